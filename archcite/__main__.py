@@ -1,0 +1,5 @@
+"""``python -m archcite``."""
+
+from archcite.cli import main
+
+main()

@@ -1,0 +1,111 @@
+"""Clauses that are not citations, and the fallback for clauses nobody claims.
+
+FRUS notes mix sources with editorial remarks: "Not printed.", "Not found.",
+"Printed from an unsigned copy.", classification and handling markings
+("Secret; Nodis."), drafting and approval lines. These are recognized first so
+that no later recognizer mistakes them for a source. The word lists are data a
+reviewer can read; each pattern has examples in ``tests/test_noncitation.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archcite.model import Citation
+
+_EDITORIAL = re.compile(
+    r"""^(?:
+        (?:Attached\s+(?:but\s+|and\s+)?|Enclosure\s+|Neither\s+\w+\s+(?:was|were)\s+|
+           Both\s+\w+\s+(?:are|were)\s+|The\s+\w+\s+(?:was|is|were)\s+|\w+\s+(?:was|is)\s+)?
+        not\s+(?:printed|found|declassified|further\s+identified|identified|attached)
+      | Not\s+(?:printed|found|declassified|further\s+identified|identified|attached)
+      | Printed\s+from\s+(?:an?\s+|the\s+)?[\w\s,-]*?(?:copy|text|draft|original|version|transcript)
+      | (?:No|Unsigned|Signed|Initialed)\s+(?:classification\s+marking|drafting\s+information|
+           signature|copy)
+      | The\s+(?:source\s+text|original|document|telegram|memorandum)\s+(?:bears|is\s+not|
+           was\s+not|is\s+unsigned|is\s+initialed)
+      | See\s+footnote\s+\d+\s+above
+      | Brackets?\s+in\s+the\s+(?:source|original)
+      | All\s+brackets\s+are\s+in\s+the\s+original
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_CLASSIFICATION = re.compile(
+    r"""^(?:
+        (?:Top\s+Secret|Secret|Confidential|Unclassified|Limited\s+Official\s+Use|
+           Official\s+Use\s+Only|Restricted|Strictly\s+Confidential|Sensitive|Personal|
+           Nodis|Exdis|Limdis|Noforn|Immediate|Priority|Routine|Flash|Niact|Operational\s+
+           Immediate|(?:Literally\s+|Exclusively\s+)?Eyes\s+Only|Roger\s+Channel|Cherokee|
+           Via\s+\w+(?:\s+Channels?)?|Personal\s+and\s+Confidential|Administratively\s+
+           Confidential|Special\s+Handling|No\s+Distribution|[A-Z][A-Z0-9/-]{2,}
+        )\s*[;,.]?\s*
+    )+$""",
+    re.VERBOSE,
+)
+
+_DRAFTING = re.compile(
+    r"^(?:Drafted|Cleared|Approved|Concurred|Initialed|Typed|Sent|Repeated|Also\s+sent|"
+    r"Received|Transmitted|Signed)\s+(?:by|to|in|at|on|for|as|from)\b",
+    re.IGNORECASE,
+)
+
+# Words that mark a clause as trying to be a citation: if no recognizer claims
+# such a clause it is reported as unrecognized rather than waved through as prose.
+_ANCHOR = re.compile(
+    r"""\b(?:Library|Archives?|Papers|Files?|Box|Boxes|Folder|Record\s+Group|RG\s*\d|
+        Lot\s+\d|Job\s+\d|Reel|Microfilm|Entry\s+\d|Collection|Series|Manuscripts?|
+        Foreign\s+Relations|FRUS|Documents?\s+\d|Doc\.\s*\d|pp?\.\s*[\dixvlc]|
+        vol\.\s*[\dIVXLCivxlc]|Ibid|Id\.|Source:|Central\s+(?:Decimal\s+)?Files?|
+        National\s+Security|Department\s+of\s+State,|Presidential|Records\s+of|
+        hereafter\s+cited|cited\s+as|JFKL|LBJL|DDEL|HSTL|FDRL|NARA|WNRC|FRC\s+\d|CIA,|
+        [A-Z]{2,5}\s+\d{1,3}/\d+)\b""",
+    re.VERBOSE,
+)
+
+
+def _trimmed_end(text: str) -> int:
+    end = len(text)
+    while end > 0 and text[end - 1] in " .;,":
+        end -= 1
+    return end
+
+
+def recognize(text: str) -> list[Citation]:
+    """Claim ``text`` when it is an editorial remark, a marking or a drafting line."""
+    stripped = text.strip()
+    reason: str | None = None
+    if _EDITORIAL.match(stripped):
+        reason = "editorial remark"
+    elif _CLASSIFICATION.match(stripped):
+        reason = "classification or handling marking"
+    elif _DRAFTING.match(stripped):
+        reason = "drafting, clearance or transmission line"
+    if reason is None:
+        return []
+    return [Citation(text, 0, len(text), "not-a-citation", "parsed", reason=reason)]
+
+
+def is_classification(text: str) -> bool:
+    """Whether ``text`` is only a classification/handling marking ("Secret; Nodis.")."""
+    return bool(_CLASSIFICATION.match(text.strip()))
+
+
+def has_anchor(text: str) -> bool:
+    """Whether ``text`` has a word that only citations use."""
+    return bool(_ANCHOR.search(text))
+
+
+def fallback(text: str) -> Citation:
+    """Classify a clause no recognizer claimed: prose, or an unrecognized citation."""
+    end = _trimmed_end(text)
+    if has_anchor(text):
+        return Citation(
+            text[:end],
+            0,
+            end,
+            "unrecognized",
+            "unrecognized",
+            reason="has the words of a citation but no recognizer understood it",
+        )
+    return Citation(text[:end], 0, end, "not-a-citation", "parsed", reason="prose")

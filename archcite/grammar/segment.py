@@ -1,0 +1,178 @@
+"""Split a note's text into clauses that may each hold one citation.
+
+A note is cut into sentences, and sentences into ``;``-separated clauses, with
+two kinds of care:
+
+* a period after an abbreviation ("vol.", "No.", "U.S.", "Jr.", "pp.") or an
+  initial ("John F. Kennedy") does not end a sentence;
+* a parenthesis that holds a citation of its own ("… Soviet Union. (Kennedy
+  Library, National Security Files, …, Box 334)") becomes its own clause,
+  while a short one that belongs to its sentence ("Berlin (Potsdam)",
+  "pp. 1091–1093 (Document 20)") stays inside it.
+
+Classification and drafting lines are not cut at their semicolons:
+"Top Secret; Sensitive; Eyes Only." is one marking, not three.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Words whose trailing period is part of the word. Lower-cased, without the period.
+ABBREVIATIONS = frozenset(
+    """
+    vol vols no nos p pp pg para paras art arts sec secs ch chap fol fols ff f
+    n nn ser ed eds comp comps trans repr rev ca c cf viz al approx esp fig figs
+    jr sr dr mr mrs ms messrs st ste mt gen lt col maj capt adm cmdr sgt gov sen
+    rep amb hon rev fr prof pres secy sec'y asst dept dep govt admin adm natl intl
+    corp inc ltd co bros assn univ lib dir div bur
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mass calif conn wash va md pa ny ill mich tex fla
+    tel telg memo memcon encl doc docs
+    """.split()
+)
+# Dotted abbreviations matched as a whole token ("U.S.", "U.S.S.R.", "D.C.").
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_INITIAL = re.compile(r"(?:^|[\s(“\"‘])[A-Z]$")
+
+# A sentence may end at . ? ! (after closing quotes/brackets) before whitespace
+# and an opening capital, quote, bracket or digit.
+_BOUNDARY = re.compile(r"[.?!][”’\"')\]]*\s+(?=[A-Z“\"‘(\[0-9])")
+
+_CLASSIFICATION_WORDS = re.compile(
+    r"^(?:(?:Top\s+Secret|Secret|Confidential|Unclassified|Limited\s+Official\s+Use|"
+    r"Official\s+Use\s+Only|Restricted|Nodis|Exdis|Limdis|Noforn|Immediate|Priority|"
+    r"Routine|Flash|Niact|Eyes\s+Only|Exclusively\s+Eyes\s+Only|Sensitive|"
+    r"Roger\s+Channel|Cherokee|Literally\s+Eyes\s+Only|Personal|Administratively\s+"
+    r"Confidential|Operational\s+Immediate|No\s+Distribution|Drafted|Cleared|"
+    r"Approved|[A-Z][A-Z/]{2,}(?:\s+[A-Z]{2,})*)\b[^;]*;\s*)+",
+)
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` belongs to the word before it."""
+    i = dot
+    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in "(“\"‘[":
+        i -= 1
+    word = text[i:dot]
+    if not word:
+        return False
+    if _INITIAL.search(text[max(0, i - 1) : dot]) and len(word) == 1:
+        return True
+    if _DOTTED.match(word + "."):
+        # "U.S." before a capital usually continues ("U.S. Army"), but the
+        # sentence-final "U.S." is rare in notes; keep it attached.
+        return True
+    return word.lower().rstrip("'") in ABBREVIATIONS
+
+
+def sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentence spans (trimmed, punctuation kept)."""
+    spans: list[Span] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        end = len(text)
+        while text[end - 1].isspace():
+            end -= 1
+        spans.append(Span(start, end))
+    return spans
+
+
+def _paren_groups(text: str, span: Span) -> list[Span]:
+    """Top-level parenthesised groups inside ``span`` (outer parens included)."""
+    groups: list[Span] = []
+    depth = 0
+    open_at = -1
+    for i in range(span.start, span.end):
+        ch = text[i]
+        if ch == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append(Span(open_at, i + 1))
+    return groups
+
+
+def _standalone(inner: str) -> bool:
+    """A parenthesis long and structured enough to be a citation of its own."""
+    return len(inner) >= 20 and ", " in inner
+
+
+def _split_semicolons(text: str, span: Span) -> list[Span]:
+    chunk = text[span.start : span.end]
+    if _CLASSIFICATION_WORDS.match(chunk + ";") or chunk.startswith(
+        ("Drafted", "Cleared", "Approved", "Sent ", "Repeated")
+    ):
+        return [span]
+    parts: list[Span] = []
+    start = span.start
+    depth = 0
+    quoted = False
+    for i in range(span.start, span.end):
+        ch = text[i]
+        if ch in "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in "“”":
+            quoted = ch == "“"
+        elif ch == ";" and depth == 0 and not quoted:
+            parts.append(Span(start, i))
+            start = i + 1
+    parts.append(Span(start, span.end))
+    return [p for p in (_trim(text, p) for p in parts) if p.end > p.start]
+
+
+def _trim(text: str, span: Span) -> Span:
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(s, e)
+
+
+def clauses(text: str) -> list[Span]:
+    """Split a note's text into citation candidate spans, in order."""
+    out: list[Span] = []
+    for sent in sentences(text):
+        pieces: list[Span] = []
+        cursor = sent.start
+        for group in _paren_groups(text, sent):
+            inner = Span(group.start + 1, group.end - 1)
+            if not _standalone(text[inner.start : inner.end]):
+                continue
+            if group.start > cursor:
+                pieces.append(Span(cursor, group.start))
+            pieces.append(inner)
+            cursor = group.end
+        if cursor < sent.end:
+            pieces.append(Span(cursor, sent.end))
+        for piece in pieces:
+            piece = _trim(text, piece)
+            if piece.end <= piece.start:
+                continue
+            # A lone "." or ")." left after a paren is punctuation, not a clause.
+            if not any(ch.isalnum() for ch in text[piece.start : piece.end]):
+                continue
+            for part in _split_semicolons(text, piece):
+                out.append(part)
+    return out

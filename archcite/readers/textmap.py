@@ -1,0 +1,105 @@
+"""Build a note's normalized text together with its map back to the source.
+
+Every reader feeds source fragments with the line/column where they start; the
+builder collapses whitespace (any run of spaces, tabs, newlines, NBSP-less
+ASCII whitespace becomes one space, trimmed at both ends) and records where
+each kept character came from. Dashes, quotes and every other character are
+kept exactly: ``79–01025A`` must survive byte for byte.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from archcite.model import SourceMap
+
+# Only ASCII/Unicode *line-layout* whitespace is collapsed; a no-break space is
+# the author's choice and stays.
+_SPACE = frozenset(" \t\n\r\f\v\u2028\u2029")
+
+
+class LineIndex:
+    """Translate character offsets of a whole file into 1-based line/column."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """Return ``(line, column)`` of ``offset``, both 1-based."""
+        i = bisect_right(self._starts, offset) - 1
+        return (i + 1, offset - self._starts[i] + 1)
+
+
+class TextBuilder:
+    """Accumulate normalized note text and its :class:`SourceMap`."""
+
+    __slots__ = ("_chars", "_columns", "_lines", "_pending_space", "_starts")
+
+    def __init__(self) -> None:
+        self._chars: list[str] = []
+        self._starts: list[int] = []
+        self._lines: list[int] = []
+        self._columns: list[int] = []
+        self._pending_space: tuple[int, int] | None = None
+
+    def _emit(self, ch: str, line: int, col: int) -> None:
+        if ch in _SPACE:
+            if self._chars and self._pending_space is None:
+                self._pending_space = (line, col)
+            return
+        if self._pending_space is not None:
+            sl, sc = self._pending_space
+            self._pending_space = None
+            self._put(" ", sl, sc)
+        self._put(ch, line, col)
+
+    def _put(self, ch: str, line: int, col: int) -> None:
+        pos = len(self._chars)
+        self._chars.append(ch)
+        if self._starts:
+            last = len(self._starts) - 1
+            if (
+                self._lines[last] == line
+                and self._columns[last] + (pos - self._starts[last]) == col
+            ):
+                return
+        self._starts.append(pos)
+        self._lines.append(line)
+        self._columns.append(col)
+
+    def add(self, text: str, line: int, col: int) -> None:
+        """Append source text that starts at ``line``/``col`` in the file."""
+        for ch in text:
+            self._emit(ch, line, col)
+            if ch == "\n":
+                line += 1
+                col = 1
+            else:
+                col += 1
+
+    def add_at(self, text: str, line: int, col: int) -> None:
+        """Append text that stands for one place in the source (an escape, an entity)."""
+        for ch in text:
+            self._emit(ch, line, col)
+
+    def space(self, line: int, col: int) -> None:
+        """Append a word break the markup implies (a paragraph or line element)."""
+        self._emit(" ", line, col)
+
+    def __len__(self) -> int:
+        return len(self._chars)
+
+    def build(self) -> tuple[str, SourceMap]:
+        """Return the normalized text and its source map."""
+        return (
+            "".join(self._chars),
+            SourceMap(tuple(self._starts), tuple(self._lines), tuple(self._columns)),
+        )
