@@ -1,0 +1,342 @@
+"""TEI XML reader for FRUS volumes: every ``<note>``, streamed, with exact positions.
+
+What a note becomes
+-------------------
+Every TEI ``<note>`` element is one :class:`~archcite.model.Note`, in document
+order (the order of the start tags): footnotes, ``type="source"`` notes, legacy
+``rend="inline"`` source lines, and notes nested inside notes.
+
+* ``label`` is ``@n`` exactly as written ("1", "0", "2a", "*"). A note without
+  ``@n`` gets its running position in the file, counted from 1, as its label.
+* ``index`` counts the notes of the file from 0.
+* ``doc`` is the ``xml:id`` of the nearest enclosing ``<div type="document">``,
+  else of the nearest enclosing ``<div>`` that has an ``xml:id`` (a chapter, an
+  appendix), else ``None``.
+* ``note_id``/``note_type`` are ``@xml:id``/``@type``.
+* ``refs`` lists every ``<ref target>`` inside the note (not inside a nested note).
+* ``volume_id`` is the root's ``xml:id``, else the header's
+  ``<idno type="frus">``, else the file name's stem when it looks like a FRUS id.
+* ``text`` has markup removed and whitespace collapsed; characters are kept
+  exactly (en dashes, curly quotes, ``&amp;`` as "&"). XML comments and
+  processing instructions are dropped; ``<lb/>`` and block elements (``<p>``,
+  ``<item>`` …) stand for a space.
+* A nested note is left out of the outer note's text, the way a footnote mark
+  is: ``[Inclosure 2 in No. 61.<note n="*">…</note>`` reads
+  "[Inclosure 2 in No. 61." and the inner note is a note of its own.
+
+Positions
+---------
+lxml gives an element's line but not its column, so the reader locates each
+note's start tag in the raw text itself and walks the note's raw XML, mapping
+each text character (an entity reference maps to its ``&``) to the 1-based line
+and column of the file. Note start tags are found by a scan that skips
+comments, CDATA sections and processing instructions and is kept in step with
+lxml's ``start`` events for every element named ``note`` (in any namespace), so
+the two sequences line up by construction. Columns count characters, not bytes;
+CRLF counts as one line end and a UTF-8 BOM is not a column.
+
+Streaming
+---------
+The document is parsed with ``lxml.etree.iterparse``: every element outside a
+note is cleared at its end and its processed earlier siblings are deleted, so
+the tree in memory is never more than the open ancestors plus one note. The raw
+text is kept (as the source of positions); it is the size of the file, a
+fraction of what a full tree costs.
+
+Which files are read
+--------------------
+Only ``<note>`` elements in the TEI namespace count (or un-namespaced ones when
+the root itself is an un-namespaced ``TEI``/``TEI.2``). Well-formed XML without
+such notes is a valid input and yields nothing. Input that is not well-formed
+XML raises :class:`~archcite.errors.InputError` ("malformed XML at line L,
+column C: …"); a DOCTYPE declaring entities raises
+:class:`~archcite.errors.UnsafeInputError` (see :mod:`archcite.readers.xmlsafe`).
+Notes read before a syntax error further down the file have already been
+yielded when the error is raised.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from archcite.errors import InputError
+from archcite.model import Note
+from archcite.readers import Source, register
+from archcite.readers.textmap import LineIndex, TextBuilder
+from archcite.readers.xmlsafe import decode_xml, iterparse, refuse_entity_declarations
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_NOTE = f"{{{TEI_NS}}}note"
+_DIV = f"{{{TEI_NS}}}div"
+_REF = f"{{{TEI_NS}}}ref"
+_IDNO = f"{{{TEI_NS}}}idno"
+
+_FRUS_ID = re.compile(r"^frus[0-9A-Za-z][0-9A-Za-z_.-]*$")
+
+# Elements whose boundaries separate words even when the source has no
+# whitespace there (``…ff.</p><p>The acts…``). ``lb`` is an explicit line break.
+_BREAKS = frozenset(
+    {"lb", "p", "item", "list", "head", "l", "lg", "ab", "table", "row", "cell"}
+    | {"div", "opener", "closer", "dateline", "signed", "salute", "label", "byline"}
+)
+
+# Start tags of elements named "note" in any namespace, and the constructs in
+# which a "<note" would not be markup; matched in a single left-to-right scan.
+_NOTE_SCAN = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<(?:[^\s/>!?:]+:)?note(?=[\s/>])",
+    re.S,
+)
+
+# One token of a note's raw XML. Attribute values may legally contain ">", so
+# start tags are matched attribute by attribute.
+_TOKEN = re.compile(
+    r"""
+    (?P<text>[^<&]+)
+  | (?P<ent>&[^;<&\s]{1,40};)
+  | (?P<comment><!--.*?-->)
+  | (?P<cdata><!\[CDATA\[(?P<cdtext>.*?)\]\]>)
+  | (?P<pi><\?.*?\?>)
+  | (?P<end></(?P<ename>[^\s>]+)\s*>)
+  | (?P<start><(?P<sname>[^\s/>!?]+)
+        (?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(?P<empty>/)?>)
+    """,
+    re.S | re.X,
+)
+
+_PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A TEI note seen at its start event, waiting for its outermost note to end."""
+
+    elem: etree._Element
+    raw_start: int
+    doc: str | None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag.split(":")[-1]
+
+
+def _entity(ref: str, where: str) -> str:
+    """The character an entity or character reference (``&…;``) stands for."""
+    body = ref[1:-1]
+    if body.startswith("#"):
+        try:
+            code = int(body[2:], 16) if body[1:2] in ("x", "X") else int(body[1:])
+            return chr(code)
+        except (ValueError, OverflowError):
+            pass
+    elif body in _PREDEFINED:
+        return _PREDEFINED[body]
+    raise InputError(f"undefined entity {ref} at {where}")
+
+
+class _RawText:
+    """The decoded source: finds note start tags and walks a note's raw XML."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self.lines = LineIndex(text)
+        self._cursor = 0
+
+    def next_note_start(self) -> int:
+        """Offset of the next ``<note`` start tag after the previous one found."""
+        text = self.text
+        m = _NOTE_SCAN.search(text, self._cursor)
+        while m is not None and not m.group().endswith("note"):
+            m = _NOTE_SCAN.search(text, m.end())
+        if m is None:
+            # lxml reported a note the scan cannot see: a bug, not bad input.
+            raise InputError("internal error: note start tag not found", self.name)
+        self._cursor = m.end()
+        return m.start()
+
+    def note_text(self, start: int) -> TextBuilder:
+        """Walk the note whose start tag begins at ``start``; return its text."""
+        text = self.text
+        locate = self.lines.locate
+        builder = TextBuilder()
+        match = _TOKEN.match
+        m = match(text, start)
+        if m is None or m.group("empty"):
+            return builder  # <note/>: no text
+        pos = m.end()
+        depth = 1  # open elements, the note itself included
+        skip_to = 0  # while > 0: inside a nested note opened at this depth
+        while depth:
+            m = match(text, pos)
+            if m is None:
+                line, col = locate(pos)
+                raise InputError(
+                    f"internal error: cannot tokenize note at line {line}, "
+                    f"column {col}",
+                    self.name,
+                )
+            tok_start = pos
+            pos = m.end()
+            if m.group("start") is not None:
+                local = _local(m.group("sname"))
+                if not skip_to and local == "note":
+                    if m.group("empty"):
+                        continue
+                    depth += 1
+                    skip_to = depth
+                    continue
+                if not skip_to and local in _BREAKS:
+                    builder.space(*locate(tok_start))
+                if not m.group("empty"):
+                    depth += 1
+            elif m.group("end") is not None:
+                if skip_to and depth == skip_to:
+                    skip_to = 0
+                elif not skip_to and _local(m.group("ename")) in _BREAKS:
+                    builder.space(*locate(tok_start))
+                depth -= 1
+            elif skip_to:
+                continue
+            elif m.group("text") is not None:
+                line, col = locate(tok_start)
+                builder.add(m.group("text"), line, col)
+            elif m.group("ent") is not None:
+                line, col = locate(tok_start)
+                builder.add_at(
+                    _entity(m.group("ent"), f"line {line}, column {col}"), line, col
+                )
+            elif m.group("cdata") is not None:
+                inner = m.start("cdtext")
+                builder.add(m.group("cdtext"), *locate(inner))
+            # comments and processing instructions: dropped
+        return builder
+
+
+def _refs(note: etree._Element) -> tuple[str, ...]:
+    """``@target`` of every ``<ref>`` in ``note`` but not in a note nested in it."""
+    found: list[str] = []
+    stack = list(reversed(note))
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # comment or processing instruction
+        if _local(tag) == "note":
+            continue
+        if _local(tag) == "ref" and tag in (_REF, "ref"):
+            target = el.get("target")
+            if target is not None:
+                found.append(target)
+        stack.extend(reversed(el))
+    return tuple(found)
+
+
+def _stem_volume_id(source: Source) -> str | None:
+    if source.path is None:
+        return None
+    stem = Path(source.name).stem
+    return stem if _FRUS_ID.match(stem) else None
+
+
+@register("tei", (".xml", ".tei"), "TEI XML (FRUS volumes)")
+def read_tei(source: Source) -> Iterator[Note]:
+    """Yield every TEI ``<note>`` of ``source`` in document order (see module doc)."""
+    data = source.read_bytes()
+    if not data.strip():
+        raise InputError("empty file, not XML", source.name)
+    refuse_entity_declarations(data, source.name)
+    raw = _RawText(decode_xml(data, source.name), source.name)
+    return _read(source, data, raw)
+
+
+def _read(source: Source, data: bytes, raw: _RawText) -> Iterator[Note]:
+    name = source.name
+    note_tags = {_NOTE}
+    div_tags = {_DIV}
+    volume_id: str | None = None
+    divs: list[tuple[str | None, str | None]] = []  # (xml:id, type) of open divs
+    pending: list[_Pending] = []
+    depth = 0  # open TEI notes
+    index = 0
+    first = True
+    for event, elem in iterparse(io.BytesIO(data), name):
+        tag = elem.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if first:
+                first = False
+                volume_id = elem.get(_XML_ID)
+                if tag in ("TEI", "TEI.2"):
+                    # An un-namespaced TEI document: its notes are plain "note".
+                    note_tags.add("note")
+                    div_tags.add("div")
+            if tag in div_tags:
+                divs.append((elem.get(_XML_ID), elem.get("type")))
+            elif _local(tag) == "note":
+                start = raw.next_note_start()
+                if tag in note_tags:
+                    depth += 1
+                    pending.append(_Pending(elem, start, _doc_of(divs)))
+            continue
+        # end event
+        if tag in div_tags:
+            divs.pop()
+        elif tag == _IDNO and volume_id is None and elem.get("type") == "frus":
+            volume_id = (elem.text or "").strip() or None
+        if tag in note_tags:
+            depth -= 1
+            if depth:
+                continue  # the outermost note is processed (with this one) at its end
+            if volume_id is None:
+                volume_id = _stem_volume_id(source)
+            for item in pending:
+                yield _make_note(source, raw, item, index, volume_id)
+                index += 1
+            pending.clear()
+        elif depth:
+            continue  # inside a note: keep the subtree until the note is done
+        # Bounded memory: drop what has been processed (clear() drops the tail
+        # too, text the parent no longer needs).
+        elem.clear()
+        parent = elem.getparent()
+        if parent is not None:
+            while elem.getprevious() is not None:
+                del parent[0]
+
+
+def _doc_of(divs: list[tuple[str | None, str | None]]) -> str | None:
+    for xml_id, kind in reversed(divs):
+        if kind == "document" and xml_id:
+            return xml_id
+    for xml_id, _kind in reversed(divs):
+        if xml_id:
+            return xml_id
+    return None
+
+
+def _make_note(
+    source: Source, raw: _RawText, item: _Pending, index: int, volume_id: str | None
+) -> Note:
+    elem = item.elem
+    text, srcmap = raw.note_text(item.raw_start).build()
+    label = elem.get("n")
+    return Note(
+        source=source.name,
+        label=label if label is not None else str(index + 1),
+        index=index,
+        text=text,
+        srcmap=srcmap,
+        doc=item.doc,
+        note_id=elem.get(_XML_ID),
+        note_type=elem.get("type"),
+        refs=_refs(elem),
+        volume_id=volume_id,
+    )
