@@ -19,5 +19,7 @@ def repo_dir() -> Path:
 def shared_dir() -> Path:
     """The read-only ../shared folder; tests that need it skip when it is absent."""
     if not (SHARED / "corpus").is_dir():
-        pytest.skip("../shared/corpus is not present (fresh clone outside the workspace)")
+        pytest.skip(
+            "../shared/corpus is not present (fresh clone outside the workspace)"
+        )
     return SHARED

@@ -24,6 +24,7 @@ _EDITORIAL = re.compile(
            signature|copy)
       | The\s+(?:source\s+text|original|document|telegram|memorandum)\s+(?:bears|is\s+not|
            was\s+not|is\s+unsigned|is\s+initialed)
+      | Neither\s+[\w\s]{1,40}?\s+(?:was|were|has\s+been|have\s+been)\s+(?:found|printed)
       | See\s+footnote\s+\d+\s+above
       | Brackets?\s+in\s+the\s+(?:source|original)
       | All\s+brackets\s+are\s+in\s+the\s+original
@@ -33,7 +34,7 @@ _EDITORIAL = re.compile(
 
 _CLASSIFICATION = re.compile(
     r"""^(?:
-        (?:Top\s+Secret|Secret|Confidential|Unclassified|Limited\s+Official\s+Use|
+        (?:No\s+classification\s+marking|Top\s+Secret|Secret|Confidential|Unclassified|Limited\s+Official\s+Use|
            Official\s+Use\s+Only|Restricted|Strictly\s+Confidential|Sensitive|Personal|
            Nodis|Exdis|Limdis|Noforn|Immediate|Priority|Routine|Flash|Niact|Operational\s+
            Immediate|(?:Literally\s+|Exclusively\s+)?Eyes\s+Only|Roger\s+Channel|Cherokee|
@@ -75,10 +76,10 @@ def recognize(text: str) -> list[Citation]:
     """Claim ``text`` when it is an editorial remark, a marking or a drafting line."""
     stripped = text.strip()
     reason: str | None = None
-    if _EDITORIAL.match(stripped):
-        reason = "editorial remark"
-    elif _CLASSIFICATION.match(stripped):
+    if _CLASSIFICATION.match(stripped):
         reason = "classification or handling marking"
+    elif _EDITORIAL.match(stripped):
+        reason = "editorial remark"
     elif _DRAFTING.match(stripped):
         reason = "drafting, clearance or transmission line"
     if reason is None:

@@ -1,0 +1,54 @@
+"""archcite: citations in the footnotes of historical writing, parsed and normalized.
+
+The public API is a handful of verbs, one per pipeline stage::
+
+    import archcite
+    notes = list(archcite.read("samples/nsam129.txt"))
+    cites = archcite.recognize(notes[0].text)          # one note's citations
+    for loc in archcite.extract(["samples/nsam129.txt"]):   # whole documents
+        print(archcite.to_record(loc))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archcite.model import (
+    ArchivalRef,
+    Citation,
+    DocItem,
+    FrusRef,
+    Located,
+    Note,
+    PublishedRef,
+    SourceMap,
+)
+from archcite.pipeline import extract, parse_text
+from archcite.recognize import recognize_text as recognize
+from archcite.record import to_record
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "ArchivalRef",
+    "Citation",
+    "DocItem",
+    "FrusRef",
+    "Located",
+    "Note",
+    "PublishedRef",
+    "SourceMap",
+    "__version__",
+    "extract",
+    "parse_text",
+    "read",
+    "recognize",
+    "to_record",
+]
+
+
+def read(path: str, fmt: str | None = None) -> Iterator[Note]:
+    """Yield the notes of the document at ``path`` (format from suffix or ``fmt``)."""
+    from archcite import readers
+
+    return readers.read(readers.open_source(path), fmt)

@@ -1,0 +1,231 @@
+"""The ``archcite`` command line: a thin click layer over the library.
+
+Exit codes (documented in ``archcite --help`` and the README):
+0 success; 1 findings or partial failure (some inputs unreadable);
+2 usage error or unreadable input; 3 internal error (a bug: please report it).
+Errors are one line on stderr, ``archcite: error: …``; output files are written
+atomically and never over an input.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from archcite import __version__, readers
+from archcite.errors import ArchciteError, InputError, OutputError
+from archcite.model import Located
+from archcite.pipeline import extract_source, parse_text
+from archcite.record import schema, to_record
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+# Output formats of `extract`; json/jsonl are built in, the others come from the
+# export layer, looked up lazily so `archcite parse` stays fast.
+BUILTIN_FORMATS = ("jsonl", "json")
+EXPORT_FORMATS = ("csl-json", "bibtex", "biblatex", "ris", "zotero-json")
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    click.echo(f"archcite: error: {message}", err=True)
+    sys.exit(code)
+
+
+class ArchciteGroup(click.Group):
+    """Turn library errors into one stderr line and a documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ArchciteError as exc:
+            _fail(str(exc), exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BrokenPipeError:
+            # `archcite extract … | head` is normal use, not an error.
+            sys.stderr.close()
+            sys.exit(EXIT_OK)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except RecursionError:
+            _fail("input nests too deeply to process", EXIT_USAGE)
+        except Exception as exc:  # last line of defence: never a traceback
+            _fail(
+                f"internal error ({type(exc).__name__}: {exc}); please report it",
+                EXIT_INTERNAL,
+            )
+
+
+def write_atomic(path: Path, data: str, inputs: Sequence[str] = ()) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Refuses to overwrite any of ``inputs``: nothing a user gave us is lost.
+    """
+    target = path.resolve()
+    for name in inputs:
+        if name != "-" and Path(name).resolve() == target:
+            raise OutputError("refusing to overwrite an input file", str(path))
+    if target.is_dir():
+        raise OutputError("is a directory", str(path))
+    directory = target.parent
+    if not directory.is_dir():
+        raise OutputError("directory does not exist", str(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _render_records(located: Sequence[Located], fmt: str) -> str:
+    records = [to_record(loc) for loc in located]
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def _export_writer(fmt: str) -> Callable[[Sequence[Located], str], str]:
+    try:
+        module = importlib.import_module("archcite.export_cli")
+    except ModuleNotFoundError:
+        raise ArchciteError(f"output format {fmt!r} is not available yet") from None
+    render: Callable[[Sequence[Located], str], str] = module.render_format
+    return render
+
+
+@click.group(
+    cls=ArchciteGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="archcite")
+def cli() -> None:
+    """Find, parse and normalize the citations in the footnotes of historical writing.
+
+    archcite reads manuscripts (plain text, Markdown, LaTeX, DOCX, ODT) and FRUS
+    volumes (TEI XML), recognizes archival citations and FRUS cross-references in
+    their notes, and prints them as JSON records.
+
+    Exit codes: 0 success; 1 partial failure (some inputs unreadable); 2 usage
+    error or unreadable input; 3 internal error (a bug).
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--from",
+    "from_",
+    type=click.Choice(readers.names()),
+    help="Input format (default: from the file suffix, then the content).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(BUILTIN_FORMATS + EXPORT_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="Output format: citation records (jsonl, json) or normalized items.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+def extract(
+    paths: tuple[str, ...], from_: str | None, fmt: str, output: Path | None
+) -> None:
+    """Read documents and print the citations in their notes.
+
+    PATHS are files; '-' reads standard input. With several inputs, an
+    unreadable one is reported on stderr, the others are still processed, and
+    the exit code is 1.
+    """
+    located: list[Located] = []
+    errors: list[str] = []
+    for name in paths:
+        try:
+            source = readers.open_source(
+                name, sys.stdin.buffer if name == "-" else None
+            )
+            located.extend(extract_source(source, from_))
+        except InputError as exc:
+            if len(paths) == 1:
+                raise
+            errors.append(str(exc))
+    if errors and len(errors) == len(paths):
+        _fail(errors[0])
+    if fmt in BUILTIN_FORMATS:
+        data = _render_records(located, fmt)
+    else:
+        data = _export_writer(fmt)(located, fmt)
+    if output is not None:
+        write_atomic(output, data, paths)
+    else:
+        click.echo(data, nl=False)
+    for message in errors:
+        click.echo(f"archcite: error: {message}", err=True)
+    if errors:
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("text")
+def parse(text: str) -> None:
+    """Parse one note's TEXT ('-' reads standard input); print a JSON array.
+
+    Offsets refer to the text with its whitespace collapsed.
+    """
+    if text == "-":
+        raw = sys.stdin.buffer.read()
+        text = readers.decode_utf8(raw, "<stdin>")
+    if not text.strip():
+        raise InputError("empty text", "<text>")
+    records = [to_record(loc) for loc in parse_text(text)]
+    click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+
+
+@cli.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the citation record."""
+    click.echo(json.dumps(schema(), indent=2, ensure_ascii=False))
+
+
+@cli.command("readers")
+def readers_cmd() -> None:
+    """List the input formats and the file suffixes that select them."""
+    for name in readers.names():
+        info = readers.get(name)
+        click.echo(f"{name:<10} {' '.join(info.suffixes):<18} {info.description}")
+
+
+def _register_optional(group: click.Group) -> None:
+    """Add the command groups of the later pipeline stages that are installed."""
+    for module, attr in (
+        ("archcite.frus_cli", "frus"),
+        ("archcite.eval_cli", "eval_group"),
+        ("archcite.export_cli", "export"),
+    ):
+        try:
+            command = getattr(importlib.import_module(module), attr)
+        except (ModuleNotFoundError, AttributeError):
+            continue
+        group.add_command(command)
+
+
+_register_optional(cli)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="archcite")

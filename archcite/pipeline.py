@@ -1,0 +1,93 @@
+"""The whole pipeline over documents: read -> recognize -> resolve -> normalize.
+
+Each stage lives in its own module; this one only strings them together per
+input document, so that Ibid. and short forms resolve within one document and
+never across files.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from archcite import readers
+from archcite.model import Citation, Located, Note
+from archcite.readers import Source
+from archcite.recognize import recognize_text
+
+Resolver = Callable[[Sequence[Located]], tuple[Located, ...]]
+Normalizer = Callable[[Citation], dict[str, Any] | None]
+
+
+@cache
+def _resolver() -> Resolver | None:
+    try:
+        module = importlib.import_module("archcite.resolve")
+    except ModuleNotFoundError:
+        return None
+    fn: Resolver = module.resolve
+    return fn
+
+
+@cache
+def _normalizer() -> Normalizer | None:
+    try:
+        module = importlib.import_module("archcite.csl")
+    except ModuleNotFoundError:
+        return None
+    fn: Normalizer = module.to_csl
+    return fn
+
+
+def locate(notes: Iterable[Note]) -> list[Located]:
+    """Recognize every note and number the citations in document order."""
+    out: list[Located] = []
+    for note in notes:
+        for c in recognize_text(note.text):
+            out.append(Located(c, note, len(out)))
+    return out
+
+
+def finish(located: Sequence[Located]) -> tuple[Located, ...]:
+    """Resolve Ibid./short forms/internal references, then attach CSL-JSON."""
+    resolve = _resolver()
+    done = resolve(located) if resolve else tuple(located)
+    to_csl = _normalizer()
+    if to_csl is None:
+        return tuple(done)
+    out: list[Located] = []
+    for loc in done:
+        c = loc.citation
+        if c.csl is None and c.kind in (
+            "archival",
+            "frus",
+            "internal",
+            "published",
+            "short",
+            "ibid",
+        ):
+            csl = to_csl(c)
+            if csl is not None:
+                loc = replace(loc, citation=replace(c, csl=csl))
+        out.append(loc)
+    return tuple(out)
+
+
+def extract_source(source: Source, fmt: str | None = None) -> tuple[Located, ...]:
+    """Every citation of one document, resolved and normalized."""
+    return finish(locate(readers.read(source, fmt)))
+
+
+def parse_text(text: str, source: str = "<text>") -> tuple[Located, ...]:
+    """Parse one note's text as if it were note 1 of a document."""
+    note = Note(source=source, label="1", index=0, text=" ".join(text.split()))
+    return finish(locate([note]))
+
+
+def extract(paths: Iterable[str], fmt: str | None = None) -> Iterator[Located]:
+    """Library entry point: citations of each path in turn (no stdin)."""
+    for name in paths:
+        yield from extract_source(readers.open_source(name), fmt)

@@ -1,0 +1,58 @@
+"""Editorial remarks, markings and drafting lines are not citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from archcite.grammar.noncitation import fallback, is_classification, recognize
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not printed.",
+        "Not found.",
+        "Attached but not printed.",
+        "Neither paper was found.",
+        "Printed from an unsigned copy.",
+        "Printed from a copy that bears this typed signature.",
+        "Not further identified.",
+        "No classification marking.",
+        "Secret; Nodis.",
+        "Top Secret; Sensitive; Exclusively Eyes Only.",
+        "Confidential; Immediate; Exdis.",
+        "Drafted by Shulman; approved by Anderson (S/S).",
+        "Repeated to Tokyo and CINCPAC.",
+    ],
+)
+def test_not_a_citation(text: str) -> None:
+    [c] = recognize(text)
+    assert c.kind == "not-a-citation" and c.status == "parsed" and c.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kennedy Library, National Security Files, Box 334.",
+        "Foreign Relations, 1961–1963, vol. VI, Document 35.",
+        "Secretary Rusk met the Ambassador.",
+        "Printed in Foreign Relations, 1961–1963, vol. VI.",
+    ],
+)
+def test_citations_and_prose_are_not_claimed(text: str) -> None:
+    assert recognize(text) == []
+
+
+def test_classification_words() -> None:
+    assert is_classification("Secret; Nodis.")
+    assert not is_classification("Secretary of State Rusk")
+
+
+def test_fallback_separates_prose_from_unrecognized() -> None:
+    prose = fallback(
+        "A typed notation indicates that this NSAM was revised on February 27."
+    )
+    assert prose.kind == "not-a-citation" and prose.reason == "prose"
+    odd = fallback("Hoover Institution Archives, Box 12.")
+    assert odd.kind == "unrecognized" and odd.status == "unrecognized"
+    assert odd.text == "Hoover Institution Archives, Box 12"

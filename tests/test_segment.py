@@ -1,0 +1,92 @@
+"""Clause splitting: sentences, semicolons, parentheses, abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archcite.grammar.segment import clauses, sentences
+
+SEED_1 = (
+    "Source: Kennedy Library, National Security Files, Meetings and Memoranda Series, "
+    "NSAM No. 129, U.S.-USSR Space Cooperation, Box 334. No classification marking. "
+    "Copies were sent to the Administrator of NASA."
+)
+
+
+def parts(text: str) -> list[str]:
+    return [text[s:e] for s, e in clauses(text)]
+
+
+def test_seed_note_1_sentences() -> None:
+    assert parts(SEED_1) == [
+        "Source: Kennedy Library, National Security Files, Meetings and Memoranda "
+        "Series, NSAM No. 129, U.S.-USSR Space Cooperation, Box 334.",
+        "No classification marking.",
+        "Copies were sent to the Administrator of NASA.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Relations, 1961–1963, vol. VI, Documents 35 and 36.",
+        "Papers of Woodrow Wilson, vol. 43, pp. 456–459.",
+        "Memorandum from Dean Rusk to John F. Kennedy, February 20, 1962.",
+        "Letter from Lucius D. Battle to McGeorge Bundy, Feb. 27, 1962.",
+        "U.S. Embassy in Tokyo to Dept. of State, telegram, Jan. 5, 1967.",
+        "National Archives, RG 59, Central Decimal File 1910–1929, Box 736, 103.9302/12a.",
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text: str) -> None:
+    assert parts(text) == [text]
+
+
+def test_classification_marking_is_not_cut_at_semicolons() -> None:
+    assert parts("Top Secret; Sensitive; Exclusively Eyes Only.") == [
+        "Top Secret; Sensitive; Exclusively Eyes Only."
+    ]
+
+
+def test_semicolon_clauses_and_parenthesis() -> None:
+    text = (
+        "His request followed. (Memorandum from McNaughton to McNamara, June 1; ibid.) "
+        "The Japanese request anticipated a discussion."
+    )
+    assert parts(text) == [
+        "His request followed.",
+        "Memorandum from McNaughton to McNamara, June 1",
+        "ibid.",
+        "The Japanese request anticipated a discussion.",
+    ]
+
+
+def test_short_parenthesis_stays_in_its_sentence() -> None:
+    text = "Foreign Relations, 1945, The Conference of Berlin (Potsdam), vol. II, Document 1382."
+    assert parts(text) == [text]
+
+
+def test_parenthetical_citation_after_sentence() -> None:
+    text = (
+        "McGhee had been designated. (Kennedy Library, National Security Files, "
+        "Meetings and Memoranda Series, NSAM No. 129, U.S.-USSR Space Cooperation, Box 334)"
+    )
+    assert parts(text)[1].startswith("Kennedy Library") and parts(text)[1].endswith(
+        "334"
+    )
+
+
+def test_quoted_sentence_end() -> None:
+    text = "The original notes that the memorandum is dated “c. Jan. 31, 1918.” All brackets are in the original."
+    assert len(sentences(text)) == 2
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .;()“”,ABC12\n")), max_size=80))
+def test_clauses_are_ordered_trimmed_and_in_bounds(text: str) -> None:
+    previous_end = 0
+    for start, end in clauses(text):
+        assert 0 <= start < end <= len(text)
+        assert start >= previous_end
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        previous_end = end
