@@ -68,7 +68,10 @@ def open_package(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        raise InputError(f"not {article} {kind} file (bad zip: {exc})", name) from None
+        why = str(exc)
+        if why == "File is not a zip file":
+            why = "no zip directory; truncated or damaged"
+        raise InputError(f"not {article} {kind} file (bad zip: {why})", name) from None
     _check_sizes(zf, name)
     return zf
 
