@@ -116,7 +116,13 @@ def decode_xml(data: bytes, name: str) -> str:
 def syntax_error(exc: etree.XMLSyntaxError, name: str) -> InputError:
     """Turn lxml's syntax error into the one-line message archcite prints."""
     line, column = exc.position if exc.position else (exc.lineno, exc.offset)
-    message = _LXML_POSITION.sub("", str(exc.msg or exc)).strip()
+    message = str(exc.msg or exc)
+    last = cast(Any, exc.error_log).last_error  # missing from lxml-stubs
+    if (line, column) == (0, 0) and last is not None:
+        # With resolve_entities=False, iterparse can raise a generic "no element
+        # found" at line 0, column 0 while libxml2's log holds the real error.
+        line, column, message = last.line, last.column, last.message
+    message = _LXML_POSITION.sub("", message).strip()
     return InputError(f"malformed XML at line {line}, column {column}: {message}", name)
 
 
