@@ -126,7 +126,7 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag.split(":")[-1]
 
 
-def _entity(ref: str, where: str) -> str:
+def _entity(ref: str, where: str, name: str) -> str:
     """The character an entity or character reference (``&…;``) stands for."""
     body = ref[1:-1]
     if body.startswith("#"):
@@ -137,7 +137,7 @@ def _entity(ref: str, where: str) -> str:
             pass
     elif body in _PREDEFINED:
         return _PREDEFINED[body]
-    raise InputError(f"undefined entity {ref} at {where}")
+    raise InputError(f"undefined entity {ref} at {where} (archcite loads no DTD)", name)
 
 
 class _RawText:
@@ -210,7 +210,9 @@ class _RawText:
             elif m.group("ent") is not None:
                 line, col = locate(tok_start)
                 builder.add_at(
-                    _entity(m.group("ent"), f"line {line}, column {col}"), line, col
+                    _entity(m.group("ent"), f"line {line}, column {col}", self.name),
+                    line,
+                    col,
                 )
             elif m.group("cdata") is not None:
                 inner = m.start("cdtext")
