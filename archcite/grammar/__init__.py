@@ -21,7 +21,10 @@ from archcite.model import Citation
 Recognizer = Callable[[str], list[Citation]]
 
 #: ``module:function`` of each recognizer, most specific first.
-RECOGNIZERS: tuple[str, ...] = ("archcite.grammar.noncitation:recognize",)
+RECOGNIZERS: tuple[str, ...] = (
+    "archcite.grammar.noncitation:recognize",
+    "archcite.grammar.shortforms:recognize",
+)
 
 
 @cache

@@ -1,0 +1,358 @@
+"""Recognize "Ibid." (and "Id.", "Idem") and the locators that follow it.
+
+An Ibid. says "the same place as the citation before", optionally narrowed by
+finer locators: ``Ibid., Box 12.``, ``ibid., 092 Bonin Islands``,
+``The original letter is ibid., Box 757, Presidential Correspondence
+1969–1974, Korea: …``, ``Ibid., pages 39–41``, ``Ibid., vol. cv, p. 9``,
+``ibid., Document 368``. This module only reads what the Ibid. itself says; the
+antecedent and the merged fields come from :mod:`archcite.resolve`.
+
+What is deliberately *not* claimed:
+
+* ``ibid., 1922, vol. i, p. 33`` — "ibid." followed by a year is the legacy
+  FRUS form where it stands for *Foreign Relations*; the FRUS recognizer owns it.
+* an "ibid." preceded by words that are themselves a citation ("*Papers of
+  Woodrow Wilson*, vol. 43, pp. 482–485, and ibid., vol. 44"), so that the
+  citation in front is not swallowed by a later recognizer's loss.
+
+Locators after an Ibid. are only ever *finer* than the antecedent (box, folder,
+file unit, file number, reel, frames, volume, pages, documents): a tail that
+names another unit ("ibid., S/PC Files: Lot 72 D 139") is kept as ``partial``
+and the resolver refuses to inherit through it, as FRUS-Explorer does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
+
+# "ibid", "ibid.", "ibidem", any case; "id." and "idem" only open a clause,
+# because "id." elsewhere is too rare and too easily something else.
+_IBID = re.compile(r"\bibid(?:em)?\b\.?", re.IGNORECASE)
+_ID_START = re.compile(r"^[(\[“\"‘\s]*(?:Id\.|Idem\b\.?)")
+
+# An ibid. followed by a year ("ibid., 1922, vol. i", "ibid., 1964–1968, vol.
+# XXXIII") is the FRUS legacy form: Foreign Relations of that year.
+_YEAR_TAIL = re.compile(r"^[\s,]*\[?\d{4}(?:[–-]\d{2,4})?\]?(?:\W|$)")
+
+# Words that may stand right before an ibid. that belongs to a longer sentence
+# ("The original letter is ibid.", "printed ibid.", "both ibid.").
+_LINKING = re.compile(
+    r"(?:^|\s)(?:is|are|was|were|be|been|printed|reprinted|published|found|filed|"
+    r"located|kept|see|also|cf\.|both|all|in|and|at)$",
+    re.IGNORECASE,
+)
+# A prefix with any of these is a citation of its own: leave the clause alone.
+_PREFIX_CITES = re.compile(
+    r"\b(?:Library|Archives?|Papers|Files?|Box|Boxes|Folder|Reel|RG\s*\d|Record\s+Group|"
+    r"Lot\s+\d|Job\s+\d|Foreign\s+Relations|FRUS|vols?\.|pp?\.|pages?\s+\d|"
+    r"Documents?\s+\d|Collection|Series|Microfilm)\b",
+    re.IGNORECASE,
+)
+_OPENERS = '([“"‘ '
+_CLOSERS = ' .;,)]”"’'
+
+# -- locator grammar ---------------------------------------------------------
+
+_BOX = re.compile(r"^box(?:es)?\.?\s+(.+)$", re.IGNORECASE)
+_FOLDER = re.compile(r"^(?:folders?|fol\.|f\.)\s+(.+)$", re.IGNORECASE)
+_REEL = re.compile(r"^(?:reels?|roll)\s+(.+)$", re.IGNORECASE)
+_FRAMES = re.compile(r"^(?:frames?|fr\.)\s+(.+)$", re.IGNORECASE)
+_FILE_NO = re.compile(r"^file\s+no\.?\s+(.+)$", re.IGNORECASE)
+_VOLUME = re.compile(r"^(?:vols?\.|volumes?)\s*(.+)$", re.IGNORECASE)
+_PAGES = re.compile(r"^(?:pp?\.|pages?)\s*(.+)$", re.IGNORECASE)
+_DOCUMENTS = re.compile(r"^(?:documents?|docs?\.)\s+(.+)$", re.IGNORECASE)
+# A bare page or page range, as Chicago writes it: "Ibid., 45." "Ibid., 45–47."
+_BARE_PAGES = re.compile(r"^(?:[1-9]\d*|[ivxlcdm]+)(?:\s*[–-]\s*(?:\d+|[ivxlcdm]+))?$")
+_PAGE_RANGE = re.compile(
+    r"^(?:\d+|[ivxlcdm]+)(?:\s*[–-]\s*(?:\d+|[ivxlcdm]+))?(?:\s*ff?\.)?$"
+)
+
+# File numbers: decimal ("092 Bonin Islands", "711.5611/2–2162", "103.9302/12a"),
+# subject-numeric ("POL 27 VIET S", "AID (JAPAN) VIET S", "POL JAPAN–US"),
+# subject + decimal ("Okinawa 323.3", "Viet 385.1 ARC LIGHT"), CFPF ("P860029–2278").
+_DECIMAL = re.compile(r"^\d{3}(?:\.[0-9A-Za-z]+)*(?:/[0-9A-Za-z–-]+)?(?:\s+\S.*)?$")
+_SUBJECT_CODES = (
+    "POL|DEF|AID|ORG|OS|ECON|E|FN|FT|INCO|PET|SOC|CSM|CUL|EDU|LAB|PER|PPB|SCI|TEL|TRV|"
+    "CON|AV|AE|PS|STR|FSE|ECIN|LEG|INT|MAR|POW|REF|CR|IT|ADM|PR|PPV|CA|TP|FSS|AGR|HS"
+)
+_SUBJECT_NUMERIC = re.compile(
+    rf"^(?:{_SUBJECT_CODES})(?:\s*\([A-Z][A-Z .]*\))?(?:\s+[A-Z0-9][A-Z0-9–/.()-]*)+"
+    rf"(?:\s+and\s+(?:{_SUBJECT_CODES})(?:\s+[A-Z0-9][A-Z0-9–/.()-]*)+)*$"
+)
+_SUBJECT_DECIMAL = re.compile(r"^[A-Z][A-Za-z]+\s+\d{3}\.\d+(?:\s+\S.*)?$")
+_CFPF = re.compile(r"^[PDN]\d{6,}[–-]\d+$")
+
+# A new lot, job or WNRC accession inside the same collection ("ibid., FRC 330
+# 70 A 4443, Japan 373.24"); a named unit before it ("Conference Files: Lot …")
+# is another collection and stays unparsed.
+_UNIT = re.compile(r"^(Lot|Job|FRC)\s+(\d.*)$", re.IGNORECASE)
+_UNIT_FIELDS = {"lot": "lot", "job": "job", "frc": "accession"}
+
+
+@dataclass(frozen=True, slots=True)
+class Locators:
+    """What the words after an Ibid. (or a declared short title) say.
+
+    ``archival`` holds only finer locators; ``published`` a volume and pages;
+    ``frus`` documents (and the volume/pages that go with them). ``rest`` is
+    the text that was not understood, empty when everything was.
+    """
+
+    archival: ArchivalRef | None = None
+    published: PublishedRef | None = None
+    frus: FrusRef | None = None
+    rest: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self.archival is None and self.published is None and self.frus is None
+
+
+def _split_segments(text: str) -> list[str]:
+    """Split at commas, but not inside quotes or parentheses."""
+    parts: list[str] = []
+    depth = 0
+    quoted = False
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in '“”"':
+            closing = ch == "”" or (ch == '"' and quoted)
+            quoted = not closing
+            # Chicago puts the comma inside the quotes: folder "USSR, General,"
+            # box 180 — the closing quote ends the segment.
+            if closing and depth == 0 and i and text[i - 1] == ",":
+                parts.append(text[start : i + 1])
+                start = i + 1
+        elif ch == "," and depth == 0 and not quoted:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _clean(value: str) -> str:
+    """Trim a field value of surrounding punctuation and its quotes."""
+    value = " ".join(value.split())
+    value = value.strip(" ,;.")
+    if len(value) >= 2 and value[0] in '“"' and value[-1] in '”"':
+        value = value[1:-1].strip(" ,")
+    return value
+
+
+def _is_file_number(segment: str) -> bool:
+    return bool(
+        _DECIMAL.match(segment)
+        or _SUBJECT_NUMERIC.match(segment)
+        or _SUBJECT_DECIMAL.match(segment)
+        or _CFPF.match(segment)
+    )
+
+
+def _documents(value: str) -> tuple[int, ...] | None:
+    """Document numbers from "35", "35 and 36", "35, 36", "35–37" (small ranges)."""
+    value = value.strip()
+    if not re.fullmatch(r"\d+(?:\s*(?:,|and|&|[–-])\s*\d+)*", value):
+        return None
+    out: list[int] = []
+    for m in re.finditer(r"(\d+)(?:\s*[–-]\s*(\d+))?", value):
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) else first
+        if last < first or last - first > 200:
+            out.append(first)
+        else:
+            out.extend(range(first, last + 1))
+    return tuple(out)
+
+
+def locators(text: str) -> Locators:
+    """Read the locators in ``text`` (the words after "Ibid.," or a short title).
+
+    Never raises. Anything not understood ends up in ``rest``.
+    """
+    segments = _split_segments(text.strip().strip(" ,.;"))
+    arch: dict[str, str] = {}
+    volume: str | None = None
+    pages: list[str] = []
+    docs: tuple[int, ...] = ()
+    rest: list[str] = []
+    i = 0
+    while i < len(segments):
+        seg = _clean(segments[i])
+        if (m := _BOX.match(seg)) and "box" not in arch:
+            arch["box"] = _clean(m.group(1))
+            # After a box, unlabelled words are the folder/file title, as in
+            # "Box 542, Country Files, Far East, Korea, Vol. III, 6/70–Dec 70".
+            tail = [_clean(s) for s in segments[i + 1 :]]
+            if tail and not any(_labelled(s) for s in tail):
+                arch["file_unit"] = ", ".join(tail)
+                break
+        elif (m := _FOLDER.match(seg)) and "folder" not in arch:
+            arch["folder"] = _clean(m.group(1))
+        elif (m := _REEL.match(seg)) and "reel" not in arch:
+            arch["reel"] = _clean(m.group(1))
+        elif (m := _FRAMES.match(seg)) and "frames" not in arch:
+            arch["frames"] = _clean(m.group(1))
+        elif (m := _FILE_NO.match(seg)) and "file_number" not in arch:
+            arch["file_number"] = _clean(m.group(1))
+        elif (m := _VOLUME.match(seg)) and volume is None:
+            volume = _clean(m.group(1))
+        elif (m := _PAGES.match(seg)) and not pages:
+            pages.append(_clean(m.group(1)))
+            # "pp. 482–485, 488–489": the next bare ranges belong to the same list.
+            while i + 1 < len(segments) and _PAGE_RANGE.match(_clean(segments[i + 1])):
+                i += 1
+                pages.append(_clean(segments[i]))
+        elif (
+            (m := _DOCUMENTS.match(seg)) and not docs and (d := _documents(m.group(1)))
+        ):
+            docs = d
+        elif not arch and not pages and volume is None and _BARE_PAGES.match(seg):
+            pages.append(seg)
+        elif (m := _UNIT.match(seg)) and _UNIT_FIELDS[m.group(1).lower()] not in arch:
+            arch[_UNIT_FIELDS[m.group(1).lower()]] = _clean(m.group(2))
+        elif "file_number" not in arch and _is_file_number(seg):
+            # "ibid., POL JAPAN–US, POL CHICOM–JAPAN, …, and FT 1 JAPAN–US":
+            # a list of files in the same collection stays one value.
+            files = [seg]
+            while i + 1 < len(segments):
+                nxt = re.sub(r"^(?:and|&)\s+", "", _clean(segments[i + 1]))
+                if not _is_file_number(nxt):
+                    break
+                files.append(nxt)
+                i += 1
+            arch["file_number"] = ", ".join(files)
+        else:
+            rest.append(segments[i])
+        i += 1
+    archival = None
+    if arch:
+        archival = ArchivalRef(
+            box=arch.get("box"),
+            folder=arch.get("folder"),
+            reel=arch.get("reel"),
+            frames=arch.get("frames"),
+            file_number=arch.get("file_number"),
+            file_unit=arch.get("file_unit"),
+            lot=arch.get("lot"),
+            job=arch.get("job"),
+            accession=arch.get("accession"),
+        )
+    frus: FrusRef | None = None
+    published: PublishedRef | None = None
+    if docs:
+        frus = FrusRef(volume=volume, documents=docs, pages=tuple(pages))
+    elif volume is not None or pages:
+        published = PublishedRef(volume=volume, pages=", ".join(pages) or None)
+    return Locators(archival, published, frus, ", ".join(rest))
+
+
+def _labelled(segment: str) -> bool:
+    return any(
+        p.match(segment)
+        for p in (
+            _BOX,
+            _FOLDER,
+            _REEL,
+            _FRAMES,
+            _FILE_NO,
+            _VOLUME,
+            _PAGES,
+            _DOCUMENTS,
+            _UNIT,
+        )
+    )
+
+
+def _balanced_end(text: str) -> int:
+    """Where ``text`` meets a ")" it did not open: the citation ends there
+    ("(Ibid., POL 7 JAPAN) Rusk's calendar …" left whole by the segmenter)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return len(text)
+
+
+def _prefix_ok(prefix: str) -> bool:
+    """Whether the words before an ibid. leave it free to be claimed."""
+    prefix = prefix.strip(_OPENERS)
+    if not prefix:
+        return True
+    if _PREFIX_CITES.search(prefix):
+        return False
+    return bool(_LINKING.search(prefix))
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop closing punctuation, but keep a ")" the citation itself opened."""
+    while end > start and text[end - 1] in _CLOSERS:
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(
+            ")", start, end
+        ):
+            break
+        end -= 1
+    return end
+
+
+def _citation(text: str, start: int, end: int, found: Locators) -> Citation:
+    reason: str | None = None
+    if found.rest:
+        reason = f"words after Ibid. are not a finer locator: {found.rest!r}"
+    return Citation(
+        text[start:end],
+        start,
+        end,
+        "ibid",
+        "partial" if found.rest else "parsed",
+        archival=found.archival,
+        published=found.published,
+        frus=found.frus,
+        reason=reason,
+    )
+
+
+def recognize(text: str) -> list[Citation]:
+    """Find Ibid./Id./Idem citations in one clause; offsets relative to ``text``."""
+    starts: list[tuple[int, int]] = []  # (token start, token end)
+    m_id = _ID_START.match(text)
+    if m_id:
+        token_start = len(m_id.group(0)) - len(m_id.group(0).lstrip(_OPENERS))
+        starts.append((token_start, m_id.end()))
+    else:
+        starts.extend((m.start(), m.end()) for m in _IBID.finditer(text))
+    if not starts:
+        return []
+    if not _prefix_ok(text[: starts[0][0]]):
+        return []
+    out: list[Citation] = []
+    for n, (tok_start, tok_end) in enumerate(starts):
+        limit = starts[n + 1][0] if n + 1 < len(starts) else len(text)
+        segment = text[tok_end:limit]
+        if n + 1 < len(starts):
+            # "are ibid. and ibid., POL JAPAN–US": the joining word is not a locator.
+            segment = re.sub(r"[\s,;]*(?:and|also|&)?[\s,;]*$", "", segment)
+        if _YEAR_TAIL.match(segment):
+            continue
+        segment = segment[: _balanced_end(segment)]
+        # The period of "Ibid." is part of the word, not closing punctuation.
+        end = max(_trim_end(text, tok_start, tok_end + len(segment)), tok_end)
+        found = locators(text[tok_end:end])
+        tail = text[tok_end:end].strip()
+        # Without a comma the words that follow belong to the Ibid. only if
+        # they are plainly locators ("Ibid. p. 45"); otherwise it is bare.
+        if tail and not tail.startswith(",") and (found.rest or found.empty):
+            end = tok_end
+            found = Locators()
+        out.append(_citation(text, tok_start, end, found))
+    return out
