@@ -1,0 +1,49 @@
+"""``archcite eval``: score the recognizers against a gold set.
+
+Register on the main group with ``cli.add_command(eval_group)``. The command
+always exits 0 when it could run (the scores are the output, not a verdict;
+the tests enforce the thresholds), and 2 when the gold file is missing or
+malformed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from archcite.errors import InputError
+from archcite.evaluation.archival import evaluate, format_text, load_gold, to_json
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Measure recognition quality against hand-checked gold sets."""
+
+
+@eval_group.command("archival")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Table for people or JSON for tools.",
+)
+@click.option("--show-failures", is_flag=True, help="List every failing field.")
+def archival_command(gold: str, fmt: str, show_failures: bool) -> None:
+    """Precision, recall and F1 per archival field on the GOLD JSON Lines file."""
+    try:
+        notes = load_gold(gold)
+    except InputError as exc:
+        click.echo(f"archcite: error: {exc}", err=True)
+        sys.exit(2)
+    report = evaluate(notes)
+    if fmt == "json":
+        click.echo(
+            json.dumps(to_json(report, show_failures), ensure_ascii=False, indent=2)
+        )
+    else:
+        click.echo(format_text(report, show_failures), nl=False)
