@@ -136,6 +136,8 @@ def test_docx_tracked_changes() -> None:
         "<w:r><w:delText>180</w:delText></w:r></w:del>"
         '<w:ins w:id="902" w:author="Ed" w:date="2024-01-01T00:00:00Z">'
         "<w:r><w:t>181</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r>"
+        # Some writers put w:t (not w:delText) inside a deletion; still deleted.
+        '<w:del w:id="904" w:author="Ed"><w:r><w:t> See box 99.</w:t></w:r></w:del>'
     )
     assert old.encode() in foot
     members["word/footnotes.xml"] = foot.replace(old.encode(), new.encode())
