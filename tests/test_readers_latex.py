@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archcite.errors import InputError
 from archcite.model import Note
@@ -150,3 +152,20 @@ def test_invalid_utf8() -> None:
         InputError, match=r"not valid UTF-8 \(bad byte 0xe9 at byte offset 13\)"
     ):
         list(read(open_source(str(path))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("\\{}[]%$~-`'\"&_ \nab1^=.")), max_size=60)
+)
+def test_arbitrary_input_gives_notes_or_input_error(body: str) -> None:
+    src = "\\footnote{" + body + "}" + body
+    try:
+        notes = list(read(Source("t.tex", None, src.encode()), "latex"))
+    except InputError:
+        return
+    lines = src.split("\n")
+    for note in notes:
+        for k in range(len(note.text)):
+            line, col = note.srcmap.locate(k)
+            assert 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]) + 1

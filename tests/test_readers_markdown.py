@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archcite.errors import InputError
 from archcite.model import Note
@@ -135,3 +137,16 @@ def test_invalid_utf8() -> None:
     assert str(err.value) == (
         f"{path}: not valid UTF-8 (bad byte 0xe9 at byte offset 13)"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("[]^:*_`\\()<>! \n\tab1")), max_size=80))
+def test_arbitrary_input_maps_inside_the_file(tail: str) -> None:
+    src = "X[^a] Y^[" + tail + "]\n\n[^a]: " + tail + "\n"
+    notes = notes_of(src)
+    lines = src.split("\n")
+    for note in notes:
+        for k, ch in enumerate(note.text):
+            line, col = note.srcmap.locate(k)
+            if ch != " ":
+                assert lines[line - 1][col - 1] == ch

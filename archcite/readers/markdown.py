@@ -37,6 +37,7 @@ _STRIP = re.compile(r"^(?: {1,4}|\t)")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}\s|[-*_]{3,}\s*$|>)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
+_TICKS = re.compile(r"`+")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 Pos = tuple[int, int]
@@ -112,11 +113,18 @@ def _definitions(lines: list[str]) -> tuple[dict[str, _Chunk], list[str], set[in
     return defs, order, used
 
 
-def _match_bracket(text: str, start: int) -> int:
-    """Index of the ``]`` closing the ``[`` at ``start``, or -1."""
+def _tick_end(text: str, i: int) -> int:
+    """End of the run of backticks that starts at ``i``."""
+    m = _TICKS.match(text, i)
+    return m.end() if m else i + 1
+
+
+def _match_bracket(text: str, start: int, hi: int | None = None) -> int:
+    """Index of the ``]`` closing the ``[`` at ``start`` (before ``hi``), or -1."""
     depth = 0
     i = start
-    while i < len(text):
+    end = len(text) if hi is None else hi
+    while i < end:
         ch = text[i]
         if ch == "\\":
             i += 2
@@ -141,7 +149,7 @@ def _emphasis_marks(text: str) -> set[int]:
             i += 2
             continue
         if ch == "`":
-            n = len(text) - len(text[i:].lstrip("`"))
+            n = _tick_end(text, i)
             close = text.find(text[i:n], n)
             i = close + (n - i) if close != -1 else n
             continue
@@ -193,7 +201,7 @@ def _inline(chunk: _Chunk, lo: int, hi: int, out: TextBuilder, marks: set[int]) 
             i += 2
             continue
         if ch == "`":
-            n = len(text[i:hi]) - len(text[i:hi].lstrip("`"))
+            n = min(_tick_end(text, i), hi) - i
             close = text.find("`" * n, i + n, hi)
             if close != -1:
                 for k in range(i + n, close):
@@ -213,7 +221,7 @@ def _inline(chunk: _Chunk, lo: int, hi: int, out: TextBuilder, marks: set[int]) 
                 continue
         if ch == "[" or (ch == "!" and text.startswith("[", i + 1)):
             open_at = i if ch == "[" else i + 1
-            close = _match_bracket(text[:hi], open_at)
+            close = _match_bracket(text, open_at, hi)
             if close != -1 and not text.startswith("^", open_at + 1):
                 after = close + 1
                 if text.startswith("(", after):
@@ -265,7 +273,7 @@ def _references(body: _Chunk) -> Iterator[tuple[str, _Chunk | None]]:
             i += 2
             continue
         if text[i] == "`":
-            n = len(text[i:]) - len(text[i:].lstrip("`"))
+            n = _tick_end(text, i) - i
             close = text.find("`" * n, i + n)
             i = close + n if close != -1 else i + n
             continue
