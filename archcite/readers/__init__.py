@@ -120,6 +120,9 @@ def sniff(head: bytes) -> str | None:
     """Guess a format from the first bytes of an input, or ``None``."""
     if head.startswith(b"PK\x03\x04"):
         return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # OLE2: an encrypted DOCX or a legacy .doc; the DOCX reader says which.
+        return "docx"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<?xml") or stripped.startswith(b"<TEI"):
         return "tei"
