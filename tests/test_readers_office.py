@@ -352,7 +352,9 @@ def test_zip_bomb_ratio_and_total_are_refused(monkeypatch: pytest.MonkeyPatch) -
 
 def test_ole2_on_stdin_is_sniffed_as_docx() -> None:
     data = (BAD / "encrypted.docx").read_bytes()
-    with pytest.raises(InputError, match=r"^<stdin>: encrypted or legacy \.doc \(OLE2\) file"):
+    with pytest.raises(
+        InputError, match=r"^<stdin>: encrypted or legacy \.doc \(OLE2\) file"
+    ):
         list(read(Source("<stdin>", None, data)))
     odt_data = (SAMPLES / "manuscript.odt").read_bytes()
     assert len(list(read(Source("<stdin>", None, odt_data)))) == 13
