@@ -12,8 +12,9 @@ Rules, in the order they are applied to an Ibid.:
 2. Inside a note, an Ibid. refers to the citation right before it in that note.
 3. Otherwise it refers to the last citation of the previous note that has
    citations, which must be in the same TEI document and at most
-   :data:`IBID_NOTE_REACH` notes back, and must be that note's only citation
-   (after a note with several, Ibid. is ambiguous — Chicago 14.34, CSL #122).
+   :data:`IBID_NOTE_REACH` notes back, and must be that note's only source
+   (after a note with several, Ibid. is ambiguous — Chicago, CSL #122; a note
+   whose citations all resolve to one source counts as one).
 4. An ``unrecognized`` citation there breaks the chain (eyecite's
    ``UnknownCitation``); ``not-a-citation`` clauses are transparent.
 5. Ibid. after Ibid. (or after a short form) resolves to the same ultimate
@@ -309,13 +310,18 @@ def _ibid_target(pos: int, loc: Located, out: Sequence[Located]) -> int | str:
         )
     if prev.citation.kind == "unrecognized":
         return "an unrecognized citation intervenes"
+    # Several citations in that note make the Ibid. ambiguous, unless they all
+    # stand for one source ("ibid., Box 12 … ibid." in the note before).
     prev_key = _note_key(prev.note)
+    roots: set[int] = set()
     count = 0
     k = j
     while k >= 0 and _note_key(out[k].note) == prev_key:
-        count += _is_real(out[k].citation)
+        if _is_real(out[k].citation):
+            count += 1
+            roots.add(_ultimate(out[k]))
         k -= 1
-    if count > 1:
+    if len(roots) > 1:
         return f"ambiguous: note {prev.note.label} before it has {count} citations"
     return j
 
