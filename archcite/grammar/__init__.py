@@ -23,7 +23,10 @@ Recognizer = Callable[[str], list[Citation]]
 #: ``module:function`` of each recognizer, most specific first.
 RECOGNIZERS: tuple[str, ...] = (
     "archcite.grammar.noncitation:recognize",
+    "archcite.grammar.frus:recognize",
     "archcite.grammar.shortforms:recognize",
+    "archcite.grammar.archival:recognize",
+    "archcite.grammar.published:recognize",
 )
 
 

@@ -1,0 +1,555 @@
+"""Recognize FRUS cross-references in one clause of a note.
+
+Three families, each a :class:`~archcite.model.Citation` with a
+:class:`~archcite.model.FrusRef`:
+
+* **named volumes** (``kind="frus"``): a series anchor — "Foreign Relations",
+  "Foreign Relations of the United States", "Papers Relating to the Foreign
+  Relations of the United States", "FRUS", or a legacy "ibid., 1922," whose
+  ibid. stands for *Foreign Relations* — then the subseries or year, title
+  words, supplement, volume, part, editors and imprint, and the documents or
+  pages. A second volume in the same clause ("…, and vol. XV, Document 3")
+  inherits the subseries of the first;
+* **elliptical volumes** (``kind="frus"``, no id yet): "Vol. ii, p. 6" as the
+  legacy volumes write a reference to a sibling volume. The id comes from the
+  volume the note belongs to (:func:`archcite.grammar.frus_ids.sibling`);
+* **internal references** (``kind="internal"``): "See Document 389",
+  "footnote 2, Document 6", "Ante, p. 5", "No. 12", "Supra". Their volume is
+  filled in by the resolve stage with :func:`with_volume`.
+
+Offsets cover the reference itself, not the lead-in ("For texts, see").
+``role`` is ``"printing"`` when "printed in" introduces the reference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from archcite.grammar.frus_ids import (
+    Parts,
+    finish,
+    identify,
+    number,
+    sibling,
+    subseries_display,
+    volume_label,
+    with_volume,
+    years_key,
+)
+from archcite.model import Citation, FrusRef, Role
+
+__all__ = ["parse_ibid_locator", "recognize", "sibling", "with_volume"]
+
+_DASH = r"[–—-]"
+_SERIES = re.compile(
+    r"""(?P<anchor>
+        Papers\s+Relating\s+to\s+the\s+Foreign\s+Relations\s+of\s+the\s+United\s+States
+      | Foreign\s+Relations\s+of\s+the\s+United\s+States(?:[,:]?\s+Diplomatic\s+Papers)?
+      | Foreign\s+Relations(?!\s+(?:Committee|of\s+the\s+Senate|Authorization))
+      | FRUS
+      | (?P<ibid>\b[Ii]bid\.),?(?=\s*\[?\d{4}\b)
+    )""",
+    re.VERBOSE,
+)
+_YEARS = re.compile(
+    rf"\[?(\d{{4}})\]?(?:\s*{_DASH}\s*(\d{{4}}|\d{{2}})\b)?(?=[\s,.;:)\]]|$)"
+)
+_ROMAN_OR_NUM = r"(?:[IVXLC]+|[ivxlc]+|\d+)"
+_VOLUME = re.compile(
+    rf"""(?:[Vv]ol(?:ume)?s?\.?)\s*
+         (?:(?P<e>E\s*{_DASH}\s*)(?P<enum>\d+)
+           |(?P<num>{_ROMAN_OR_NUM})(?:\s*[–—/-]\s*(?P<last>{_ROMAN_OR_NUM}))?)
+         (?![\w–-])""",
+    re.VERBOSE,
+)
+_PART = re.compile(rf"(?:Part|pt\.)\s*(?P<n>{_ROMAN_OR_NUM})\b")
+_SUPPLEMENT = re.compile(r"Supp(?:lement|\.)(?:\s+(?P<n>\d+|[IVX]+)\b)?")
+_MICROFICHE = re.compile(r"[Mm]icrofiche\s+[Ss]upplement")
+_EDITORS = re.compile(
+    r"eds?\.\s.*?(?=\s*\(|,\s*(?:Documents?|[Dd]oc\.|pp?\.|pages?)\s|$)"
+)
+_IMPRINT = re.compile(r"\((?:[^()]*?(?:Washington|Printing\s+Office|GPO)[^()]*?)\)")
+_NUM_LIST = rf"\d+(?:\s*{_DASH}\s*\d+)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\s*{_DASH}\s*\d+)?)*"
+_DOCS = re.compile(
+    rf"(?:Documents?|Docs?\.|doc\.|Nos?\.)\s+(?P<list>{_NUM_LIST})(?![\d/])"
+)
+_PAGE = rf"(?:\d+|[ivxlc]+(?![a-z]))(?:\s*{_DASH}\s*(?:\d+|[ivxlc]+(?![a-z])))?(?:\s+ff\.?|\s+et\s+seq\.?)?"
+_PAGES = re.compile(
+    rf"(?:pp?\.|pages?)\s*(?P<list>{_PAGE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PAGE})*)"
+    rf"(?![\w/])"
+)
+_FOOTNOTE_AFTER = re.compile(
+    r",?\s*(?:footnote|fn\.)\s+(?P<fn>\d+)|\s+and\s+footnote\s+(?P<fn2>\d+)\s+thereto"
+)
+_PAREN_DOCS = re.compile(rf"\s*\((?:Documents?|doc\.)\s+(?P<list>{_NUM_LIST})\)")
+_BARE_ROMAN = re.compile(r"(?P<v>[IVXLC]+)(?=[,.;\s]|$)")
+_BARE_NUM = re.compile(rf"(?P<list>{_NUM_LIST})(?=[.;)\s]|$)")
+_TITLE = re.compile(r"(?:[A-Z“\"‘]|index\b)[^,;()]*(?:\([^()]*\)[^,;()]*)?")
+_AND_VOL = re.compile(r"\s*,?\s*(?:and|also|see\s+also)\s+(?:in\s+)?(?=[Vv]ol)")
+_PRINTING = re.compile(
+    r"(?:re)?printed(?:\s+in\s+(?:full|part))?,?\s+(?:in\s+)?(?:ibid\.,\s*)?$|"
+    r"printed\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Ref:
+    """A reference being assembled by the scanner (mutable while scanning)."""
+
+    start: int
+    end: int
+    parts: Parts = field(default_factory=Parts)
+    documents: list[int] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)
+    footnotes: list[tuple[int, int]] = field(default_factory=list)
+    from_ibid: bool = False
+    has_locator: bool = False
+
+
+def _skip(text: str, i: int) -> int:
+    """The position after the separators (spaces, commas, periods, colons) at ``i``."""
+    while i < len(text) and text[i] in " ,.:\t\n":
+        i += 1
+    return i
+
+
+def _expand(numbers: str) -> list[int]:
+    """ "217 and 218" -> [217, 218]; "12–14" -> [12, 13, 14] (ranges of <= 500)."""
+    out: list[int] = []
+    for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", numbers.strip()):
+        m = re.fullmatch(rf"(\d+)(?:\s*{_DASH}\s*(\d+))?", item.strip())
+        if not m:
+            continue
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) else first
+        if last < first or last - first > 500:
+            out.append(first)
+        else:
+            out.extend(range(first, last + 1))
+    return out
+
+
+def _page_items(text: str) -> list[str]:
+    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text.strip())
+    out = []
+    for item in items:
+        item = re.sub(rf"\s*{_DASH}\s*", "–", item.strip())
+        item = re.sub(r"\s+ff\.?$", " ff.", item)
+        item = re.sub(r"\s+et\s+seq\.?$", " et seq.", item)
+        if item:
+            out.append(item)
+    return out
+
+
+def _modern(years: str | None) -> bool:
+    """Document numbers are printed from the 1955–57 subseries on."""
+    return years is not None and int(years[:4]) >= 1955
+
+
+def _locators(text: str, i: int, ref: _Ref) -> int:
+    """Consume documents/pages (and their footnotes, "(Document 20)") at ``i``."""
+    while True:
+        j = _skip(text, i)
+        m = _DOCS.match(text, j)
+        if m and not (m.group(0).startswith("No") and _modern(ref.parts.years)):
+            docs = _expand(m.group("list"))
+            ref.documents.extend(docs)
+            i = m.end()
+            f = _FOOTNOTE_AFTER.match(text, i)
+            if f and docs:
+                ref.footnotes.append((docs[-1], int(f.group("fn") or f.group("fn2"))))
+                i = f.end()
+            ref.has_locator = True
+            continue
+        m = _PAGES.match(text, j)
+        if m:
+            ref.pages.extend(_page_items(m.group("list")))
+            i = m.end()
+            p = _PAREN_DOCS.match(text, i)
+            if p:
+                ref.documents.extend(_expand(p.group("list")))
+                i = p.end()
+            f = _FOOTNOTE_AFTER.match(text, i)
+            if f and f.group("fn"):
+                i = f.end()
+            m2 = re.match(r",?\s*passim\b", text[i:])
+            if m2:
+                i += m2.end()
+            ref.has_locator = True
+            continue
+        return i
+
+
+def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
+    """Parse the components after a series anchor; ``None`` if it is no FRUS ref."""
+    ref = _Ref(start=m.start(), end=m.end(), from_ibid=bool(m.group("ibid")))
+    parts: dict[str, object] = {}
+    titles: list[str] = []
+    i = m.end()
+    chunks = 0
+    title_end = 0
+    while i < len(text) and chunks < 12:
+        chunks += 1
+        j = _skip(text, i)
+        if j >= len(text):
+            break
+        if text.startswith(";", j):
+            break
+        k = _locators(text, j, ref)
+        if k > j:
+            ref.end = i = k
+            break
+        if (im := _IMPRINT.match(text, j)) or (im := _EDITORS.match(text, j)):
+            i = im.end()
+            continue
+        if "years" not in parts and (y := _YEARS.match(text, j)):
+            parts["years"] = years_key(y.group(1), y.group(2))
+            ref.end = i = y.end()
+            continue
+        if "volume" not in parts and (v := _VOLUME.match(text, j)):
+            if v.group("e"):
+                parts["volume"], parts["electronic"] = int(v.group("enum")), True
+            else:
+                parts["volume"] = number(v.group("num"))
+                if v.group("last"):
+                    parts["microfiche_last"] = number(v.group("last"))
+            ref.end = i = v.end()
+            continue
+        if "part" not in parts and (p := _PART.match(text, j)):
+            parts["part"] = number(p.group("n"))
+            ref.end = i = p.end()
+            continue
+        if (s := _SUPPLEMENT.match(text, j)) and not _MICROFICHE.match(text, j):
+            parts["supplement"] = number(s.group("n")) if s.group("n") else 1
+            ref.end = i = s.end()
+            continue
+        if mf := _MICROFICHE.match(text, j):
+            parts["microfiche"] = True
+            ref.end = i = mf.end()
+            continue
+        if (
+            "years" in parts
+            and "volume" not in parts
+            and (b := _BARE_ROMAN.match(text, j))
+        ):
+            # compact "FRUS 1964–1968, XIV, 217"
+            parts["volume"] = number(b.group("v"))
+            ref.end = i = b.end()
+            continue
+        if "years" in parts and "volume" in parts and (n := _BARE_NUM.match(text, j)):
+            if _modern(str(parts["years"])):
+                ref.documents.extend(_expand(n.group("list")))
+            else:
+                ref.pages.extend(_page_items(n.group("list")))
+            ref.has_locator = True
+            ref.end = i = n.end()
+            break
+        limit = 2 if ref.from_ibid else 5
+        if (t := _TITLE.match(text, j)) and len(titles) < limit:
+            titles.append(t.group(0).strip().rstrip("."))
+            i = t.end()
+            title_end = i - (len(t.group(0)) - len(t.group(0).rstrip(" .")))
+            continue
+        break
+    if "years" not in parts:
+        return None
+    if not ref.has_locator and title_end > ref.end:
+        ref.end = title_end  # a volume cited by its title: the title is the reference
+    if parts.get("microfiche_last") and not parts.get("microfiche"):
+        parts.pop("microfiche_last")
+    ref.parts = Parts(
+        years=str(parts["years"]),
+        volume=parts.get("volume"),  # type: ignore[arg-type]
+        electronic=bool(parts.get("electronic")),
+        part=parts.get("part"),  # type: ignore[arg-type]
+        supplement=parts.get("supplement"),  # type: ignore[arg-type]
+        microfiche=bool(parts.get("microfiche")),
+        microfiche_last=parts.get("microfiche_last"),  # type: ignore[arg-type]
+        title=", ".join(titles),
+    )
+    return ref
+
+
+def _scan_elliptical(text: str, start: int, inherit: Parts | None) -> _Ref | None:
+    """A "vol. XV, Document 3" reference at ``start`` (after its lead-in)."""
+    v = _VOLUME.match(text, start)
+    if v is None or v.group("last"):
+        return None
+    ref = _Ref(start=start, end=v.end())
+    if v.group("e"):
+        vol, electronic = int(v.group("enum")), True
+    else:
+        vol, electronic = number(v.group("num")) or 0, False
+    i = v.end()
+    part = None
+    if p := _PART.match(text, _skip(text, i)):
+        part = number(p.group("n"))
+        i = p.end()
+    k = _locators(text, i, ref)
+    if not ref.has_locator:
+        return None
+    ref.end = k
+    base = inherit or Parts()
+    ref.parts = Parts(
+        years=base.years,
+        volume=vol,
+        electronic=electronic,
+        part=part,
+        supplement=base.supplement if inherit else None,
+    )
+    return ref
+
+
+# A standalone "vol. ii, p. 6" is FRUS only when nothing before it names another
+# work: the lead-in is empty, a verb or preposition, a date, a time, a quoted
+# chapter title or a telegram number — not a title such as "Papers of Woodrow
+# Wilson, vol. 43" or "League of Nations Treaty Series, vol. cvi".
+_ELLIPTICAL_LEAD = re.compile(
+    r"""(?:^|[.;:]\s*|(?:^|\s)(?:[Ss]ee(?:\s+also)?|[Cc]f\.|in|and|also|[Ii]n\s+full|
+         printed(?:\s+in\s+(?:full|part))?|ante|post)\s*,?\s*
+       | \b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*
+       | \b(?:\d{1,2}(?::\d\d)?\s+[ap]\.m\.|noon|midnight),\s*
+       | ”,?\s*
+       | \bNo\.\s+\d+,\s*
+    )$""",
+    re.VERBOSE,
+)
+
+
+def _internal_refs(text: str, taken: list[tuple[int, int]]) -> list[_Ref]:
+    """ "Document 389", "footnote 2, Document 6", "Ante, p. 5", "No. 12", "Supra"."""
+    found: list[_Ref] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(
+            e <= a or s >= b for a, b in taken + [(r.start, r.end) for r in found]
+        )
+
+    for m in re.finditer(
+        rf"footnote\s+(?P<fn>\d+),?\s+(?:to\s+)?Document\s+(?P<doc>\d+)"
+        rf"|(?P<docs>Documents?\s+{_NUM_LIST})(?:,?\s+footnote\s+(?P<fn2>\d+))?",
+        text,
+    ):
+        if not free(m.start(), m.end()) or _other_series_before(text, m.start()):
+            continue
+        if re.search(r"\b[Ii]bid\.,?\s*$", text[: m.start()]):
+            continue  # "printed ibid., Document 292": the ibid. antecedent's volume
+        if m.group("doc"):
+            doc = int(m.group("doc"))
+            ref = _Ref(
+                m.start(),
+                m.end(),
+                documents=[doc],
+                footnotes=[(doc, int(m.group("fn")))],
+            )
+        else:
+            docs = _expand(m.group("docs").split(None, 1)[1])
+            fns = [(docs[-1], int(m.group("fn2")))] if m.group("fn2") and docs else []
+            ref = _Ref(m.start(), m.end(), documents=docs, footnotes=fns)
+        ref.has_locator = True
+        found.append(ref)
+    # Nineteenth-century volumes number documents "No. 12"; only "See No. 12",
+    # "in No. 12" and a bare "No. 12." are references (telegram No. 35 is not).
+    for m in re.finditer(
+        rf"(?:(?<=\b[Ss]ee\s)|(?<=\bin\s)|^)Nos?\.\s+(?P<list>{_NUM_LIST})\.?$"
+        rf"|(?:(?<=\b[Ss]ee\s)|(?<=\bin\s))Nos?\.\s+(?P<list2>\d+)\b",
+        text,
+    ):
+        if free(m.start(), m.end()):
+            nums = _expand(m.group("list") or m.group("list2"))
+            found.append(_Ref(m.start(), m.end(), documents=nums, has_locator=True))
+    for m in re.finditer(
+        rf"\b(?P<w>[Aa]nte|[Pp]ost|[Ss]upra|[Ii]nfra)\b\.?,?(?:\s*(?P<pp>(?:pp?\.|pages?)\s*"
+        rf"{_PAGE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|,?\s+and\s+pp?\.\s*){_PAGE})*))?",
+        text,
+    ):
+        if not free(m.start(), m.end()):
+            continue
+        ref = _Ref(m.start(), m.end())
+        if m.group("pp"):
+            listed = re.sub(r"(?:pp?\.|pages?)\s*", "", m.group("pp"))
+            ref.pages = _page_items(listed)
+            ref.has_locator = True
+        elif m.group("w").lower() in ("ante", "post"):
+            continue  # "ante" in prose without a page is not a reference
+        found.append(ref)
+    for m in _PAGES.finditer(text):
+        if not free(m.start(), m.end()) or not _bare_page_ok(text, m):
+            continue
+        ref = _Ref(
+            m.start(), m.end(), pages=_page_items(m.group("list")), has_locator=True
+        )
+        found.append(ref)
+    return found
+
+
+def _other_series_before(text: str, at: int) -> bool:
+    """ "Documents on German Foreign Policy, vol. X, Document 5": not this volume."""
+    before = text[max(0, at - 80) : at]
+    return bool(
+        re.search(
+            r"\b(?:[Vv]ol(?:ume)?s?\.?\s+[IVXLCivxlc\d]+|Series\s+[A-Z])\b", before
+        )
+    )
+
+
+_DOC_WORDS = re.compile(
+    r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|aide-m[ée]moire|instructions?|"
+    r"memorandum|press\s+(?:release|statement)|footnote\s+\d+|art\.\s+\d+|letter)\b",
+    re.IGNORECASE,
+)
+
+
+def _bare_page_ok(text: str, m: re.Match[str]) -> bool:
+    """Whether a lone "p. 13" points into the current volume.
+
+    Legacy volumes cite their own pages bare: "See p. 128", "See footnote 36,
+    p. 24", "See telegram No. 35, February 4, from the chairman …, p. 13". A
+    page after a work's title ("Leary, *The CIA*, pp. 63") is not FRUS.
+    """
+    before = text[: m.start()].rstrip()
+    if re.search(r"(?:^|\b[Ss]ee|\b[Cc]f\.|\bsee\s+also)$", before) or before == "":
+        return True
+    if re.search(r"\b[Ii]bid\.,?$", before):
+        return False  # "…, ibid., p. 860": the ibid. antecedent's volume
+    after = text[m.end() :].strip()
+    if after not in ("", ".", ")", ").") and not after.startswith((";", ". ")):
+        return False
+    if not re.search(r",[”\"]?$", before):
+        return False
+    head = before.rstrip(',”"')
+    last = re.split(r",\s*", head)[-1] if head else ""
+    # the segment right before the page is the document's description or a date
+    if re.search(r"\b(?:Press|Series|Report|Papers?|History|Documents)\b", head):
+        return False
+    quoted = re.match(r"(?:[Ss]ee\s+)?[“\"]", last.strip())
+    return bool(_DOC_WORDS.search(head)) or bool(quoted)
+
+
+def _role(text: str, start: int) -> Role:
+    return (
+        "printing"
+        if _PRINTING.search(text[max(0, start - 40) : start])
+        else "reference"
+    )
+
+
+def _to_frus(ref: _Ref, internal: bool) -> FrusRef:
+    fr = FrusRef(
+        documents=tuple(dict.fromkeys(ref.documents)),
+        pages=tuple(ref.pages),
+        footnotes=tuple(ref.footnotes),
+        internal=internal,
+    )
+    if internal:
+        return replace(
+            fr, reason="reference inside the current volume; resolve with its id"
+        )
+    parts = ref.parts
+    fr = replace(
+        fr,
+        subseries=subseries_display(parts.years) if parts.years else None,
+        volume=volume_label(parts),
+        part=str(parts.part) if parts.part is not None else None,
+    )
+    if parts.years is None:
+        return replace(
+            fr,
+            reason="volume of the series being cited; resolve against the current volume",
+        )
+    volume_id, reason = identify(parts)
+    if ref.from_ibid:
+        note = "series taken from ibid. (Foreign Relations)"
+        reason = f"{note}; {reason}" if reason else note
+    return finish(replace(fr, volume_id=volume_id, reason=reason))
+
+
+def _citation(text: str, ref: _Ref, kind: str, internal: bool) -> Citation:
+    fr = _to_frus(ref, internal)
+    complete = fr.known or (internal and ref.has_locator)
+    if fr.reason and fr.reason.startswith("series taken from ibid.") and fr.volume_id:
+        complete = fr.known
+    return Citation(
+        text=text[ref.start : ref.end],
+        start=ref.start,
+        end=ref.end,
+        kind="internal" if internal else "frus",
+        status="parsed" if complete else "partial",
+        role=_role(text, ref.start),
+        frus=fr,
+    )
+
+
+def _recognize(text: str) -> list[Citation]:
+    named: list[_Ref] = []
+    pos = 0
+    while (m := _SERIES.search(text, pos)) is not None:
+        ref = _scan_named(text, m)
+        if ref is None:
+            pos = m.end()
+            continue
+        named.append(ref)
+        pos = ref.end
+        # "…, Documents 217 and 218, and vol. XV, Document 3"
+        while (a := _AND_VOL.match(text, pos)) is not None:
+            extra = _scan_elliptical(text, a.end(), ref.parts)
+            if extra is None:
+                break
+            named.append(extra)
+            pos = extra.end
+    taken = [(r.start, r.end) for r in named]
+    elliptical: list[_Ref] = []
+    for v in _VOLUME.finditer(text):
+        if any(a <= v.start() < b for a, b in taken):
+            continue
+        if not _ELLIPTICAL_LEAD.search(text[: v.start()]):
+            continue
+        ref = _scan_elliptical(text, v.start(), None)
+        if ref is not None:
+            elliptical.append(ref)
+            taken.append((ref.start, ref.end))
+    internal = _internal_refs(text, taken)
+    out = [_citation(text, r, "frus", False) for r in named + elliptical]
+    out += [_citation(text, r, "internal", True) for r in internal]
+    return sorted(out, key=lambda c: c.start)
+
+
+def recognize(text: str) -> list[Citation]:
+    """FRUS cross-references in one clause (offsets relative to ``text``)."""
+    try:
+        return _recognize(text)
+    except (ValueError, IndexError, TypeError, RecursionError):  # pragma: no cover
+        # The recognizer contract: never raise on any input; a clause the
+        # grammar trips over is simply not claimed.
+        return []
+
+
+def parse_ibid_locator(text: str) -> FrusRef | None:
+    """The documents/pages of an "Ibid., p. 31" / "ibid., Document 292" clause.
+
+    For the resolve stage: when the antecedent of such an ibid. is a FRUS
+    reference, the result (``volume_id`` None) is placed in the antecedent's
+    volume with :func:`with_volume`. ``None`` if the clause is not of that shape.
+    """
+    m = re.search(r"\b[Ii]bid\.,?\s*", text)
+    if m is None:
+        return None
+    volume = part = None
+    if (v := _scan_elliptical(text, m.end(), None)) is not None:
+        ref, volume = v, volume_label(v.parts)
+        part = str(v.parts.part) if v.parts.part is not None else None
+    else:
+        ref = _Ref(m.start(), m.end())
+        ref.end = _locators(text, m.end(), ref)
+    if not ref.has_locator:
+        return None
+    return FrusRef(
+        volume=volume,
+        part=part,
+        documents=tuple(dict.fromkeys(ref.documents)),
+        pages=tuple(ref.pages),
+        footnotes=tuple(ref.footnotes),
+        reason="locator in the volume (or series) of the ibid. antecedent",
+    )
