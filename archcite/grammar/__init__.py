@@ -25,8 +25,6 @@ RECOGNIZERS: tuple[str, ...] = (
     "archcite.grammar.noncitation:recognize",
     "archcite.grammar.frus:recognize",
     "archcite.grammar.shortforms:recognize",
-    "archcite.grammar.archival:recognize",
-    "archcite.grammar.published:recognize",
 )
 
 
