@@ -1,0 +1,528 @@
+"""Recognize archival citations in one clause of a note.
+
+Two orders give the same fields (see ``docs/archival-fields.md``):
+
+* FRUS source notes run largest to smallest: ``Kennedy Library, National
+  Security Files, Meetings and Memoranda Series, NSAM No. 129, …, Box 334``;
+* Chicago notes run smallest to largest and name the document first: ``Dean
+  Rusk to John F. Kennedy, memorandum, February 20, 1962, folder "USSR,
+  General, 2/62," box 180, National Security Files, John F. Kennedy
+  Presidential Library, Boston, MA``.
+
+The recognizer finds the repository through the authority tables
+(:mod:`archcite.authority`), reads the document description in front of it,
+and assigns the location components largest first; Chicago locations are
+reversed into that order before assignment, so both orders share one grammar.
+Without a repository it still answers when the clause carries strong locators
+(RG, Lot, FRC, Job, Box, Folder, Reel, File No., decimal file numbers), as a
+``partial`` citation — except for the legacy FRUS "File No. 861.51/131" and
+"500.A15a3/621: Telegram" lines, which are complete as written.
+
+Lead-ins decide the role: "Source:" is the source, "Another copy … is in the",
+"A copy is in", "also in" a copy, anything else a reference. Clauses that start
+with Ibid. belong to the short-form recognizer; printings ("Also printed in")
+to :mod:`archcite.grammar.published`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archcite.authority import Authority, RepositoryMatch, authority
+from archcite.grammar.locators import (
+    STRONG,
+    Component,
+    ItemParts,
+    classify,
+    components,
+    parse_item,
+    place_at,
+    title_like,
+)
+from archcite.model import ArchivalRef, Citation, DocItem, Role
+
+__all__ = ["parse_doc_item", "recognize"]
+
+# Cheap literal prefilter: a clause with none of these is never archival.
+_PREFILTER = re.compile(
+    r"Librar|Archiv|Record|Papers|File|Box|box|older|RG|Group|Lot |Job |Reel|reel|Roll|FRC|"
+    r"Entry|Department|Agency|CIA|Institution|Universit|Kew|PRO|TNA|NA\b|NARA|WNRC|"
+    r"[JL]FKL|LBJ|DDE|HST|FDR|\d\.\w*/|Diary|Materials|Cent[er][re]|Division|Correspondence|"
+    r"Affairs|Office|Material|Collection|[A-Z]{2,}\s+\d"
+)
+_SOURCE = re.compile(r"^\(?\s*Source\s*[:,.]\s*")
+_COPY = re.compile(
+    r"^\(?\s*(?:(?:An(?:other)?|The|A|One|Other|Further|Additional)\b[^.;]{0,120}?)?"
+    r"\bcop(?:y|ies)\b[^.;]{0,160}?\b(?:is|are|was|were)\s+(?:also\s+)?"
+    r"(?:located\s+|filed\s+|found\s+)?(?:in|at|among)\s+(?:the\s+)?",
+    re.I,
+)
+_IN = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:located\s+|filed\s+|found\s+|printed\s+)?"
+    r"(?:in|at|among)\s+(?:the\s+)?"
+)
+_ALSO_IN = re.compile(r"^\(?\s*(?:and\s+)?also\s+(?:in|at)\s+(?:the\s+)?", re.I)
+_IBID = re.compile(r"(?:[,;]?\s*(?:and\s+)?)\b(?:ibid|Ibid|id\.)\b")
+_PRINTED = re.compile(
+    r"\b(?:printed|published|reprinted|excerpted)\s+(?:in\s+full\s+)?in\b"
+)
+_CLASSIFICATION_TAIL = re.compile(
+    r"\.\s+(?=(?:No\s+classification\s+marking|Top\s+Secret|Secret|Confidential|"
+    r"Unclassified|Limited\s+Official\s+Use|Official\s+Use\s+Only)\b)"
+)
+_HEREAFTER = re.compile(
+    r"[,;]?\s*(?:\(\s*(?:hereafter(?:\s+cited)?(?:\s+as)?|cited\s+hereafter\s+as)\s+"
+    r"(?P<p>[^()]+?)\s*\)|(?:hereafter(?:\s+cited)?(?:\s+as)?|cited\s+hereafter\s+as)\s+"
+    r"(?P<u>[“\"][^”\"]+[”\"]|[^,;.()]+))",
+    re.I,
+)
+_SPLIT = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?:also\s+)?(?:in\s+)?(?:the\s+)?")
+_UNKNOWN_REPO = re.compile(
+    r"\b(?:Library|Libraries|Archives?|Archiv|University|Institution|Institute|Records\s+"
+    r"Center|Record\s+Office|Historical\s+Society|Museum|Foundation|Historical\s+(?:Center|"
+    r"Office|Division)|Archive\s+Cent(?:er|re))\b"
+)
+_SERIES_LIKE = re.compile(
+    r"(?:\b(?:Series|Subseries|Files?|Materials?|Papers|Records|Collection|Books)\b"
+    r"(?:\s*[—–-]\s*\w+)?$|^(?:Series\s+\d|Files\s+of|Papers\s+of|Office\s+Files|"
+    r"Records\s+of)|\bFiles?\s*[—–-])"
+)
+_CENTRAL = re.compile(r"^Central\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b")
+
+
+@dataclass(slots=True)
+class _Fields:
+    """Mutable accumulator for one citation's fields (frozen on output)."""
+
+    record_group: str | None = None
+    entry: str | None = None
+    collection: str | None = None
+    series: list[str] = field(default_factory=list)
+    file_unit: list[str] = field(default_factory=list)
+    box: str | None = None
+    folder: list[str] = field(default_factory=list)
+    reel: str | None = None
+    frames: str | None = None
+    lot: str | None = None
+    accession: str | None = None
+    job: str | None = None
+    file_number: list[str] = field(default_factory=list)
+    item_type: str | None = None
+    strong: bool = False
+    legacy_only: bool = True
+
+
+def _join(parts: list[str]) -> str | None:
+    return ", ".join(parts) if parts else None
+
+
+def _assign(comps: list[Component]) -> _Fields:
+    """Assign location components, largest unit first, to fields."""
+    f = _Fields()
+    open_field: list[str] | None = None  # the text field consecutive titles extend
+    collection_parts: list[str] = []
+    after_accession = False
+    for comp in comps:
+        loc = classify(comp.text)
+        text = comp.text
+        if loc is not None and loc.kind in STRONG:
+            f.strong = True
+        if loc is not None and loc.kind not in ("decimal", "file_no"):
+            f.legacy_only = False
+        if loc is None or loc.kind == "vol":
+            if open_field is not None:
+                open_field.append(text)
+                continue
+            if loc is not None:  # a bare "Vol. IV" continues the file unit
+                f.file_unit.append(text)
+                open_field = f.file_unit
+                continue
+            if after_accession or (
+                _CENTRAL.match(f.collection or "") and not f.file_number and not f.box
+            ):
+                f.file_number.append(text)
+                continue
+            if f.collection is None and not collection_parts:
+                collection_parts.append(text)
+                # Under a NARA entry the series title itself has commas.
+                open_field = collection_parts if f.entry else None
+                if f.entry is None:
+                    f.collection = text
+                continue
+            if f.lot and not f.file_unit and not f.box:
+                f.file_unit.append(text)
+                open_field = f.file_unit
+                continue
+            if (
+                not f.series
+                and not f.file_unit
+                and f.box is None
+                and f.reel is None
+                and _SERIES_LIKE.search(text)
+            ):
+                f.series.append(text)
+                open_field = f.series if text.startswith("Series") else None
+                continue
+            if f.box is not None and f.reel is None and not f.folder:
+                if not f.file_unit and not f.job and _SERIES_LIKE.search(text):
+                    f.file_unit.append(text)
+                    open_field = f.file_unit
+                else:
+                    f.folder.append(text)
+                    open_field = f.folder
+                continue
+            f.file_unit.append(text)
+            open_field = f.file_unit
+            continue
+        open_field = None
+        after_accession = False
+        kind = loc.kind
+        if kind == "rg":
+            f.record_group = loc.value
+        elif kind == "entry":
+            f.entry = loc.value
+        elif kind == "box":
+            f.box = loc.value
+        elif kind == "folder":
+            f.folder = [loc.value]
+        elif kind == "reel":
+            f.reel = loc.value
+        elif kind == "frames":
+            f.frames = loc.value
+        elif kind == "microfilm":
+            pass
+        elif kind in ("lot", "accession"):
+            if loc.prefix:
+                if f.collection is None and not collection_parts:
+                    f.collection = loc.prefix
+                else:
+                    f.series.append(loc.prefix)
+            if kind == "lot":
+                f.lot = " ".join(loc.value.split())
+            else:
+                f.accession = loc.value
+                after_accession = True
+        elif kind == "job":
+            f.job = loc.value
+        elif kind == "tna":
+            if f.collection is None and not collection_parts:
+                f.collection = loc.prefix
+            f.file_number.append(loc.value)
+        elif kind == "decimal":
+            f.file_number.append(loc.value)
+            f.item_type = loc.item_type
+        else:  # file_no, subject, pnumber
+            f.file_number.append(loc.value)
+    if collection_parts and f.entry:
+        f.collection = ", ".join(collection_parts)
+    return f
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    ref: ArchivalRef
+    status: str
+
+
+def _repository_at(
+    text: str, comps: list[Component], i: int, auth: Authority
+) -> tuple[RepositoryMatch, int] | None:
+    """A repository variant starting at component ``i`` and ending on a boundary."""
+    m = auth.match_repository(text, comps[i].start)
+    if m is None:
+        return None
+    for j in range(i, len(comps)):
+        if comps[j].end == m.end:
+            return m, j
+        if comps[j].end > m.end:
+            return None
+    return None
+
+
+def _find_repository(
+    text: str, comps: list[Component], auth: Authority
+) -> tuple[int, int, RepositoryMatch | None] | None:
+    for i in range(len(comps)):
+        hit = _repository_at(text, comps, i, auth)
+        if hit is not None:
+            return i, hit[1], hit[0]
+    if (
+        comps
+        and _UNKNOWN_REPO.search(comps[0].text)
+        and classify(comps[0].text) is None
+    ) and title_like(comps[0].text):
+        return 0, 0, None
+    # Chicago order: the repository is the last component before an optional place.
+    for k in (len(comps) - 3, len(comps) - 1):
+        if (
+            0 < k < len(comps)
+            and _UNKNOWN_REPO.search(comps[k].text)
+            and classify(comps[k].text) is None
+            and title_like(comps[k].text)
+            and place_at(comps, k + 1, None) == len(comps) - k - 1
+        ):
+            return k, k, None
+    return None
+
+
+def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
+    auth = authority()
+    comps = components(text, start, end)
+    if not comps:
+        return None
+    repo_name: str | None = None
+    repo_cited: str | None = None
+    repo_id: str | None = None
+    place: str | None = None
+    found = _find_repository(text, comps, auth)
+    item = ItemParts()
+    if found is not None:
+        i, j, match = found
+        if match is not None:
+            repo_cited = match.cited
+            repo_name = match.repository.name
+            repo_id = match.repository.id
+            place = match.repository.place
+        else:
+            repo_cited = repo_name = comps[i].text
+        k = j + 1
+        n_place = place_at(comps, k, place)
+        if n_place and match is None:
+            place = ", ".join(c.text for c in comps[k : k + n_place])
+        after = comps[k + n_place :]
+        before = comps[:i]
+        item = parse_item(before)
+        rest = before[item.used :]
+        if after:
+            if rest:  # prose or an unreadable prefix: not a citation we can place
+                return None
+            loc_comps = after
+        else:
+            if not all(title_like(c.text) or classify(c.text) for c in rest):
+                return None
+            loc_comps = list(reversed(rest))
+    else:
+        item = parse_item(comps)
+        rest = comps[item.used :]
+        if not rest:
+            return None
+        first = classify(rest[0].text)
+        small_first = first is not None and first.kind in (
+            "box",
+            "folder",
+            "reel",
+            "frames",
+        )
+        if not all(title_like(c.text) or classify(c.text) for c in rest):
+            return None
+        loc_comps = list(reversed(rest)) if small_first and len(rest) > 1 else rest
+    f = _assign(loc_comps)
+    if found is None and not f.strong:
+        return None
+    collection = f.collection
+    if collection and repo_id:
+        hit = auth.collection(repo_id, collection)
+        if hit is not None and hit[1]:
+            collection = hit[0].name
+    ref = ArchivalRef(
+        repository=repo_name,
+        repository_as_cited=repo_cited,
+        place=place,
+        record_group=f.record_group,
+        collection=collection,
+        series=_join(f.series),
+        file_unit=_join(f.file_unit),
+        box=f.box,
+        folder=_join(f.folder),
+        reel=f.reel,
+        lot=f.lot,
+        file_number=_join(f.file_number),
+        job=f.job,
+        item=DocItem(
+            type=item.type or f.item_type,
+            title=item.title,
+            author=item.author,
+            recipient=item.recipient,
+            date=item.date,
+        ),
+        entry=f.entry,
+        accession=f.accession,
+        frames=f.frames,
+        repository_id=repo_id,
+        in_authority=repo_id is not None,
+    )
+    if found is not None:
+        detail = any(
+            (ref.collection, ref.record_group, ref.box, ref.folder, ref.reel, ref.lot,
+             ref.file_number, ref.job, ref.file_unit, ref.accession)
+        )  # fmt: skip
+        status = "parsed" if detail else "partial"
+    else:
+        status = "parsed" if f.legacy_only and ref.file_number else "partial"
+    return _Parsed(ref, status)
+
+
+def _lead_in(text: str) -> tuple[int, Role]:
+    """Where the citation starts after its lead-in, and the role the lead-in gives."""
+    if m := _SOURCE.match(text):
+        return m.end(), "source"
+    if m := _COPY.match(text):
+        return m.end(), "copy"
+    if m := _ALSO_IN.match(text):
+        return m.end(), "copy"
+    pos = 0
+    while pos < len(text) and text[pos] in "( \t":
+        pos += 1
+    return pos, "reference"
+
+
+def _starts_citation(text: str, pos: int, auth: Authority) -> bool:
+    if auth.match_repository(text, pos) is not None:
+        return True
+    comps = components(text, pos, min(len(text), pos + 120))
+    return (
+        bool(comps)
+        and (loc := classify(comps[0].text)) is not None
+        and loc.kind in STRONG
+    )
+
+
+_KEEPS_PERIOD = re.compile(
+    r"(?:^|[\s,(])(?:(?:[A-Z]\.)*[A-Z]|Jr|Sr|Inc|Co|Ltd|Bros|ca|et al)$"
+)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation, but not the period of an initial ("Joseph C.")."""
+    while end > start and text[end - 1] in " \t.;,":
+        if text[end - 1] == "." and _KEEPS_PERIOD.search(
+            text, max(start, end - 12), end - 1
+        ):
+            break
+        end -= 1
+    return end
+
+
+def _body(text: str) -> tuple[int, int, Role, str | None] | None:
+    """The citation body of a clause: start, end, role and trailing classification."""
+    start, role = _lead_in(text)
+    if role == "reference":
+        auth = authority()
+        if not _starts_citation(text, start, auth):
+            for m in _IN.finditer(text):
+                if _starts_citation(text, m.end(), auth):
+                    lead = text[: m.end()]
+                    role = (
+                        "copy"
+                        if re.search(r"\bcop(?:y|ies)\b|\balso\b", lead)
+                        else "reference"
+                    )
+                    start = m.end()
+                    break
+    end = len(text)
+    classification: str | None = None
+    tail = _CLASSIFICATION_TAIL.search(text, start)
+    if tail is not None:
+        classification = text[tail.end() :].strip().rstrip(".").strip() or None
+        end = tail.start()
+        if _KEEPS_PERIOD.search(text, max(start, end - 12), end):
+            end += 1
+    if ibid := _IBID.search(text, start, end):
+        end = ibid.start()
+    end = _trim_end(text, start, end)
+    if (
+        end > start
+        and text[end - 1] == ")"
+        and text.count("(", start, end) < text.count(")", start, end)
+    ):
+        end = _trim_end(text, start, end - 1)
+    if end <= start:
+        return None
+    return start, end, role, classification
+
+
+def _recognize(text: str) -> list[Citation]:
+    if not _PREFILTER.search(text):
+        return []
+    head = text.lstrip("( \t")
+    if head[:4].lower() == "ibid" or head.startswith(("Id.", "Cf.")):
+        return []
+    body = _body(text)
+    if body is None:
+        return []
+    start, end, role, classification = body
+    if _PRINTED.search(text, 0, start + 1) and role != "source":
+        return []
+    declares: str | None = None
+    masked = text
+    if hm := _HEREAFTER.search(text, start, end):
+        declares = (hm.group("p") or hm.group("u") or "").strip().strip('“”"').strip()
+        # Blank the declaration out of the fields, keeping offsets intact.
+        masked = text[: hm.start()] + " " * (hm.end() - hm.start()) + text[hm.end() :]
+        if hm.end() >= end:
+            end = hm.start()
+    auth = authority()
+    cuts = [start]
+    for sm in _SPLIT.finditer(masked, start, end):
+        if auth.match_repository(masked, sm.end()) is not None:
+            cuts.append(sm.start())
+            cuts.append(sm.end())
+    cuts.append(end)
+    out: list[Citation] = []
+    for k in range(0, len(cuts), 2):
+        s, e = cuts[k], _trim_end(masked, cuts[k], cuts[k + 1])
+        parsed = _parse_piece(masked, s, e)
+        if parsed is None:
+            if k == 0:
+                return []
+            continue
+        ref = parsed.ref
+        if classification and k == 0:
+            ref = _with_classification(ref, classification)
+        out.append(
+            Citation(
+                text=text[s:e],
+                start=s,
+                end=e,
+                kind="archival",
+                status="parsed" if parsed.status == "parsed" else "partial",
+                role=role if k == 0 else ("copy" if role == "copy" else "reference"),
+                archival=ref,
+                declares=declares if k == 0 else None,
+            )
+        )
+    return out
+
+
+def _with_classification(ref: ArchivalRef, classification: str) -> ArchivalRef:
+    from dataclasses import replace
+
+    return replace(ref, classification=classification)
+
+
+def recognize(text: str) -> list[Citation]:
+    """Archival citations in one clause, with offsets relative to it; never raises."""
+    try:
+        return _recognize(text)
+    except Exception:  # a recognizer must never break the pipeline
+        return []
+
+
+def parse_doc_item(text: str) -> DocItem | None:
+    """Read a bare document description ("Memorandum from McNaughton to McNamara, June 1").
+
+    The short-form resolver uses this for "(Memorandum …, June 1; ibid.)": the
+    description names the item, ``ibid.`` supplies the location.
+    """
+    comps = components(text)
+    item = parse_item(comps)
+    if item.used == 0 or item.used != len(comps) or not (item.type or item.author):
+        return None
+    return DocItem(
+        type=item.type,
+        title=item.title,
+        author=item.author,
+        recipient=item.recipient,
+        date=item.date,
+    )

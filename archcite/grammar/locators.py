@@ -1,0 +1,381 @@
+"""The pieces of an archival citation: components, locators, places and the item.
+
+An archival citation is a comma-separated list of *components* (repository,
+collection, "Box 736", a folder title …). :func:`components` cuts the text
+without breaking quoted folder titles, parentheses or dates ("May 1, 1965"
+stays one component); :func:`classify` says what kind of locator a component
+is; :func:`parse_item` reads the description of the document itself that
+Chicago-style notes put first ("Dean Rusk to John F. Kennedy", "memorandum",
+"February 20, 1962"). Everything here is pure and never raises on text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DATE_MDY = re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})$")
+_DATE_DMY = re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})$")
+_DATE_MY = re.compile(rf"^(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})$")
+_DATE_MD = re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})$")
+# A component that ends in "Month D" continues into a following "YYYY…".
+_ENDS_MONTH_DAY = re.compile(rf"{_MONTH}\s+\d{{1,2}}$")
+_STARTS_YEAR = re.compile(r"^\d{4}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """One comma-separated part of a citation; ``text`` is trimmed, offsets exact."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _trimmed(text: str, s: int, e: int) -> Component | None:
+    while s < e and text[s] in " \t\n,":
+        s += 1
+    while e > s and text[e - 1] in " \t\n,":
+        e -= 1
+    return Component(s, e, text[s:e]) if e > s else None
+
+
+def components(text: str, start: int = 0, end: int | None = None) -> list[Component]:
+    """Split ``text[start:end]`` at top-level commas.
+
+    Commas inside parentheses, brackets and quotes do not split; a Chicago
+    folder title that closes with a comma inside the quote ("USSR, General,
+    2/62,") ends its component at the closing quote. A date cut by its comma
+    ("May 1", "1965") is joined again.
+    """
+    end = len(text) if end is None else end
+    parts: list[Component] = []
+    depth = 0
+    quote = False
+    s = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch == "“" or (ch == '"' and not quote):
+            quote = True
+        elif ch == "”" or (ch == '"' and quote):
+            quote = False
+            if i > s and text[i - 1] == ",":
+                comp = _trimmed(text, s, i + 1)
+                if comp:
+                    parts.append(comp)
+                s = i + 1
+        elif ch == "," and depth == 0 and not quote:
+            comp = _trimmed(text, s, i)
+            if comp:
+                parts.append(comp)
+            s = i + 1
+        i += 1
+    comp = _trimmed(text, s, end)
+    if comp:
+        parts.append(comp)
+    merged: list[Component] = []
+    for comp in parts:
+        if (
+            merged
+            and _STARTS_YEAR.match(comp.text)
+            and _ENDS_MONTH_DAY.search(merged[-1].text)
+        ):
+            prev = merged[-1]
+            merged[-1] = Component(prev.start, comp.end, text[prev.start : comp.end])
+        else:
+            merged.append(comp)
+    return merged
+
+
+def unquote(value: str) -> str:
+    """Strip surrounding quotes and the comma Chicago puts inside them."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] in '“"' and value[-1] in '”"':
+        value = value[1:-1]
+    return value.strip().rstrip(",").strip()
+
+
+# ---- locators -------------------------------------------------------------
+
+_SUBJECT_PREFIXES = (
+    "POL|DEF|ORG|AV|E|FN|FT|INCO|PET|SOC|CSM|AID|ECIN|TEL|SCI|PS|PPB|CUL|INT|LAB|"
+    "LEG|MAR|STR|TRV|PER|ADM|CON|EDX|FSE|AE|ECON|PR|CR|SP|XMB|AGR|EDU|ORG|HUM|SOC|"
+    "TP|OS|IO|UN|PPV|TEX|AGS|ECIN|FN|SCI"
+)
+_SUBJECT_ONE = (
+    rf"(?:{_SUBJECT_PREFIXES})(?:\s+\d+(?:[–-]\d+)*)?"
+    r"(?:\s+[A-Z][A-Za-z]*(?:[–-][A-Z][A-Za-z]*)*)*"
+)
+_SUBJECT = re.compile(rf"^{_SUBJECT_ONE}(?:,?\s+(?:and|&)\s+{_SUBJECT_ONE})*$")
+_DECIMAL_ONE = (
+    r"\d{3}[a-z]?\.[0-9A-Za-z]+(?:\s+(?:[A-Z][A-Za-z]*|for|of|and)){0,5}"
+    r"/[0-9A-Za-z½¼¾–-]+(?:\s+supp\.)?"
+)
+_DECIMAL = re.compile(
+    rf"^(?P<num>{_DECIMAL_ONE}(?:(?:,\s*|\s+and\s+)(?:{_DECIMAL_ONE}|\d+[a-z]?))*)"
+    r"(?::\s*(?P<type>Telegram|Memorandum|Letter|Despatch|Dispatch|Airgram|Circular|"
+    r"Instruction|Note))?$"
+)
+_PNUMBER = re.compile(
+    r"^[PDNO]\d{6,}[–-]\d{3,4}(?:\s*(?:/|and|,)\s*[PDNO]\d{6,}[–-]\d{3,4})*$"
+)
+_TNA = re.compile(
+    r"^(?P<cls>(?:FO|FCO|CAB|PREM|DEFE|CO|DO|WO|ADM|AIR|HO|BT|T|AVIA|ES|KV|HS)\s+\d+)"
+    r"/(?P<piece>\d+[A-Z]?)(?:/\d+)?$"
+)
+
+_LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rg", re.compile(r"^(?:RG|Record\s+Group)\s*(?P<v>\d+[A-Z]?)$", re.I)),
+    (
+        "entry",
+        re.compile(r"^Entry\s+(?P<v>(?:(?:UD|P|A1|NM|UD-UP)[\s–-]*)?\d+[A-Z]?)$", re.I),
+    ),
+    (
+        "box",
+        re.compile(
+            r"^Box(?:es)?\s+(?P<v>[\w–-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I
+        ),
+    ),
+    ("folder", re.compile(r"^Folders?\s+(?P<v>.+)$", re.I)),
+    ("reel", re.compile(r"^(?:Microfilm\s+)?(?:Reel|Roll)s?\s+(?P<v>[\w–-]+)$", re.I)),
+    (
+        "frames",
+        re.compile(
+            r"^(?:frames?|frs?\.)\s+(?P<v>[\w–-]+(?:\s*[–-]\s*[\w–-]+)?)$", re.I
+        ),
+    ),
+    (
+        "lot",
+        re.compile(r"^(?:(?P<pre>[^:]+):\s*)?Lot\s+(?P<v>\d{2}\s*[DF]\s*\d+[A-Z]?)$"),
+    ),
+    (
+        "accession",
+        re.compile(
+            r"^(?:(?P<pre>[^:;]+)[:;]\s*)?FRC\s+(?P<v>(?:\d{2,3}\s+)?\d{2}\s+[A-Z]\s+\d+[A-Z]?)$"
+        ),
+    ),
+    ("job", re.compile(r"^Job\s+(?:No\.\s*)?(?P<v>\d{2}[–-][A-Z]?\d{4,5}[A-Z]?)$")),
+    ("file_no", re.compile(r"^File\s+Nos?\.\s*(?P<v>.+)$")),
+    ("vol", re.compile(r"^(?:Vol|Volume|Tab|Part|Pt)\.?\s+[\dIVXLC]+[A-Za-z]?$")),
+    ("microfilm", re.compile(r"^Microfilm(?:\s+(?:edition|collection|copy))?$", re.I)),
+)
+
+#: kinds that make a text an archival citation even without a repository
+STRONG = frozenset(
+    {"rg", "entry", "box", "folder", "reel", "lot", "accession", "job", "file_no", "decimal",
+     "pnumber", "tna"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    kind: str
+    value: str
+    prefix: str | None = None
+    item_type: str | None = None
+
+
+def classify(comp: str) -> Locator | None:
+    """What locator ``comp`` is, or ``None`` for a plain title."""
+    for kind, rx in _LOCATORS:
+        m = rx.match(comp)
+        if m is not None:
+            groups = m.groupdict()
+            value = groups.get("v") or comp
+            if kind == "folder":
+                value = unquote(value)
+            pre = groups.get("pre")
+            return Locator(kind, value.strip(), pre.strip() if pre else None)
+    m = _DECIMAL.match(comp)
+    if m is not None:
+        t = m.group("type")
+        return Locator("decimal", m.group("num"), item_type=t.lower() if t else None)
+    if _SUBJECT.match(comp):
+        return Locator("subject", comp)
+    if _PNUMBER.match(comp):
+        return Locator("pnumber", comp)
+    m = _TNA.match(comp)
+    if m is not None:
+        return Locator("tna", comp, prefix=m.group("cls"))
+    return None
+
+
+# ---- places ---------------------------------------------------------------
+
+_STATES = frozenset(
+    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "UK", "ON", "ACT"]
+) | {
+    "Alabama", "Arizona", "Arkansas", "California", "Calif.", "Colorado", "Connecticut",
+    "Conn.", "D.C.", "Florida", "Georgia", "Ga.", "Illinois", "Ill.", "Indiana", "Iowa",
+    "Kansas", "Kans.", "Kan.", "Kentucky", "Maryland", "Md.", "Massachusetts", "Mass.",
+    "Michigan", "Mich.", "Missouri", "Mo.", "New Jersey", "N.J.", "New York", "N.Y.",
+    "North Carolina", "Ohio", "Pennsylvania", "Pa.", "Texas", "Tex.", "Virginia", "Va.",
+    "Ark.", "England", "United Kingdom", "Germany", "France", "Canada",
+    "Australia", "Ontario",
+}  # fmt: skip
+_CITY = re.compile(r"^[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+){0,2}$")
+
+
+def place_at(comps: list[Component], i: int, known: str | None) -> int:
+    """How many components starting at ``comps[i]`` are a place ("Boston", "MA")."""
+    if i >= len(comps):
+        return 0
+    first = comps[i].text
+    if known:
+        city = known.split(",")[0].strip()
+        if first in (city, known):
+            if i + 1 < len(comps) and comps[i + 1].text in _STATES:
+                return 2
+            return 1
+    if _CITY.match(first) and i + 1 < len(comps) and comps[i + 1].text in _STATES:
+        return 2
+    return 0
+
+
+# ---- titles and the item ----------------------------------------------------
+
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "on",
+        "to",
+        "in",
+        "at",
+        "by",
+        "with",
+        "from",
+        "de",
+        "la",
+        "le",
+        "du",
+        "des",
+        "der",
+        "und",
+        "y",
+        "or",
+        "vs",
+        "via",
+        "as",
+        "per",
+        "re",
+        "no",
+        "nos",
+        "vol",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+def title_like(comp: str) -> bool:
+    """Whether ``comp`` reads as a name or title rather than a clause of prose."""
+    if not comp:
+        return False
+    first = comp[0]
+    if not (first.isupper() or first.isdigit() or first in "“\"‘'[("):
+        return False
+    lower = sum(
+        1 for w in _WORD.findall(comp) if w[0].islower() and w.lower() not in _SMALL
+    )
+    return lower <= 2
+
+
+_TYPE = (
+    r"(?:memorand(?:um|a)(?:\s+of\s+(?:a\s+)?(?:telephone\s+)?conversations?|"
+    r"\s+for\s+the\s+record)?|letters?|telegrams?|cables?|airgrams?|despatch(?:es)?|"
+    r"dispatch(?:es)?|notes?|reports?|minutes|messages?|aide-m[ée]moire|transcripts?|"
+    r"diary\s+entry|circulars?|backchannel\s+messages?|intelligence\s+notes?|papers?|"
+    r"briefing\s+papers?|talking\s+points|memcon|telcon)"
+)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|of|the|la|du)){0,5}"
+_ITEM_FULL = re.compile(
+    rf"^(?P<type>{_TYPE})(?:\s+(?P<num>[A-Z]{{0,4}}[–-]?\d[\w–/-]*))?"
+    rf"(?:\s+from\s+(?P<author>{_NAME}))?(?:\s+to\s+(?P<recipient>(?:the\s+)?{_NAME}))?$",
+    re.I,
+)
+_PERSONS = re.compile(
+    rf"^(?P<author>{_NAME})\s+to\s+(?P<recipient>(?:the\s+)?{_NAME})$"
+)
+_QUOTED = re.compile(r"^[“\"](?P<t>.+?)[,.]?[”\"]$")
+
+
+def iso_date(comp: str) -> str | None:
+    """A date component as ISO 8601 (full or year-month), as cited if partial."""
+    for rx in (_DATE_MDY, _DATE_DMY):
+        m = rx.match(comp)
+        if m is not None:
+            month = MONTHS[m.group("m").rstrip(".").lower()]
+            day = int(m.group("d"))
+            if 1 <= day <= 31:
+                return f"{m.group('y')}-{month:02d}-{day:02d}"
+    m = _DATE_MY.match(comp)
+    if m is not None:
+        return f"{m.group('y')}-{MONTHS[m.group('m').rstrip('.').lower()]:02d}"
+    if _DATE_MD.match(comp):
+        return comp
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemParts:
+    """What the leading components say about the document itself."""
+
+    type: str | None = None
+    title: str | None = None
+    author: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    date: str | None = None
+    used: int = 0
+
+
+def _names(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(n.strip() for n in re.split(r"\s+and\s+", value) if n.strip())
+
+
+def parse_item(comps: list[Component]) -> ItemParts:
+    """Read item components from the front of ``comps`` until one is not an item part."""
+    kind: str | None = None
+    title: str | None = None
+    author: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    date: str | None = None
+    used = 0
+    for comp in comps:
+        text = comp.text
+        if kind is None and (m := _ITEM_FULL.match(text)):
+            kind = " ".join(m.group("type").lower().split())
+            author = author or _names(m.group("author"))
+            recipient = recipient or _names(m.group("recipient"))
+        elif (
+            not author and kind is None and date is None and (m := _PERSONS.match(text))
+        ):
+            author, recipient = _names(m.group("author")), _names(m.group("recipient"))
+        elif date is None and (d := iso_date(text)) is not None:
+            date = d
+        elif title is None and (m := _QUOTED.match(text)) and classify(text) is None:
+            title = m.group("t").strip()
+        else:
+            break
+        used += 1
+    return ItemParts(kind, title, author, recipient, date, used)
