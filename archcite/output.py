@@ -1,0 +1,85 @@
+"""Write an output file atomically, and never over an input.
+
+The data goes to a temporary file in the target's own directory (so the final
+``os.replace`` is a rename on one file system, atomic on POSIX and Windows),
+is flushed to disk, and only then replaces the target. A crash or a full disk
+leaves the old file intact; an interrupted write leaves no stray temp file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from archcite.errors import OutputError
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def check_target(
+    path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
+    """Validate an output path; raise :class:`OutputError` if unusable.
+
+    Comparison goes through ``samefile`` so that a hard link or a symlink to
+    an input is refused as well as the input's own name.
+    """
+    target = Path(path)
+    for name in inputs:
+        if str(name) == "-":
+            continue
+        src = Path(name)
+        if src.exists() and target.exists() and _same_file(src, target):
+            raise OutputError("refusing to overwrite an input file", str(path))
+        if src.resolve() == target.resolve():
+            raise OutputError("refusing to overwrite an input file", str(path))
+    if target.is_dir():
+        raise OutputError("is a directory", str(path))
+    if not target.resolve().parent.is_dir():
+        raise OutputError("directory does not exist", str(path))
+    return target
+
+
+def write_atomic(
+    path: str | os.PathLike[str],
+    data: str | bytes,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> Path:
+    """Write ``data`` (text is UTF-8 with ``\\n`` newlines) to ``path`` atomically.
+
+    Keeps the permissions of a file it replaces; returns the path written.
+    """
+    target = check_target(path, inputs)
+    # Follow a symlink so the link stays a link and its target gets the data.
+    real = target.resolve()
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if real.exists():
+            os.chmod(tmp, real.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, real)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+__all__ = ["check_target", "write_atomic"]
