@@ -39,11 +39,12 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold" / "archival.jsonl"
 KNOWN = REPO / "tests" / "known_failures_archival.txt"
 
-# Measured on the committed gold set with the recognizer of the same commit
-# (see tests/gold/README.md); raise them as the recognizer improves.
-OVERALL_F1_FLOOR = 0.0
-REPOSITORY_F1_FLOOR = 0.0
-BOX_FOLDER_F1_FLOOR = 0.0
+# Measured on this gold set with the first archival recognizer: overall F1 0.921,
+# repository 0.949, box/folder 0.894 (targets of issue 3: 0.97, 0.99, 0.99).
+# Floors are the measurements rounded down; raise them as the recognizer improves.
+OVERALL_F1_FLOOR = 0.92
+REPOSITORY_F1_FLOOR = 0.94
+BOX_FOLDER_F1_FLOOR = 0.89
 
 #: Canonical repository -> place (None: the authority records no place).
 #: The first block is docs/archival-fields.md; the rest are the gold set's choices
