@@ -11,7 +11,7 @@ from lxml import etree
 
 from archcite.errors import InputError
 from archcite.model import Note
-from archcite.readers import Source, get, reader_for
+from archcite.readers import Source, get, reader_for, tei
 from archcite.readers import read as read_any
 from archcite.readers.tei import read_tei
 
@@ -456,3 +456,43 @@ def test_guat_fixture_is_the_slice_verbatim(shared_dir: Path) -> None:
         text.index('<div type="document" xml:id="d76"') : text.index("<pb", 25000)
     ]
     assert body.rstrip() in fixture
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 100, 4093])
+def test_chunk_boundaries_do_not_change_anything(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Chunks split multibyte characters, entity references, comments and tags.
+    expected = {p: read_path(p) for p in (NICARAGUA, GUAT)}
+    monkeypatch.setattr("archcite.readers.tei._CHUNK_SIZE", chunk)
+    for path, notes in expected.items():
+        assert read_path(path) == notes
+    body = '<p>é<!-- <note> --><note n="1">a &amp; “b”<![CDATA[<note>]]></note></p>'
+    assert [n.text for n in read_bytes(wrap(body))] == ["a & “b”<note>"]
+
+
+def test_window_drops_text_it_no_longer_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long file with notes far apart: the raw-text window stays small.
+    seen: list[int] = []
+    real = tei._Window.release
+
+    def spy(self: tei._Window, keep: int | None) -> None:
+        real(self, keep)
+        seen.append(len(self.buf))
+
+    monkeypatch.setattr(tei._Window, "release", spy)
+    filler = "<p>" + "Lorem ipsum dolor sit amet. " * 40 + "</p>\n"
+    body = "".join(
+        f'<div type="document" xml:id="d{k}">{filler * 20}'
+        f'<p>x<note n="1" xml:id="d{k}fn1">Note {k}.</note></p></div>\n'
+        for k in range(200)
+    )
+    data = wrap(body)
+    assert len(data) > 4_000_000
+    notes = read_bytes(data)
+    assert [n.text for n in notes] == [f"Note {k}." for k in range(200)]
+    lines = data.decode().split("\n")
+    last = notes[-1]
+    line, col = last.srcmap.locate(0)
+    assert lines[line - 1][col - 1 :].startswith("Note 199.</note>")
+    assert max(seen) < 600_000  # a few chunks, never the whole 4 MB

@@ -26,10 +26,10 @@ order (the order of the start tags): footnotes, ``type="source"`` notes, legacy
 
 Positions
 ---------
-lxml gives an element's line but not its column, so the reader locates each
-note's start tag in the raw text itself and walks the note's raw XML, mapping
-each text character (an entity reference maps to its ``&``) to the 1-based line
-and column of the file. Note start tags are found by a scan that skips
+lxml gives an element's line (that of the start tag's end) but not its column,
+so the reader locates each note's start tag in the raw text itself and walks
+the note's raw XML, mapping each text character (an entity reference maps to
+its ``&``) to the 1-based line and column of the file. Note start tags are found by a scan that skips
 comments, CDATA sections and processing instructions and is kept in step with
 lxml's ``start`` events for every element named ``note`` (in any namespace), so
 the two sequences line up by construction. Columns count characters, not bytes;
@@ -37,11 +37,13 @@ CRLF counts as one line end and a UTF-8 BOM is not a column.
 
 Streaming
 ---------
-The document is parsed with ``lxml.etree.iterparse``: every element outside a
-note is cleared at its end and its processed earlier siblings are deleted, so
-the tree in memory is never more than the open ancestors plus one note. The raw
-text is kept (as the source of positions); it is the size of the file, a
-fraction of what a full tree costs.
+The input is read in chunks and fed to lxml's pull parser (the feed-driven
+form of ``iterparse``, see :func:`archcite.readers.xmlsafe.iterparse`). Every
+element outside a note is cleared at its end and its processed earlier siblings
+are deleted, so the tree in memory is the open ancestors plus one note. The
+same chunks, decoded, go to a window of raw text that starts at the earliest
+note start tag still needed; older text is dropped. Memory therefore depends on
+the longest note and the chunk size, not on the size of the file.
 
 Which files are read
 --------------------
@@ -57,8 +59,9 @@ yielded when the error is raised.
 
 from __future__ import annotations
 
-import io
 import re
+from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,8 +71,8 @@ from lxml import etree
 from archcite.errors import InputError
 from archcite.model import Note
 from archcite.readers import Source, register
-from archcite.readers.textmap import LineIndex, TextBuilder
-from archcite.readers.xmlsafe import decode_xml, iterparse, refuse_entity_declarations
+from archcite.readers.textmap import TextBuilder
+from archcite.readers.xmlsafe import CHUNK_SIZE, iterparse, read_head
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -87,12 +90,17 @@ _BREAKS = frozenset(
     | {"div", "opener", "closer", "dateline", "signed", "salute", "label", "byline"}
 )
 
-# Start tags of elements named "note" in any namespace, and the constructs in
-# which a "<note" would not be markup; matched in a single left-to-right scan.
-_NOTE_SCAN = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<(?:[^\s/>!?:]+:)?note(?=[\s/>])",
-    re.S,
-)
+# Start tags of elements named "note" in any namespace, and the openers of the
+# constructs in which a "<note" would not be markup (comments, CDATA sections,
+# processing instructions), found in one left-to-right scan.
+_NOTE_SCAN = re.compile(r"<!--|<!\[CDATA\[|<\?|<(?:[^\s/>!?:<]+:)?note(?=[\s/>])")
+_CLOSERS = {"<!--": "-->", "<![CDATA[": "]]>", "<?": "?>"}
+# Text within this distance of the window's end is not scanned until more text
+# arrives (or the input ends): a start tag's prefix and name fit in it.
+_SCAN_MARGIN = 256
+_NEWLINE = re.compile("\n")
+#: Bytes read at a time (a module attribute so tests can make it tiny).
+_CHUNK_SIZE = CHUNK_SIZE
 
 # One token of a note's raw XML. Attribute values may legally contain ">", so
 # start tags are matched attribute by attribute.
@@ -140,34 +148,91 @@ def _entity(ref: str, where: str, name: str) -> str:
     raise InputError(f"undefined entity {ref} at {where} (archcite loads no DTD)", name)
 
 
-class _RawText:
-    """The decoded source: finds note start tags and walks a note's raw XML."""
+class _Window:
+    """The raw text of the input from the earliest note still needed onward.
 
-    def __init__(self, text: str, name: str) -> None:
-        self.text = text
+    It is fed the same chunks as the parser, so it always holds the raw XML of
+    every note lxml has reported; text before the earliest note start still
+    needed (and before the scan position) is dropped. Offsets are absolute
+    character offsets into the decoded file.
+    """
+
+    def __init__(self, name: str) -> None:
         self.name = name
-        self.lines = LineIndex(text)
-        self._cursor = 0
+        self.buf = ""
+        self.base = 0  # absolute offset of buf[0]
+        self.line_starts = [0]  # absolute offsets of line starts, from first_line on
+        self.first_line = 1
+        self.final = False
+        self._scan = 0  # absolute offset up to which note starts have been found
+        self._found: deque[int] = deque()  # note start tags not yet claimed
 
-    def next_note_start(self) -> int:
-        """Offset of the next ``<note`` start tag after the previous one found."""
-        text = self.text
-        m = _NOTE_SCAN.search(text, self._cursor)
-        while m is not None and not m.group().endswith("note"):
-            m = _NOTE_SCAN.search(text, m.end())
-        if m is None:
+    def append(self, text: str, final: bool) -> None:
+        """Add decoded text; ``final`` marks the end of the input."""
+        self.final = final
+        end = self.base + len(self.buf)
+        self.line_starts.extend(end + m.end() for m in _NEWLINE.finditer(text))
+        self.buf += text
+        self._find_notes()
+
+    def _find_notes(self) -> None:
+        buf, base = self.buf, self.base
+        pos = self._scan - base
+        limit = len(buf) if self.final else len(buf) - _SCAN_MARGIN
+        while True:
+            m = _NOTE_SCAN.search(buf, pos)
+            if m is None:
+                pos = max(pos, limit)
+                break
+            closer = _CLOSERS.get(m.group())
+            if closer is None:
+                self._found.append(base + m.start())
+                pos = m.end()
+                continue
+            close = buf.find(closer, m.end())
+            if close == -1:
+                pos = m.start()  # wait for the rest of the comment
+                break
+            pos = close + len(closer)
+        self._scan = base + pos
+
+    def claim(self) -> int:
+        """Offset of the next ``<note`` start tag (lxml just reported its element)."""
+        if not self._found:
             # lxml reported a note the scan cannot see: a bug, not bad input.
             raise InputError("internal error: note start tag not found", self.name)
-        self._cursor = m.end()
-        return m.start()
+        return self._found.popleft()
+
+    def release(self, keep: int | None) -> None:
+        """Drop text before ``keep`` (the earliest note start still needed)."""
+        cut = self._scan if not self._found else self._found[0]
+        if keep is not None:
+            cut = min(cut, keep)
+        # Copying the tail costs its length, so cut only when it pays.
+        if cut - self.base < max(len(self.buf) // 2, 1 << 16):
+            return
+        self.buf = self.buf[cut - self.base :]
+        self.base = cut
+        i = bisect_right(self.line_starts, cut) - 1
+        self.first_line += i
+        del self.line_starts[:i]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of absolute ``offset``."""
+        i = bisect_right(self.line_starts, offset) - 1
+        return (self.first_line + i, offset - self.line_starts[i] + 1)
 
     def note_text(self, start: int) -> TextBuilder:
         """Walk the note whose start tag begins at ``start``; return its text."""
-        text = self.text
-        locate = self.lines.locate
+        text = self.buf
+        base = self.base
+
+        def locate(rel: int) -> tuple[int, int]:
+            return self.locate(base + rel)
+
         builder = TextBuilder()
         match = _TOKEN.match
-        m = match(text, start)
+        m = match(text, start - base)
         if m is None or m.group("empty"):
             return builder  # <note/>: no text
         pos = m.end()
@@ -250,16 +315,25 @@ def _stem_volume_id(source: Source) -> str | None:
 @register("tei", (".xml", ".tei"), "TEI XML (FRUS volumes)")
 def read_tei(source: Source) -> Iterator[Note]:
     """Yield every TEI ``<note>`` of ``source`` in document order (see module doc)."""
-    data = source.read_bytes()
-    if not data.strip():
-        raise InputError("empty file, not XML", source.name)
-    refuse_entity_declarations(data, source.name)
-    raw = _RawText(decode_xml(data, source.name), source.name)
-    return _read(source, data, raw)
+    # Check the prolog now, so that an empty or unsafe file fails on the call,
+    # not on the first iteration.
+    with source.open() as stream:
+        read_head(stream, source.name)
+    return _read(source)
 
 
-def _read(source: Source, data: bytes, raw: _RawText) -> Iterator[Note]:
-    name = source.name
+def _read(source: Source) -> Iterator[Note]:
+    window = _Window(source.name)
+    with source.open() as stream:
+        events = iterparse(stream, source.name, window.append, _CHUNK_SIZE)
+        yield from _notes(source, events, window)
+
+
+def _notes(
+    source: Source,
+    events: Iterator[tuple[str, etree._Element]],
+    window: _Window,
+) -> Iterator[Note]:
     note_tags = {_NOTE}
     div_tags = {_DIV}
     volume_id: str | None = None
@@ -268,7 +342,7 @@ def _read(source: Source, data: bytes, raw: _RawText) -> Iterator[Note]:
     depth = 0  # open TEI notes
     index = 0
     first = True
-    for event, elem in iterparse(io.BytesIO(data), name):
+    for event, elem in events:
         tag = elem.tag
         if not isinstance(tag, str):
             continue
@@ -283,7 +357,7 @@ def _read(source: Source, data: bytes, raw: _RawText) -> Iterator[Note]:
             if tag in div_tags:
                 divs.append((elem.get(_XML_ID), elem.get("type")))
             elif _local(tag) == "note":
-                start = raw.next_note_start()
+                start = window.claim()
                 if tag in note_tags:
                     depth += 1
                     pending.append(_Pending(elem, start, _doc_of(divs)))
@@ -300,18 +374,21 @@ def _read(source: Source, data: bytes, raw: _RawText) -> Iterator[Note]:
             if volume_id is None:
                 volume_id = _stem_volume_id(source)
             for item in pending:
-                yield _make_note(source, raw, item, index, volume_id)
+                yield _make_note(source, window, item, index, volume_id)
                 index += 1
             pending.clear()
         elif depth:
             continue  # inside a note: keep the subtree until the note is done
         # Bounded memory: drop what has been processed (clear() drops the tail
-        # too, text the parent no longer needs).
+        # too, text the parent no longer needs), and the raw text before it.
         elem.clear()
         parent = elem.getparent()
         if parent is not None:
             while elem.getprevious() is not None:
                 del parent[0]
+        if not depth:
+            window.release(None)
+    window.release(None)
 
 
 def _doc_of(divs: list[tuple[str | None, str | None]]) -> str | None:
@@ -325,10 +402,10 @@ def _doc_of(divs: list[tuple[str | None, str | None]]) -> str | None:
 
 
 def _make_note(
-    source: Source, raw: _RawText, item: _Pending, index: int, volume_id: str | None
+    source: Source, window: _Window, item: _Pending, index: int, volume_id: str | None
 ) -> Note:
     elem = item.elem
-    text, srcmap = raw.note_text(item.raw_start).build()
+    text, srcmap = window.note_text(item.raw_start).build()
     label = elem.get("n")
     return Note(
         source=source.name,

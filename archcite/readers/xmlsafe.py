@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any, cast
 
 from lxml import etree
 
 from archcite.errors import InputError, UnsafeInputError
+
+#: Bytes read at a time when streaming.
+CHUNK_SIZE = 1 << 16
 
 # The first start tag of an element (the prolog ends there); entity declarations
 # can only occur before it, inside a DOCTYPE's internal subset.
@@ -82,35 +85,66 @@ def check_docinfo(tree: etree._ElementTree, name: str) -> None:
         )
 
 
-def decode_xml(data: bytes, name: str) -> str:
-    """Decode an XML document the way its BOM or XML declaration says.
+def xml_encoding(head: bytes, name: str) -> str:
+    """The codec for a document, from its BOM or XML declaration (default UTF-8).
 
-    The result keeps the file's line ends (CRLF stays CRLF) so that offsets
-    into it give the line and column a text editor shows; a UTF-8 BOM is
-    dropped (editors do not count it as a column).
+    A UTF-8 BOM selects ``utf-8-sig`` so that the decoded text starts after it
+    (editors do not count a BOM as a column).
     """
-    if data.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        m = _XML_DECL_ENCODING.match(data)
-        encoding = m.group(1).decode("ascii") if m else "utf-8"
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown XML encoding {encoding!r}", name) from None
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    m = _XML_DECL_ENCODING.match(head)
+    encoding = m.group(1).decode("ascii") if m else "utf-8"
     try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid {encoding} (bad byte 0x{data[exc.start]:02x} "
-            f"at byte offset {exc.start})",
-            name,
-        ) from None
-    if encoding == "utf-16" and text.startswith("\ufeff"):
-        text = text[1:]
-    return text
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"unknown XML encoding {encoding!r}", name) from None
+    return encoding
+
+
+def read_head(stream: IO[bytes], name: str, chunk_size: int = CHUNK_SIZE) -> bytes:
+    """Read the prolog (up to the first start tag) and refuse it if unsafe.
+
+    Returns every byte read, which may run past the prolog. Raises
+    :class:`InputError` for an empty or blank input and
+    :class:`UnsafeInputError` for entity declarations.
+    """
+    head = b""
+    while True:
+        chunk = stream.read(chunk_size)
+        head += chunk
+        if not chunk or _FIRST_ELEMENT.search(_as_utf8_bytes(head)):
+            break
+    if not head.strip():
+        raise InputError("empty file, not XML", name)
+    refuse_entity_declarations(head, name)
+    return head
+
+
+class _Decoder:
+    """Incremental decoding that names the byte offset of a bad byte."""
+
+    def __init__(self, encoding: str, name: str) -> None:
+        self._decoder = codecs.getincrementaldecoder(encoding)()
+        self._encoding = encoding
+        self._name = name
+        self._consumed = 0  # bytes handed to the decoder before this chunk
+
+    def decode(self, chunk: bytes, final: bool) -> str:
+        pending = len(self._decoder.getstate()[0])
+        try:
+            text = self._decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            offset = self._consumed - pending + exc.start
+            raise InputError(
+                f"not valid {self._encoding.removesuffix('-sig')} (bad byte "
+                f"0x{exc.object[exc.start]:02x} at byte offset {offset})",
+                self._name,
+            ) from None
+        self._consumed += len(chunk)
+        return text
 
 
 def syntax_error(exc: etree.XMLSyntaxError, name: str) -> InputError:
@@ -149,17 +183,25 @@ def parse_bytes(data: bytes, name: str) -> etree._Element:
 
 
 def iterparse(
-    stream: IO[bytes], name: str, events: tuple[str, ...] = ("start", "end")
+    stream: IO[bytes],
+    name: str,
+    on_text: Callable[[str, bool], None] | None = None,
+    chunk_size: int = CHUNK_SIZE,
 ) -> Iterator[tuple[str, etree._Element]]:
-    """Stream ``(event, element)`` pairs with every safeguard.
+    """Stream ``("start"|"end", element)`` pairs from ``stream`` with every safeguard.
 
-    The caller must have run :func:`refuse_entity_declarations` on the input's
-    head; this generator re-checks the parsed DOCTYPE at the root element and
-    turns syntax errors into :class:`InputError`.
+    The input is read in chunks: the prolog is checked by :func:`read_head`,
+    then each chunk is fed to a hardened :class:`lxml.etree.XMLPullParser` (the
+    feed-driven twin of ``iterparse``). ``on_text``, if given, receives each
+    chunk's decoded text (and whether the input ends) *before* the parser sees
+    the chunk, so a caller can keep the raw text of everything an event
+    refers to. The parsed DOCTYPE is
+    re-checked at the first event; syntax errors become :class:`InputError`.
     """
-    parser = etree.iterparse(
-        stream,
-        events=events,
+    head = read_head(stream, name, chunk_size)
+    decoder = _Decoder(xml_encoding(head, name), name)
+    parser = etree.XMLPullParser(
+        events=("start", "end"),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -167,11 +209,28 @@ def iterparse(
         dtd_validation=False,
     )
     checked = False
-    try:
-        for event, elem in parser:
+    chunk = head
+    while True:
+        final = not chunk
+        if on_text is not None:
+            on_text(decoder.decode(chunk, final), final)
+        error: etree.XMLSyntaxError | None = None
+        try:
+            if final:
+                parser.close()
+            else:
+                parser.feed(chunk)
+        except etree.XMLSyntaxError as exc:
+            error = exc  # hand out the events before the error first
+        for event, elem in parser.read_events():
+            if not isinstance(elem, etree._Element):
+                continue  # only start/end events are asked for; this is for mypy
             if not checked:
                 check_docinfo(elem.getroottree(), name)
                 checked = True
             yield event, elem
-    except etree.XMLSyntaxError as exc:
-        raise syntax_error(exc, name) from None
+        if error is not None:
+            raise syntax_error(error, name)
+        if final:
+            return
+        chunk = stream.read(chunk_size)
