@@ -214,9 +214,30 @@ def test_ibid_does_not_cross_tei_documents() -> None:
 
 
 def test_partial_ibid_inherits_nothing() -> None:
-    out = resolved([arch()], [ibid("Ibid., S/PC Files: Lot 72 D 139, Country Files")])
+    out = resolved([arch()], [ibid("Ibid., as quoted above")])
     assert out[1].antecedent is None
     assert out[1].reason is not None and "not a finer locator" in out[1].reason
+
+
+NARA = ArchivalRef(
+    repository="National Archives and Records Administration",
+    record_group="59",
+    collection="Central Files 1964–66",
+    file_number="POL JAPAN–US",
+)
+
+
+def test_ibid_naming_another_collection_keeps_repository_and_record_group() -> None:
+    pytest.importorskip("archcite.grammar.archival")
+    out = resolved(
+        [arch("National Archives …", NARA)],
+        [ibid("Ibid., S/PC Files: Lot 72 D 139, Country Files")],
+    )
+    c = out[1]
+    assert c.antecedent == 0 and c.archival is not None
+    assert (c.archival.repository, c.archival.record_group) == (NARA.repository, "59")
+    assert (c.archival.collection, c.archival.lot) == ("S/PC Files", "72 D 139")
+    assert c.archival.file_number is None  # the old file is not inherited
 
 
 def test_ibid_pages_after_a_published_work() -> None:

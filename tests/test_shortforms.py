@@ -137,11 +137,36 @@ def test_reel_and_frames() -> None:
     assert (c.archival.reel, c.archival.frames) == ("90", "112–118")
 
 
-def test_another_unit_is_partial() -> None:
-    c = one("Ibid., S/PC Files: Lot 72 D 139, Country Files")
+def test_words_that_are_no_locator_make_it_partial() -> None:
+    c = one("Ibid., as quoted above")
     assert c.status == "partial"
-    assert c.reason is not None and "S/PC Files" in c.reason
+    assert c.reason is not None and "as quoted above" in c.reason
     assert c.archival is None
+
+
+def test_another_unit_of_the_same_repository() -> None:
+    pytest.importorskip("archcite.grammar.archival")
+    c = one("Ibid., S/PC Files: Lot 72 D 139, Country Files")
+    assert c.status == "parsed" and c.archival is not None
+    assert (c.archival.collection, c.archival.lot) == ("S/PC Files", "72 D 139")
+    assert c.archival.repository is None  # the Ibid. stands for it
+
+
+def test_and_another_citation_goes_to_the_other_recognizers() -> None:
+    text = (
+        "ibid., DEF 12 JAPAN and Washington National Records Center, "
+        "OSD/OASD/ISA Files: FRC 330 70 A 3717, 471.6 Japan"
+    )
+    found = recognize(text)
+    assert found[0].kind == "ibid" and found[0].text == "ibid., DEF 12 JAPAN"
+    assert (
+        found[0].archival is not None
+        and found[0].archival.file_number == "DEF 12 JAPAN"
+    )
+    assert len(found) == 2
+    rest = found[1]
+    assert text[rest.start : rest.end].startswith("Washington National Records Center")
+    assert rest.kind in ("archival", "unrecognized")
 
 
 def test_two_ibids_in_one_clause() -> None:
@@ -179,9 +204,11 @@ def test_not_claimed(text: str) -> None:
     assert recognize(text) == []
 
 
-def test_registered_after_noncitation() -> None:
-    i = RECOGNIZERS.index("archcite.grammar.shortforms:recognize")
-    assert RECOGNIZERS[i - 1] == "archcite.grammar.noncitation:recognize"
+def test_registered_after_noncitation_and_before_archival() -> None:
+    mine = RECOGNIZERS.index("archcite.grammar.shortforms:recognize")
+    assert RECOGNIZERS.index("archcite.grammar.noncitation:recognize") < mine
+    if "archcite.grammar.archival:recognize" in RECOGNIZERS:
+        assert mine < RECOGNIZERS.index("archcite.grammar.archival:recognize")
 
 
 def test_locators_rest() -> None:

@@ -23,10 +23,12 @@ and the resolver refuses to inherit through it, as FRUS-Explorer does.
 
 from __future__ import annotations
 
+import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import cast
 
-from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
+from archcite.model import ArchivalRef, Citation, DocItem, FrusRef, PublishedRef
 
 # "ibid", "ibid.", "ibidem", any case; "id." and "idem" only open a clause,
 # because "id." elsewhere is too rare and too easily something else.
@@ -213,7 +215,7 @@ def locators(text: str) -> Locators:
             (m := _DOCUMENTS.match(seg)) and not docs and (d := _documents(m.group(1)))
         ):
             docs = d
-        elif not arch and not pages and volume is None and _BARE_PAGES.match(seg):
+        elif i == 0 and _BARE_PAGES.match(seg):
             pages.append(seg)
         elif (m := _UNIT.match(seg)) and _UNIT_FIELDS[m.group(1).lower()] not in arch:
             arch[_UNIT_FIELDS[m.group(1).lower()]] = _clean(m.group(2))
@@ -305,10 +307,45 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _citation(text: str, start: int, end: int, found: Locators) -> Citation:
+def _unit_tail(tail: str) -> ArchivalRef | None:
+    """Read a tail that names another unit of the same repository.
+
+    FRUS writes "ibid., S/PC Files: Lot 72 D 139, Country Files" for another
+    collection in the repository of the citation before. The archival grammar
+    reads such a tail; it is accepted only when it covers the whole tail and
+    names no repository (the Ibid. stands for that), so the resolver inherits
+    just the repository and record group above the collection it names.
+    """
+    try:
+        archival = importlib.import_module("archcite.grammar.archival")
+    except ImportError:
+        return None
+    body = tail.strip().strip(" ,.;")
+    found = cast("list[Citation]", archival.recognize(body))
+    if len(found) != 1:
+        return None
+    c = found[0]
+    ref = c.archival
+    if (
+        c.kind != "archival"
+        or ref is None
+        or c.start > 1
+        or c.end < len(body) - 1
+        or ref.repository
+        or ref.repository_as_cited
+        or not (ref.collection or ref.series or ref.record_group)
+    ):
+        return None
+    return replace(ref, item=DocItem(), classification=None, in_authority=False)
+
+
+def _citation(text: str, start: int, end: int, found: Locators, tail: str) -> Citation:
     reason: str | None = None
+    if found.rest and (unit := _unit_tail(tail)) is not None:
+        found = Locators(archival=unit)
     if found.rest:
-        reason = f"words after Ibid. are not a finer locator: {found.rest!r}"
+        shown = tail.strip().strip(" ,.;")
+        reason = f"words after Ibid. are not a finer locator: {shown!r}"
     return Citation(
         text[start:end],
         start,
@@ -320,6 +357,41 @@ def _citation(text: str, start: int, end: int, found: Locators) -> Citation:
         frus=found.frus,
         reason=reason,
     )
+
+
+def _and_citation(segment: str) -> tuple[int, int] | None:
+    """Where "and <a citation of its own>" starts in an Ibid.'s tail: the
+    (start of "and", start of the citation), or ``None``.
+
+    "ibid., DEF 12 JAPAN and Washington National Records Center, …" is two
+    citations; the second goes to the other recognizers.
+    """
+    for m in re.finditer(r",?\s+and\s+(?=[A-Z])", segment):
+        if _PREFIX_CITES.search(segment[m.end() :]) and not _labelled(
+            segment[m.end() :]
+        ):
+            return m.start(), m.end()
+    return None
+
+
+def _others(text: str, offset: int) -> list[Citation]:
+    """The citations other recognizers find in ``text`` (a clause remainder)."""
+    from archcite.grammar import recognizers
+    from archcite.grammar.noncitation import fallback
+
+    for fn in recognizers():
+        if fn is recognize:
+            continue
+        found = fn(text)
+        if found:
+            break
+    else:
+        found = [fallback(text)]
+    return [
+        replace(c, start=c.start + offset, end=c.end + offset)
+        for c in found
+        if c.end > c.start
+    ]
 
 
 def recognize(text: str) -> list[Citation]:
@@ -345,6 +417,11 @@ def recognize(text: str) -> list[Citation]:
         if _YEAR_TAIL.match(segment):
             continue
         segment = segment[: _balanced_end(segment)]
+        extra: list[Citation] = []
+        if n + 1 == len(starts) and (cut := _and_citation(segment)) is not None:
+            rest_at = tok_end + cut[1]
+            extra = _others(text[rest_at:], rest_at)
+            segment = segment[: cut[0]]
         # The period of "Ibid." is part of the word, not closing punctuation.
         end = max(_trim_end(text, tok_start, tok_end + len(segment)), tok_end)
         found = locators(text[tok_end:end])
@@ -354,5 +431,6 @@ def recognize(text: str) -> list[Citation]:
         if tail and not tail.startswith(",") and (found.rest or found.empty):
             end = tok_end
             found = Locators()
-        out.append(_citation(text, tok_start, end, found))
+        out.append(_citation(text, tok_start, end, found, text[tok_end:end]))
+        out.extend(extra)
     return out
