@@ -248,10 +248,11 @@ def _find_repository(
         if hit is not None:
             return i, hit[1], hit[0]
     if (
-        comps
+        len(comps) > 1
         and _UNKNOWN_REPO.search(comps[0].text)
         and classify(comps[0].text) is None
-    ) and title_like(comps[0].text):
+        and title_like(comps[0].text, strict=True)
+    ):
         return 0, 0, None
     # Chicago order: the repository is the last component before an optional place.
     for k in (len(comps) - 3, len(comps) - 1):
@@ -259,7 +260,7 @@ def _find_repository(
             0 < k < len(comps)
             and _UNKNOWN_REPO.search(comps[k].text)
             and classify(comps[k].text) is None
-            and title_like(comps[k].text)
+            and title_like(comps[k].text, strict=True)
             and place_at(comps, k + 1, None) == len(comps) - k - 1
         ):
             return k, k, None
@@ -388,8 +389,11 @@ def _starts_citation(text: str, pos: int, auth: Authority) -> bool:
     )
 
 
+# An initial after a name ("Joseph C.", "E.B.", "Frank J.") keeps its period;
+# a roman numeral or code letter ("Vol. I.", "POL 27 VIET S.") does not.
 _KEEPS_PERIOD = re.compile(
-    r"(?:^|[\s,(])(?:(?:[A-Z]\.)*[A-Z]|Jr|Sr|Inc|Co|Ltd|Bros|ca|et al)$"
+    r"(?:(?:^|[\s,(])[A-Z][a-z]+\s+(?:[A-Z]\.\s*)*[A-Z]|(?:^|[\s,(])(?:[A-Z]\.)+[A-Z]|"
+    r"\b(?:Jr|Sr|Inc|Co|Ltd|Bros|ca|et al))$"
 )
 
 

@@ -286,8 +286,11 @@ _SMALL = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
 
-def title_like(comp: str) -> bool:
-    """Whether ``comp`` reads as a name or title rather than a clause of prose."""
+def title_like(comp: str, strict: bool = False) -> bool:
+    """Whether ``comp`` reads as a name or title rather than a clause of prose.
+
+    ``strict`` allows no lower-case content word at all (for repository names).
+    """
     if not comp:
         return False
     first = comp[0]
@@ -296,7 +299,7 @@ def title_like(comp: str) -> bool:
     lower = sum(
         1 for w in _WORD.findall(comp) if w[0].islower() and w.lower() not in _SMALL
     )
-    return lower <= 2
+    return lower <= (0 if strict else 2)
 
 
 _TYPE = (

@@ -172,6 +172,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[i:dot]
     if not word:
         return False
+    # In a range ("Nov. 1917–Apr. 1919", "ca. 1914–ca. 1944") the abbreviation
+    # is the part after the dash.
+    word = re.split(r"[–—/-]", word)[-1] or word
     if _INITIAL.search(text[max(0, i - 1) : dot]) and len(word) == 1:
         return True
     if _DOTTED.match(word + "."):
