@@ -38,6 +38,7 @@ FRUS volume cited earlier in the document.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
@@ -78,6 +79,10 @@ _LOCATION_FIELDS: Final = tuple(
     name for level in _LEVELS for name in level if name not in ("place", "in_authority")
 )
 _REFERRING: Final = ("ibid", "short")
+_DECLARATION: Final = re.compile(
+    r"^[\s(\[“\"‘]*(?:hereafter|henceforth|cited\s+(?:hereafter\s+)?as)\b",
+    re.IGNORECASE,
+)
 
 
 # -- the FRUS helper's hook ---------------------------------------------------
@@ -128,11 +133,16 @@ def _locates(ref: ArchivalRef) -> bool:
     return any(getattr(ref, name) for name in _LOCATION_FIELDS)
 
 
+def _is_declaration(c: Citation) -> bool:
+    """A clause that only declares a short title: "(hereafter cited as NSF, JFKL)"."""
+    return c.declares is not None and bool(_DECLARATION.match(c.text))
+
+
 def _is_real(c: Citation) -> bool:
     """Whether ``c`` counts as a citation for Ibid.: not prose, not a bare
     document description ("Memorandum from McNaughton, June 1") that only
-    names the item the following Ibid. locates."""
-    if c.kind == "not-a-citation":
+    names the item the following Ibid. locates, not a "hereafter" clause."""
+    if c.kind == "not-a-citation" or _is_declaration(c):
         return False
     return not (
         c.kind == "archival"
@@ -505,12 +515,28 @@ def _step(pos: int, loc: Located, state: _State) -> Citation:
 def _remember(loc: Located, state: _State) -> None:
     c = loc.citation
     if c.declares and _norm_title(c.declares):
-        state.declared[_norm_title(c.declares)] = len(state.out) - 1
+        pos = len(state.out) - 1
+        if _is_declaration(c):
+            # "(hereafter cited as X)" cut off as a clause of its own declares
+            # the citation right before it in the note.
+            pos = _previous_in_note(pos, state.out)
+        if pos >= 0:
+            state.declared[_norm_title(c.declares)] = pos
     if c.frus is not None and c.frus.volume_id:
         if c.kind == "frus":
             state.last_frus = (c.frus.volume_id, loc.index)
         elif c.kind in (*_REFERRING, "internal") and c.antecedent is not None:
             state.last_frus = (c.frus.volume_id, c.antecedent)
+
+
+def _previous_in_note(pos: int, out: Sequence[Located]) -> int:
+    key = _note_key(out[pos].note)
+    j = pos - 1
+    while j >= 0 and _note_key(out[j].note) == key:
+        if _is_real(out[j].citation):
+            return j
+        j -= 1
+    return -1
 
 
 def resolve(citations: Sequence[Located]) -> tuple[Located, ...]:

@@ -421,6 +421,28 @@ def test_hereafter_then_ibid_chains_to_the_declaring_citation() -> None:
     assert out[2].archival is not None and out[2].archival.box == "8"
 
 
+def test_hereafter_clause_of_its_own_declares_the_citation_before_it() -> None:
+    from dataclasses import replace
+
+    declaration = replace(
+        arch("hereafter cited as NSAM file", ArchivalRef(repository="X")),
+        declares="NSAM file",
+    )
+    out = resolved(
+        [arch(), declaration],
+        [ibid()],
+        [other("unrecognized", "NSAM file, Box 8")],
+        [ibid("Ibid., Folder 2")],
+    )
+    # the declaration is not a second source: the Ibid. after it is not ambiguous
+    assert out[2].antecedent == 0 and out[2].reason is None
+    assert out[3].kind == "short" and out[3].antecedent == 0
+    assert out[3].archival is not None and out[3].archival.series == KENNEDY.series
+    assert out[4].antecedent == 0
+    assert out[4].archival is not None
+    assert (out[4].archival.box, out[4].archival.folder) == ("8", "2")
+
+
 # -- internal FRUS references --------------------------------------------------------
 
 
