@@ -474,13 +474,13 @@ def test_chunk_boundaries_do_not_change_anything(
 def test_window_drops_text_it_no_longer_needs(monkeypatch: pytest.MonkeyPatch) -> None:
     # A long file with notes far apart: the raw-text window stays small.
     seen: list[int] = []
-    real = tei._Window.release
+    real = tei._Window._release
 
-    def spy(self: tei._Window, keep: int | None) -> None:
-        real(self, keep)
+    def spy(self: tei._Window) -> None:
+        real(self)
         seen.append(len(self.buf))
 
-    monkeypatch.setattr(tei._Window, "release", spy)
+    monkeypatch.setattr(tei._Window, "_release", spy)
     filler = "<p>" + "Lorem ipsum dolor sit amet. " * 40 + "</p>\n"
     body = "".join(
         f'<div type="document" xml:id="d{k}">{filler * 20}'

@@ -166,6 +166,8 @@ class _Window:
         self.final = False
         self._scan = 0  # absolute offset up to which note starts have been found
         self._found: deque[int] = deque()  # note start tags not yet claimed
+        #: start of the earliest note claimed but not yet turned into a Note
+        self.hold: int | None = None
 
     def append(self, text: str, final: bool) -> None:
         """Add decoded text; ``final`` marks the end of the input."""
@@ -174,6 +176,7 @@ class _Window:
         self.line_starts.extend(end + m.end() for m in _NEWLINE.finditer(text))
         self.buf += text
         self._find_notes()
+        self._release()
 
     def _find_notes(self) -> None:
         buf, base = self.buf, self.base
@@ -203,11 +206,11 @@ class _Window:
             raise InputError("internal error: note start tag not found", self.name)
         return self._found.popleft()
 
-    def release(self, keep: int | None) -> None:
-        """Drop text before ``keep`` (the earliest note start still needed)."""
+    def _release(self) -> None:
+        """Drop the text before the earliest note start still needed."""
         cut = self._scan if not self._found else self._found[0]
-        if keep is not None:
-            cut = min(cut, keep)
+        if self.hold is not None:
+            cut = min(cut, self.hold)
         # Copying the tail costs its length, so cut only when it pays.
         if cut - self.base < max(len(self.buf) // 2, 1 << 16):
             return
@@ -356,10 +359,12 @@ def _notes(
                     div_tags.add("div")
             if tag in div_tags:
                 divs.append((elem.get(_XML_ID), elem.get("type")))
-            elif _local(tag) == "note":
+            elif tag.endswith("note") and _local(tag) == "note":
                 start = window.claim()
                 if tag in note_tags:
                     depth += 1
+                    if not pending:
+                        window.hold = start
                     pending.append(_Pending(elem, start, _doc_of(divs)))
             continue
         # end event
@@ -377,18 +382,16 @@ def _notes(
                 yield _make_note(source, window, item, index, volume_id)
                 index += 1
             pending.clear()
+            window.hold = None
         elif depth:
             continue  # inside a note: keep the subtree until the note is done
         # Bounded memory: drop what has been processed (clear() drops the tail
-        # too, text the parent no longer needs), and the raw text before it.
+        # too, text the parent no longer needs).
         elem.clear()
         parent = elem.getparent()
         if parent is not None:
             while elem.getprevious() is not None:
                 del parent[0]
-        if not depth:
-            window.release(None)
-    window.release(None)
 
 
 def _doc_of(divs: list[tuple[str | None, str | None]]) -> str | None:
