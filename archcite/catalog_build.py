@@ -226,7 +226,7 @@ def read_tei_header(path: Path) -> dict[str, Any]:
     header: dict[str, Any] = {}
     documents = 0
     with path.open("rb") as fh:
-        for event, elem in iterparse(fh, name, events=("start", "end")):
+        for event, elem in iterparse(fh, name):
             if event == "start":
                 if elem.tag == f"{_TEI}div" and elem.get("type") == "document":
                     documents += 1

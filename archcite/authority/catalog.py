@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -235,7 +236,33 @@ class Catalog:
 
 
 _STOP = frozenset(
-    ["the", "of", "and", "in", "at", "to", "for", "a", "an", "on", "with", "its", "from", "by", "foreign", "relations", "united", "states", "volume", "vol", "part", "supplement", "papers", "relating", "diplomatic"]
+    [
+        "the",
+        "of",
+        "and",
+        "in",
+        "at",
+        "to",
+        "for",
+        "a",
+        "an",
+        "on",
+        "with",
+        "its",
+        "from",
+        "by",
+        "foreign",
+        "relations",
+        "united",
+        "states",
+        "volume",
+        "vol",
+        "part",
+        "supplement",
+        "papers",
+        "relating",
+        "diplomatic",
+    ]
 )
 
 
@@ -284,7 +311,14 @@ def load_path(path: Path) -> Catalog:
 
 @cache
 def catalog() -> Catalog:
-    """The catalog shipped in the package (loaded once)."""
+    """The catalog (loaded once): ``$ARCHCITE_FRUS_CATALOG`` if set, else the packaged one.
+
+    The variable lets a user run with a catalog rebuilt by
+    ``archcite frus catalog build`` without touching the installed package.
+    """
+    override = os.environ.get("ARCHCITE_FRUS_CATALOG")
+    if override and Path(override).is_file():
+        return load_path(Path(override))
     pkg = resources.files("archcite.authority")
     for name in ("frus_catalog.json", "frus_catalog.json.gz"):
         res = pkg.joinpath(name)

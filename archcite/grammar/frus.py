@@ -208,6 +208,11 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
             parts["years"] = years_key(y.group(1), y.group(2))
             ref.end = i = y.end()
             continue
+        if titles and (y := _YEARS.match(text, j)):
+            # a year inside a volume title: "Korea, 1969–1972"; "December 4, 1917"
+            titles[-1] += ", " + y.group(0)
+            i = title_end = y.end()
+            continue
         if "volume" not in parts and (v := _VOLUME.match(text, j)):
             if v.group("e"):
                 parts["volume"], parts["electronic"] = int(v.group("enum")), True

@@ -196,6 +196,25 @@ def _page_anchor(page: str) -> str:
     return m.group(0) if m else page
 
 
+#: Volumes whose document numbers continue those of an earlier volume of the
+#: same set (the Potsdam volume II starts where volume I ends), so their valid
+#: numbers are not 1..count.
+CONTINUES_NUMBERING = {"frus1945Berlinv02": "frus1945Berlinv01"}
+
+
+def _numbering(volume_id: str, count: int | None) -> tuple[int, int | None]:
+    """First document number and document count of a volume."""
+    first = 1
+    previous = CONTINUES_NUMBERING.get(volume_id)
+    while previous is not None:
+        before = catalog().document_count(previous)
+        if before is None:
+            return first, None
+        first += before
+        previous = CONTINUES_NUMBERING.get(previous)
+    return first, count
+
+
 def finish(ref: FrusRef) -> FrusRef:
     """Fill title, links, ``known`` and validation for a ref whose id is set.
 
@@ -212,8 +231,10 @@ def finish(ref: FrusRef) -> FrusRef:
             reason=ref.reason or f"{ref.volume_id} is not in the FRUS catalog",
         )
     title = vol.volume_title or vol.title
-    count = vol.documents
-    bad = [d for d in ref.documents if count is not None and not 1 <= d <= count]
+    first, count = _numbering(ref.volume_id, vol.documents)
+    bad = [
+        d for d in ref.documents if count is not None and not first <= d < first + count
+    ]
     base = f"{HISTORY_STATE}/{ref.volume_id}"
     urls = [f"{base}/d{d}" for d in ref.documents if d not in bad]
     if not ref.documents:
@@ -223,7 +244,10 @@ def finish(ref: FrusRef) -> FrusRef:
     reason = ref.reason
     if bad:
         which = ", ".join(str(d) for d in bad)
-        reason = f"document {which} is beyond the {count} documents of {ref.volume_id}"
+        last = first + (count or 0) - 1
+        reason = (
+            f"document {which} is not among documents {first}–{last} of {ref.volume_id}"
+        )
     p = parse_id(ref.volume_id)
     subseries = vol.subseries or ref.subseries
     volume = ref.volume

@@ -1,0 +1,164 @@
+"""``archcite frus …``: the FRUS catalog and cross-reference resolver on the command line.
+
+Commands (all print JSON on stdout, errors as one line on stderr):
+
+``archcite frus show ID``
+    The catalog record of a volume. An id not in the catalog is *not found*:
+    exit 1 (a finding about the id, not a usage error).
+``archcite frus resolve TEXT [--in VOLUME_ID]``
+    The FRUS references in a note's text (``-`` reads stdin), each with its
+    volume id, documents, pages, links and validation. ``--in`` places
+    references inside the current volume ("See Document 389") in that volume.
+``archcite frus catalog build PATH [-o OUT]``
+    Rebuild the catalog from a local clone of HistoryAtState/frus (or from the
+    workspace's ``frus-catalog-source``). Point ``ARCHCITE_FRUS_CATALOG`` at the
+    output to use it instead of the packaged catalog.
+``archcite frus eval [CORPUS]``
+    Score the recognizer against the ``<ref target>`` links of the FRUS TEI
+    corpus (see :mod:`archcite.evaluation.frus`).
+
+The integrator registers the group with ``cli.add_command(frus)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+import click
+
+from archcite.authority.catalog import catalog
+from archcite.errors import ArchciteError, InputError
+from archcite.grammar.frus import recognize, sibling, with_volume
+from archcite.grammar.segment import clauses
+from archcite.model import Citation
+
+
+class NotFoundError(ArchciteError):
+    """A volume id that is not in the FRUS catalog (exit 1: a finding)."""
+
+    exit_code: ClassVar[int] = 1
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@click.group("frus")
+def frus() -> None:
+    """FRUS volume catalog and cross-reference resolver."""
+
+
+@frus.command("show")
+@click.argument("volume_id")
+def show(volume_id: str) -> None:
+    """Print the catalog record of VOLUME_ID (e.g. frus1961-63v06)."""
+    vol = catalog().get(volume_id.strip())
+    if vol is None:
+        raise NotFoundError("not in the FRUS catalog", volume_id)
+    _echo_json(vol.as_dict())
+
+
+def resolve_text(text: str, volume_id: str | None = None) -> list[dict[str, Any]]:
+    """The FRUS references of ``text`` as JSON-ready dicts (offsets into ``text``)."""
+    out: list[dict[str, Any]] = []
+    for span in clauses(text):
+        for cit in recognize(text[span.start : span.end]):
+            out.append(_record(cit, span.start, volume_id))
+    return out
+
+
+def _record(cit: Citation, offset: int, volume_id: str | None) -> dict[str, Any]:
+    ref = cit.frus
+    if ref is not None and volume_id:
+        if cit.kind == "internal":
+            ref = with_volume(ref, volume_id)
+        elif ref.volume_id is None and ref.subseries is None:
+            ref = sibling(ref, volume_id)
+    return {
+        "text": cit.text,
+        "start": cit.start + offset,
+        "end": cit.end + offset,
+        "kind": cit.kind,
+        "status": cit.status,
+        "role": cit.role,
+        "frus": dataclasses.asdict(ref) if ref is not None else None,
+    }
+
+
+@frus.command("resolve")
+@click.argument("text")
+@click.option(
+    "--in",
+    "volume_id",
+    metavar="VOLUME_ID",
+    help="Volume the note belongs to (resolves 'See Document 389', 'vol. ii').",
+)
+def resolve(text: str, volume_id: str | None) -> None:
+    """Resolve the FRUS references in TEXT ('-' reads stdin)."""
+    if text == "-":
+        text = sys.stdin.read()
+    if volume_id and volume_id not in catalog():
+        raise NotFoundError("not in the FRUS catalog", volume_id)
+    _echo_json(resolve_text(text, volume_id))
+
+
+@frus.group("catalog")
+def catalog_group() -> None:
+    """Build the FRUS volume catalog."""
+
+
+@catalog_group.command("build")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path),
+    default=Path("frus_catalog.json"),
+    show_default=True,
+    help="Where to write the catalog JSON.",
+)
+def build(path: Path, out: Path) -> None:
+    """Rebuild the catalog from PATH: a HistoryAtState/frus clone or frus-catalog-source."""
+    from archcite.catalog_build import build as build_catalog
+    from archcite.catalog_build import write
+
+    if not path.is_dir():
+        raise InputError("not a directory", str(path))
+    data = build_catalog(path)
+    if not data["volumes"]:
+        raise InputError("no volume records found", str(path))
+    try:
+        write(data, out)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", str(out)) from None
+    click.echo(
+        f"{len(data['volumes'])} volumes written to {out}; "
+        f"use it with ARCHCITE_FRUS_CATALOG={out}",
+        err=True,
+    )
+
+
+@frus.command("eval")
+@click.argument(
+    "corpus", required=False, type=click.Path(path_type=Path, file_okay=False)
+)
+@click.option(
+    "--gold-errors",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="TOML file of documented gold errors to leave out.",
+)
+def evaluate_cmd(corpus: Path | None, gold_errors: Path | None) -> None:
+    """Score the recognizer against the <ref target> gold of the FRUS TEI corpus."""
+    from archcite.evaluation.frus import evaluate, load_gold_errors
+
+    repo = Path(__file__).resolve().parents[1]
+    corpus = corpus or repo.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        raise InputError("corpus folder not found", str(corpus))
+    errors_file = gold_errors or repo / "tests" / "gold" / "frus_gold_errors.toml"
+    click.echo(evaluate(corpus, load_gold_errors(errors_file)).as_text())

@@ -1,0 +1,129 @@
+"""FRUS references as CSL-JSON, checked against the Office of the Historian's own item."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from archcite.csl.frus import document_item, frus_items, frus_to_csl, name, volume_item
+from archcite.grammar.frus import recognize
+from archcite.model import FrusRef
+
+HSG = "https://history.state.gov/historicaldocuments"
+
+
+def ref_of(text: str) -> FrusRef:
+    (cit,) = recognize(text)
+    assert cit.frus is not None
+    return cit.frus
+
+
+def test_document_as_the_office_of_the_historian_has_it() -> None:
+    ref = ref_of(
+        "Foreign Relations of the United States, 1969–1976, Volume XIX, Part 1, "
+        "Korea, 1969–1972, Document 75"
+    )
+    item = frus_to_csl(ref)
+    assert item is not None
+    # the fields of hsg-shell's test-CSL.xqm fixture (F7 in anchors-formatting.md §9)
+    assert item["type"] == "chapter"
+    assert item["title"] == item["page"] == "Document 75"
+    assert item["collection-title"] == "Foreign Relations of the United States"
+    assert item["collection-number"] == "1969–1976"
+    assert item["container-title"] == "Korea, 1969–1972"
+    assert item["volume"] == "Volume XIX, Part 1"
+    assert item["editor"] == [
+        {"family": "Lawler", "given": "Daniel J."},
+        {"family": "Mahan", "given": "Erin R."},
+    ]
+    assert item["ISBN"] == "9780160771088"
+    assert item["URL"] == f"{HSG}/frus1969-76v19p1/d75"
+    # the documented decisions: the guidance page's imprint and year, not hsg-shell's
+    assert item["publisher"] == "Government Printing Office"
+    assert item["publisher-place"] == "Washington"
+    assert item["issued"] == {"date-parts": [[2010]]}
+
+
+def test_general_editor_is_left_out() -> None:
+    item = volume_item(ref_of("Foreign Relations, 1961–1963, vol. VI"))
+    assert item is not None
+    assert item["editor"] == [{"family": "Sampson", "given": "Charles S."}]
+
+
+def test_whole_volume_is_a_book() -> None:
+    item = volume_item(
+        ref_of(
+            "Papers Relating to the Foreign Relations of the United States, 1918, Russia, Volume III, p. 51"
+        )
+    )
+    assert item is not None
+    assert item["type"] == "book" and item["title"] == "Russia"
+    assert (
+        item["collection-title"]
+        == "Papers Relating to the Foreign Relations of the United States"
+    )
+    assert item["collection-number"] == "1918" and item["volume"] == "Volume III"
+    assert item["issued"] == {
+        "date-parts": [[1932]]
+    }  # printed 1932, not the coverage year
+    assert "editor" not in item  # legacy volumes name no editors
+    assert item["URL"] == f"{HSG}/frus1918Russiav03"
+
+
+def test_page_cited_document_keeps_its_pages() -> None:
+    ref = ref_of("Foreign Relations, 1952–1954, vol. IV, pp. 1091–1093 (Document 20)")
+    item = document_item(ref, 20)
+    assert item is not None and item["page"] == "1091–1093"
+
+
+def test_one_item_per_document() -> None:
+    items = frus_items(
+        ref_of("Foreign Relations, 1961–1963, vol. VI, Documents 35 and 36")
+    )
+    assert [i["title"] for i in items] == ["Document 35", "Document 36"]
+
+
+def test_electronic_only_volume_publisher() -> None:
+    item = frus_to_csl(
+        ref_of("Foreign Relations, 1969–1976, vol. E–15, Part 1, Document 10")
+    )
+    assert item is not None and item["publisher"] == "Office of the Historian"
+
+
+def test_unresolved_internal_reference_has_no_item() -> None:
+    assert frus_to_csl(ref_of("See Document 389.")) is None
+
+
+@pytest.mark.parametrize(
+    ("literal", "expected"),
+    [
+        ("Daniel J. Lawler", {"family": "Lawler", "given": "Daniel J."}),
+        (
+            "William F. Sanford, Jr.",
+            {"family": "Sanford", "given": "William F.", "suffix": "Jr."},
+        ),
+        ("Henry P. Beers.", {"family": "Beers", "given": "Henry P."}),
+        ("Keefer, Edward C.", {"family": "Keefer", "given": "Edward C."}),
+        ("Aandahl", {"literal": "Aandahl"}),
+    ],
+)
+def test_editor_names(literal: str, expected: dict[str, str]) -> None:
+    assert name(literal) == expected
+
+
+def test_items_validate_against_csl_schema(shared_dir: Path) -> None:
+    schema = json.loads(
+        (shared_dir / "reference" / "schemas" / "csl-data.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    items = frus_items(
+        ref_of("Foreign Relations, 1961–1963, vol. VI, Documents 35 and 36")
+    )
+    items += frus_items(
+        ref_of("Foreign Relations, 1945, The Conference of Berlin (Potsdam), vol. II")
+    )
+    jsonschema.validate(items, schema)
