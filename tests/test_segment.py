@@ -90,3 +90,17 @@ def test_clauses_are_ordered_trimmed_and_in_bounds(text: str) -> None:
         assert start >= previous_end
         assert not text[start].isspace() and not text[end - 1].isspace()
         previous_end = end
+
+
+def test_imprint_parenthesis_stays_with_its_citation() -> None:
+    text = (
+        "Foreign Relations of the United States, 1969–1976, Volume XIX, Part 1, Korea, "
+        "1969–1972, eds. Daniel J. Lawler and Erin R. Mahan (Washington: Government "
+        "Printing Office, 2010), Document 75."
+    )
+    assert parts(text) == [text]
+
+
+def test_part_abbreviation() -> None:
+    text = "Ibid., 1907, pt. 2, p. 1181."
+    assert parts(text) == [text]

@@ -28,6 +28,8 @@ ABBREVIATIONS = frozenset(
         "nos",
         "p",
         "pp",
+        "pt",
+        "pts",
         "pg",
         "para",
         "paras",
@@ -223,9 +225,14 @@ def _paren_groups(text: str, span: Span) -> list[Span]:
     return groups
 
 
+# "(Washington: Government Printing Office, 2010)" is the imprint of the
+# citation around it, not a citation of its own.
+_IMPRINT = re.compile(r"^[A-Z][\w .,]*:\s*[^()]*?,?\s*(?:\d{4}|n\.d\.)$")
+
+
 def _standalone(inner: str) -> bool:
     """A parenthesis long and structured enough to be a citation of its own."""
-    return len(inner) >= 20 and ", " in inner
+    return len(inner) >= 20 and ", " in inner and not _IMPRINT.match(inner)
 
 
 def _split_semicolons(text: str, span: Span) -> list[Span]:
