@@ -153,9 +153,11 @@ def _parse_edtf(text: str) -> dict[str, Any] | None:
 # -- names -----------------------------------------------------------------------
 
 
-def _person(name: Mapping[str, Any], ascii_only: bool) -> Person:
+def _person(
+    name: Mapping[str, Any], ascii_only: bool, for_pybtex: bool = False
+) -> Person:
     def tex(s: Any) -> str:
-        return to_latex(str(s), ascii_only)
+        return to_latex(str(s), ascii_only, for_pybtex)
 
     if name.get("literal") or not name.get("family"):
         # Braces keep an institution's name whole ("{Department of State}").
@@ -197,15 +199,19 @@ def to_entry(
     flavor: Flavor = "biblatex",
     crossref: str | None = None,
     skipbib: bool = False,
+    for_pybtex: bool = False,
 ) -> Entry:
-    """One pybtex entry for one CSL item (see the module docstring)."""
+    """One pybtex entry for one CSL item (see the module docstring).
+
+    ``for_pybtex``: values for pybtex's own writer (see ``to_latex``).
+    """
     ascii_only = flavor == "bibtex"
     fields: dict[str, str] = {}
     persons: dict[str, list[Person]] = {}
 
     def put(name: str, value: Any) -> None:
         if value not in (None, "", []):
-            fields[name] = to_latex(str(value), ascii_only)
+            fields[name] = to_latex(str(value), ascii_only, for_pybtex)
 
     ctype = str(csl.get("type") or "document")
     archival = is_archival(csl)
@@ -233,7 +239,7 @@ def to_entry(
     for var, field_name in {**_NAMES, **{v: v for v in _EXTRA_NAMES}}.items():
         names = csl.get(var)
         if names:
-            persons[field_name] = [_person(n, ascii_only) for n in names]
+            persons[field_name] = [_person(n, ascii_only, for_pybtex) for n in names]
     issued = csl.get("issued")
     if isinstance(issued, Mapping):
         edtf = _edtf(issued)
@@ -263,7 +269,9 @@ def to_entry(
 
 
 def to_bibliography(
-    items: ItemSet | Iterable[Mapping[str, Any]], flavor: Flavor = "biblatex"
+    items: ItemSet | Iterable[Mapping[str, Any]],
+    flavor: Flavor = "biblatex",
+    for_pybtex: bool = False,
 ) -> BibliographyData:
     """Entries for every item; children name their parent in ``crossref``.
 
@@ -289,7 +297,9 @@ def to_bibliography(
             and parent.kind == "collection"
             and len(itemset.children(parent.id)) > 1
         )
-        entries.append((keys[item.id], to_entry(csl, flavor, crossref, skip)))
+        entries.append(
+            (keys[item.id], to_entry(csl, flavor, crossref, skip, for_pybtex))
+        )
     return BibliographyData(entries=entries)
 
 

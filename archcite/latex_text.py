@@ -63,10 +63,17 @@ _LONE_EN_DASH = re.compile(r"(?<![-–—])–(?![-–—])")
 _CONTROL_SPACE = re.compile(r"(\\[A-Za-z]+)\\ ")
 
 
-def to_latex(text: str, ascii_only: bool = False) -> str:
-    """The LaTeX for plain ``text``, ready for pybtex's BibTeX writer."""
+def to_latex(text: str, ascii_only: bool = False, for_pybtex: bool = False) -> str:
+    """The LaTeX for plain ``text``, for :class:`LatexWriter`.
+
+    ``for_pybtex`` leaves ``& % # _ ~`` alone for pybtex's own writer, which
+    escapes them itself (what a pybtex input plugin must produce).
+    """
     table: dict[str, str] = dict(_COMMANDS)
-    table.update(_ESCAPED)
+    if for_pybtex:
+        del table["~"]
+    else:
+        table.update(_ESCAPED)
     if ascii_only:
         table.update(_ASCII_COMMANDS)
     specials = {ch: chr(_PUA + i) for i, ch in enumerate(table)}

@@ -113,4 +113,81 @@ def to_csl(citation: Citation) -> dict[str, Any] | None:
     return None
 
 
-__all__ = ["archival_csl", "frus_csl", "published_csl", "to_csl"]
+#: CSL-JSON 1.0.2 item keys (csl-data.json, which forbids any other key).
+CSL_TYPES = frozenset(
+    ["article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication", "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage"]
+)
+NAME_VARIABLES = frozenset(
+    ["author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor", "curator", "director", "editor", "editorial-director", "executive-producer", "guest", "host", "interviewer", "illustrator", "narrator", "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author", "script-writer", "series-creator", "translator"]
+)
+DATE_VARIABLES = frozenset(
+    ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
+)
+TEXT_VARIABLES = frozenset(
+    ["citation-key", "language", "journalAbbreviation", "shortTitle", "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place", "authority", "call-number", "chapter-number", "citation-number", "citation-label", "collection-number", "collection-title", "container-title", "container-title-short", "dimensions", "division", "DOI", "edition", "event", "event-title", "event-place", "first-reference-note-number", "genre", "ISBN", "ISSN", "issue", "jurisdiction", "keyword", "locator", "medium", "note", "number", "number-of-pages", "number-of-volumes", "original-publisher", "original-publisher-place", "original-title", "page", "page-first", "part", "part-title", "PMCID", "PMID", "printing", "publisher", "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale", "section", "source", "status", "supplement", "title", "title-short", "URL", "version", "volume", "volume-title", "volume-title-short", "year-suffix"]
+)
+_NAME_KEYS = frozenset(
+    ["family", "given", "dropping-particle", "non-dropping-particle", "suffix", "comma-suffix", "static-ordering", "literal", "parse-names"]
+)
+_DATE_KEYS = frozenset({"date-parts", "season", "circa", "literal", "raw"})
+
+
+def clean_csl(item: Mapping[str, Any]) -> dict[str, Any]:
+    """``item`` made valid CSL-JSON 1.0.2 without losing anything.
+
+    Keys the schema does not know move into ``custom`` (the schema's own place
+    for extensions); numbers in text variables become strings; an unknown type
+    becomes ``document`` (the original kept in ``custom.type``).
+    """
+    out: dict[str, Any] = {}
+    custom: dict[str, Any] = dict(item.get("custom") or {})
+    for key, value in item.items():
+        if value is None or key == "custom":
+            continue
+        if key == "id":
+            out["id"] = value if isinstance(value, str | int | float) else str(value)
+        elif key == "type":
+            if value in CSL_TYPES:
+                out["type"] = value
+            else:
+                out["type"] = "document"
+                custom["type"] = value
+        elif key == "categories" and isinstance(value, list):
+            out[key] = [str(v) for v in value]
+        elif key in NAME_VARIABLES and isinstance(value, list):
+            out[key] = [
+                {k: v for k, v in n.items() if k in _NAME_KEYS}
+                if isinstance(n, Mapping)
+                else {"literal": str(n)}
+                for n in value
+            ]
+        elif key in DATE_VARIABLES and isinstance(value, Mapping):
+            out[key] = {k: v for k, v in value.items() if k in _DATE_KEYS}
+        elif key in DATE_VARIABLES and isinstance(value, str):
+            out[key] = {"raw": value}
+        elif (
+            key in TEXT_VARIABLES
+            and isinstance(value, str | int | float)
+            and not isinstance(value, bool)
+        ):
+            out[key] = value
+        else:
+            custom[key] = value
+    out.setdefault("id", "")
+    out.setdefault("type", "document")
+    if custom:
+        out["custom"] = custom
+    return out
+
+
+__all__ = [
+    "CSL_TYPES",
+    "DATE_VARIABLES",
+    "NAME_VARIABLES",
+    "TEXT_VARIABLES",
+    "archival_csl",
+    "clean_csl",
+    "frus_csl",
+    "published_csl",
+    "to_csl",
+]

@@ -1,0 +1,128 @@
+"""Read existing bibliographies as items: CSL-JSON, Zotero item JSON, ``.bib``.
+
+So that a historian's existing library can be formatted and checked like a
+manuscript's citations: ``read_items("refs.json")`` gives the same
+:class:`~archcite.items.ItemSet` that :func:`archcite.items.collect` gives for
+a document (ids kept as the file has them; collection items added).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from archcite import bibtex
+from archcite.errors import InputError
+from archcite.items import ItemSet, from_csl
+from archcite.zotero import from_zotero
+
+BibFormat = Literal["csl-json", "bibtex"]
+SUFFIXES: dict[str, BibFormat] = {
+    ".json": "csl-json",
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
+}
+_MAX_BYTES = 64 * 1024 * 1024
+
+
+def _decode(data: bytes | str, name: str) -> str:
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})", name) from None
+
+
+def sniff(data: bytes | str) -> BibFormat | None:
+    """``csl-json`` or ``bibtex`` from the content, or ``None``."""
+    head = (
+        data[:4096].decode("utf-8", "replace")
+        if isinstance(data, bytes)
+        else data[:4096]
+    ).lstrip("\ufeff \t\r\n")
+    if head.startswith(("[", "{")):
+        return "csl-json"
+    if "@" in head and any(line.lstrip().startswith("@") for line in head.splitlines()):
+        return "bibtex"
+    return None
+
+
+def parse_json(data: bytes | str, name: str = "<json>") -> list[dict[str, Any]]:
+    """CSL items from CSL-JSON (an array, one item, or ``{"items": […]}``).
+
+    Zotero item JSON (objects with ``itemType``, bare or as the Web API wraps
+    them in ``data``) is accepted too and mapped to CSL.
+    """
+    try:
+        doc = json.loads(_decode(data, name))
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", name
+        ) from None
+    if isinstance(doc, Mapping) and isinstance(doc.get("items"), list):
+        doc = doc["items"]
+    if isinstance(doc, Mapping):
+        doc = [doc]
+    if not isinstance(doc, list):
+        raise InputError("CSL-JSON must be an array of items", name)
+    out: list[dict[str, Any]] = []
+    for n, raw in enumerate(doc):
+        if not isinstance(raw, Mapping):
+            raise InputError(f"item {n + 1} is not an object", name)
+        inner = raw.get("data") if isinstance(raw.get("data"), Mapping) else raw
+        assert isinstance(inner, Mapping)
+        if "itemType" in inner:
+            item = from_zotero(inner)
+        elif isinstance(raw.get("type"), str):
+            item = dict(raw)
+        else:
+            raise InputError(f"item {n + 1} has no CSL 'type'", name)
+        if not item.get("id"):
+            item["id"] = f"item{n + 1}"
+        item["id"] = str(item["id"])
+        out.append(item)
+    return out
+
+
+def parse_bib(data: bytes | str, name: str = "<bib>") -> list[dict[str, Any]]:
+    """CSL items from BibTeX/biblatex text (archcite's own or anyone's)."""
+    return bibtex.loads(_decode(data, name), name)
+
+
+def parse(
+    data: bytes | str, name: str, fmt: BibFormat | None = None
+) -> list[dict[str, Any]]:
+    """CSL items from a bibliography file's content; ``fmt`` from suffix or content."""
+    fmt = fmt or SUFFIXES.get(Path(name).suffix.lower()) or sniff(data)
+    if fmt == "csl-json":
+        return parse_json(data, name)
+    if fmt == "bibtex":
+        return parse_bib(data, name)
+    raise InputError("not a CSL-JSON or BibTeX file", name)
+
+
+def read_items(path: str | Path, fmt: BibFormat | None = None) -> ItemSet:
+    """The items of a CSL-JSON, Zotero JSON or ``.bib`` file."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > _MAX_BYTES:
+            raise InputError("file too large for a bibliography", str(path))
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", str(path)) from None
+    return from_csl(parse(data, str(path), fmt))
+
+
+def is_bibliography(path: str | Path) -> bool:
+    """Whether a path names a bibliography (by suffix) rather than a manuscript."""
+    return Path(path).suffix.lower() in SUFFIXES
+
+
+__all__ = ["is_bibliography", "parse", "parse_bib", "parse_json", "read_items", "sniff"]

@@ -1,0 +1,131 @@
+"""CSL-JSON items -> RIS, with the tags Zotero's and EndNote's importers read.
+
+RIS has a repository tag (``DB``, "name of database", which Zotero imports as
+Archive) and a location tag (``AV``, "location in archives"; Zotero's importer
+reads ``AV`` and ``AN`` as Loc. in Archive) but no tag for the collection or
+the repository's place. The place goes into ``CY`` on archival items (Zotero:
+Place); the collection goes into ``M2``, which Zotero imports as Extra, as the
+same ``archive_collection: …`` line its CSL export understands. ``M2`` holds
+only that one line because Zotero joins repeated ``M2`` values with "; ".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from archcite.bibtex import is_archival
+from archcite.items import ItemSet, from_csl
+
+_TY = {
+    "manuscript": "MANSCPT",
+    "personal_communication": "PCOMM",
+    "document": "MANSCPT",
+    "chapter": "CHAP",
+    "book": "BOOK",
+    "report": "RPRT",
+    "collection": "GEN",
+    "article-journal": "JOUR",
+    "thesis": "THES",
+    "webpage": "ELEC",
+}
+_EOL = "\r\n"  # the RIS specification's line end
+
+
+def _name(name: Mapping[str, Any]) -> str:
+    if name.get("literal") or not name.get("family"):
+        return str(name.get("literal") or name.get("given") or "")
+    family = str(name["family"])
+    if name.get("non-dropping-particle"):
+        family = f"{name['non-dropping-particle']} {family}"
+    given = name.get("given")
+    out = f"{family}, {given}" if given else family
+    return f"{out}, {name['suffix']}" if name.get("suffix") else out
+
+
+def _date(issued: Any) -> tuple[str | None, str | None]:
+    """(``PY`` year, ``DA`` "YYYY/MM/DD/") for a CSL date."""
+    if not isinstance(issued, Mapping):
+        return None, None
+    parts = issued.get("date-parts")
+    if parts and parts[0]:
+        dp = [str(p) for p in parts[0]]
+        year = dp[0]
+        rest = [p.zfill(2) for p in dp[1:3]]
+        return year, "/".join([year, *rest, *[""] * (2 - len(rest))]) + "/"
+    literal = issued.get("literal") or issued.get("raw")
+    return None, (str(literal) if literal else None)
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def record(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The (tag, value) lines of one RIS record, ``TY`` first and ``ER`` last."""
+    ctype = str(csl.get("type") or "document")
+    archival = is_archival(csl)
+    ty = _TY.get(ctype, "GEN")
+    if ctype == "manuscript" and not archival:
+        ty = "UNPB"
+    lines: list[tuple[str, str]] = [("TY", ty)]
+
+    def add(tag: str, value: Any) -> None:
+        if value not in (None, ""):
+            lines.append((tag, _one_line(value)))
+
+    add("ID", csl.get("id"))
+    add("TI", csl.get("title"))
+    for name in csl.get("author") or []:
+        add("AU", _name(name))
+    # Zotero reads A2 as the recipient of a letter, the editor of a chapter;
+    # A3 as a book's editor.
+    for name in csl.get("recipient") or []:
+        add("A2", _name(name))
+    editor_tag = "A3" if ctype == "book" else "A2"
+    for name in csl.get("editor") or []:
+        add(editor_tag, _name(name))
+    year, date = _date(csl.get("issued"))
+    add("PY", year)
+    add("DA", date)
+    add("M3", csl.get("genre"))
+    add("T2", csl.get("container-title"))
+    add("T3", csl.get("collection-title"))
+    add("VL", csl.get("volume"))
+    add("SP", csl.get("page"))
+    add("PB", csl.get("publisher"))
+    add("CY", csl.get("archive-place") if archival else csl.get("publisher-place"))
+    add("DB", csl.get("archive"))
+    add("AV", csl.get("archive_location"))
+    add("CN", csl.get("call-number"))
+    add("SN", csl.get("ISBN"))
+    add("UR", csl.get("URL"))
+    add("LA", csl.get("language"))
+    if csl.get("archive_collection"):
+        add("M2", f"archive_collection: {csl['archive_collection']}")
+    if ctype == "collection":
+        add("N1", "An archival collection (CSL type collection).")
+    if csl.get("note"):
+        add("N1", csl["note"])
+    if csl.get("event-place"):
+        add("N1", f"Event Place: {csl['event-place']}")
+    if csl.get("collection-number"):
+        add("N1", f"collection-number: {csl['collection-number']}")
+    lines.append(("ER", ""))
+    return lines
+
+
+def dumps(items: ItemSet | Iterable[Mapping[str, Any]]) -> str:
+    """RIS text for every item (UTF-8, CRLF line ends, a blank line between)."""
+    csl_items = (
+        items.csl() if isinstance(items, ItemSet) else from_csl(list(items)).csl()
+    )
+    out: list[str] = []
+    for csl in csl_items:
+        for tag, value in record(csl):
+            out.append(f"{tag}  - {value}")
+        out.append("")
+    return _EOL.join(out)
+
+
+__all__ = ["dumps", "record"]
