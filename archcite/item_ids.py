@@ -50,8 +50,30 @@ _HSG = "https://history.state.gov/historicaldocuments/"
 # -- ids -----------------------------------------------------------------------
 
 
+#: Letters NFKD does not decompose into a base letter.
+_LETTERS = str.maketrans(
+    {
+        "Ł": "L",
+        "ł": "l",
+        "Ø": "O",
+        "ø": "o",
+        "Đ": "D",
+        "đ": "d",
+        "ß": "ss",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+        "Þ": "Th",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+
 def _ascii(text: str) -> str:
     """Accents dropped; dashes kept as separators so "1967–69" stays two numbers."""
+    text = text.translate(_LETTERS)
     text = re.sub(r"[\u2010-\u2015\u2212/]", "-", text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
@@ -66,10 +88,15 @@ def acronym(name: str) -> str:
     """Initials of the significant words; numbers are kept whole.
 
     "John F. Kennedy Presidential Library" → ``jfkl``; "National Security
-    Files" → ``nsf``; "Central Files 1967–69" → ``cf-1967-69``. A leading "The"
-    counts ("The National Archives" → ``tna``) because it is part of the name.
+    Files" → ``nsf``; "RG 59, Central Files 1967–69" → ``rg59-cf-1967-69``. A
+    leading "The" counts ("The National Archives" → ``tna``): it is part of the
+    name.
     """
-    words = re.findall(r"[A-Za-z]+|[0-9]+", _ascii(name))
+    return "-".join(p for p in (_acronym(seg) for seg in name.split(",")) if p)
+
+
+def _acronym(segment: str) -> str:
+    words = re.findall(r"[A-Za-z]+|[0-9]+", _ascii(segment))
     letters: list[str] = []
     numbers: list[str] = []
     for i, word in enumerate(words):
@@ -82,6 +109,8 @@ def acronym(name: str) -> str:
             letters.append(low)  # already an acronym: NSC, RG, OSD
         else:
             letters.append(low[0])
+    if len(letters) == 1 and len(letters[0]) > 1 and len(numbers) == 1:
+        return letters[0] + numbers[0]  # "RG 59" → rg59, "FO 371" → fo371
     return "-".join(p for p in ["".join(letters), *numbers] if p)
 
 

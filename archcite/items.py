@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from archcite.csl import frus_csl, to_csl
+from archcite.csl import clean_csl, frus_csl, to_csl
 from archcite.item_ids import (
     acronym,
     archival_id,
@@ -227,6 +227,8 @@ class _Builder:
         parent: tuple[str, dict[str, Any]] | None,
         mention: Mention | None,
     ) -> str:
+        # Every format downstream may rely on valid CSL-JSON 1.0.2.
+        csl = clean_csl(csl)
         key = identity(csl)
         table = self.parents if _kind(csl) in ("collection", "volume") else self.docs
         if key not in table:

@@ -129,6 +129,8 @@ TEXT_VARIABLES = frozenset(
 _NAME_KEYS = frozenset(
     ["family", "given", "dropping-particle", "non-dropping-particle", "suffix", "comma-suffix", "static-ordering", "literal", "parse-names"]
 )
+#: Non-CSL type names in circulation (Zotero's "letter") -> the CSL type.
+_TYPE_ALIASES = {"letter": "personal_communication"}
 _DATE_KEYS = frozenset({"date-parts", "season", "circa", "literal", "raw"})
 
 
@@ -147,8 +149,8 @@ def clean_csl(item: Mapping[str, Any]) -> dict[str, Any]:
         if key == "id":
             out["id"] = value if isinstance(value, str | int | float) else str(value)
         elif key == "type":
-            if value in CSL_TYPES:
-                out["type"] = value
+            if value in CSL_TYPES or value in _TYPE_ALIASES:
+                out["type"] = _TYPE_ALIASES.get(value, value)
             else:
                 out["type"] = "document"
                 custom["type"] = value
