@@ -167,13 +167,17 @@ class Authority:
     def search_repository(self, text: str, pos: int = 0) -> RepositoryMatch | None:
         """The first repository variant at or after ``pos`` on a word start."""
         for m in self._repo_re.finditer(text, pos):
-            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "’'"):
+            if m.start() and (
+                text[m.start() - 1].isalnum() or text[m.start() - 1] in "’'"
+            ):
                 continue
             repo = self._by_variant[fold(m.group())]
             return RepositoryMatch(repo, m.start(), m.end(), m.group())
         return None
 
-    def collection(self, repo_id: str | None, cited: str) -> tuple[Collection, bool] | None:
+    def collection(
+        self, repo_id: str | None, cited: str
+    ) -> tuple[Collection, bool] | None:
         """The collection ``cited`` names at ``repo_id`` and whether it was abbreviated.
 
         A dated collection ("Central Files 1967–69", "Central Decimal File
@@ -208,7 +212,9 @@ def _str(entry: dict[str, Any], key: str, where: str) -> str:
 
 
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("archcite.authority").joinpath(name).read_text(encoding="utf-8")
+    text = (
+        resources.files("archcite.authority").joinpath(name).read_text(encoding="utf-8")
+    )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:  # pragma: no cover - packaging bug
@@ -242,7 +248,9 @@ def build(
         for v in repo.variants:
             other = seen_variants.get(fold(v))
             if other is not None and other != repo.id:
-                raise AuthorityError(f"{where}: variant {v!r} already belongs to {other!r}")
+                raise AuthorityError(
+                    f"{where}: variant {v!r} already belongs to {other!r}"
+                )
             seen_variants[fold(v)] = repo.id
         repos.append(repo)
 
@@ -295,5 +303,7 @@ def build(
 def authority() -> Authority:
     """The package's authority tables, loaded and validated once."""
     return build(
-        _load("repositories.toml"), _load("collections.toml"), _load("record_groups.toml")
+        _load("repositories.toml"),
+        _load("collections.toml"),
+        _load("record_groups.toml"),
     )

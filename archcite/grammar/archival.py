@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from archcite.authority import Authority, RepositoryMatch, authority
 from archcite.grammar.locators import (
@@ -44,14 +45,18 @@ from archcite.model import ArchivalRef, Citation, DocItem, Role
 
 __all__ = ["parse_doc_item", "recognize"]
 
-# Cheap literal prefilter: a clause with none of these is never archival.
-_PREFILTER = re.compile(
-    r"Librar|Archiv|Record|Papers|File|Box|box|older|RG|Group|Lot |Job |Reel|reel|Roll|FRC|"
-    r"Entry|Department|Agency|CIA|Institution|Universit|Kew|PRO|TNA|NA\b|NARA|WNRC|"
-    r"[JL]FKL|LBJ|DDE|HST|FDR|\d\.\w*/|Diary|Materials|Cent[er][re]|Division|Correspondence|"
-    r"Affairs|Office|Material|Collection|[A-Z]{2,}\s+\d"
-)
-_SOURCE = re.compile(r"^\(?\s*Source\s*[:,.]\s*")
+# Cheap literal prefilter (substring tests run at C speed): a clause with none
+# of these is never archival. "/" admits decimal files and "FO 371/135904".
+_KEYWORDS = (
+    "Librar", "Archiv", "Record", "Papers", "File", "Box", "box", "older", "RG", "Group",
+    "Lot ", "Job ", "Reel", "reel", "Roll", "FRC", "Entry", "Department", "Agency", "CIA",
+    "Institut", "Universit", "Kew", "PRO", "NA", "WNRC", "JFK", "LBJ", "DDE", "HST", "FDR",
+    "Diary", "Material", "Cent", "Division", "Correspondence", "Affairs", "Office",
+    "Collection", "Museum", "Society", "Foundation", "/", "CMH", "LC", "LOC", "DOS",
+)  # fmt: skip
+# One alternation of plain literals is faster than testing each in a loop.
+_PREFILTER = re.compile("|".join(re.escape(k) for k in _KEYWORDS))
+_SOURCE = re.compile(r"^[(\[]?\s*Source\s*[:,.]\s*")
 _COPY = re.compile(
     r"^\(?\s*(?:(?:An(?:other)?|The|A|One|Other|Further|Additional)\b[^.;]{0,120}?)?"
     r"\bcop(?:y|ies)\b[^.;]{0,160}?\b(?:is|are|was|were)\s+(?:also\s+)?"
@@ -63,7 +68,8 @@ _IN = re.compile(
     r"(?:in|at|among)\s+(?:the\s+)?"
 )
 _ALSO_IN = re.compile(r"^\(?\s*(?:and\s+)?also\s+(?:in|at)\s+(?:the\s+)?", re.I)
-_IBID = re.compile(r"(?:[,;]?\s*(?:and\s+)?)\b(?:ibid|Ibid|id\.)\b")
+_AND = re.compile(r"and\s+(?:also\s+)?(?:in\s+)?(?:the\s+)?(?=[A-Z])")
+_IBID = re.compile(r"(?:[,;]\s*|\s+|^)(?:and\s+)?(?:ibid|Ibid|id\.)(?!\w)")
 _PRINTED = re.compile(
     r"\b(?:printed|published|reprinted|excerpted)\s+(?:in\s+full\s+)?in\b"
 )
@@ -79,10 +85,11 @@ _HEREAFTER = re.compile(
 )
 _SPLIT = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?:also\s+)?(?:in\s+)?(?:the\s+)?")
 _UNKNOWN_REPO = re.compile(
-    r"\b(?:Library|Libraries|Archives?|Archiv|University|Institution|Institute|Records\s+"
+    r"\b(?:Library|Libraries|Archives?|Archiv|University|College|Institution|Institute|Records\s+"
     r"Center|Record\s+Office|Historical\s+Society|Museum|Foundation|Historical\s+(?:Center|"
     r"Office|Division)|Archive\s+Cent(?:er|re))\b"
 )
+_NOT_REPO = re.compile(r"\b(?:Press|Publish\w*|Books|Review|Journal)\b")
 _SERIES_LIKE = re.compile(
     r"(?:\b(?:Series|Subseries|Files?|Materials?|Papers|Records|Collection|Books)\b"
     r"(?:\s*[—–-]\s*\w+)?$|^(?:Series\s+\d|Files\s+of|Papers\s+of|Office\s+Files|"
@@ -186,6 +193,9 @@ def _assign(comps: list[Component]) -> _Fields:
             f.box = loc.value
         elif kind == "folder":
             f.folder = [loc.value]
+            # An unquoted folder title may go on past its commas.
+            if not loc.value.isdigit():
+                open_field = f.folder
         elif kind == "reel":
             f.reel = loc.value
         elif kind == "frames":
@@ -250,6 +260,7 @@ def _find_repository(
     if (
         len(comps) > 1
         and _UNKNOWN_REPO.search(comps[0].text)
+        and not _NOT_REPO.search(comps[0].text)
         and classify(comps[0].text) is None
         and title_like(comps[0].text, strict=True)
     ):
@@ -259,6 +270,7 @@ def _find_repository(
         if (
             0 < k < len(comps)
             and _UNKNOWN_REPO.search(comps[k].text)
+            and not _NOT_REPO.search(comps[k].text)
             and classify(comps[k].text) is None
             and title_like(comps[k].text, strict=True)
             and place_at(comps, k + 1, None) == len(comps) - k - 1
@@ -373,20 +385,30 @@ def _lead_in(text: str) -> tuple[int, Role]:
     if m := _ALSO_IN.match(text):
         return m.end(), "copy"
     pos = 0
-    while pos < len(text) and text[pos] in "( \t":
+    while pos < len(text) and text[pos] in "([ \t":
         pos += 1
+    # A clause cut from "…; and Johnson Library, …" starts with its conjunction.
+    if m := _AND.match(text, pos):
+        pos = m.end()
     return pos, "reference"
+
+
+_STRONG_START = re.compile(
+    r"(?:RG\s*\d|Record\s+Group\s+\d|Entry\s+\d|Box(?:es)?\s+\w|Folders?\s+\w|Reels?\s+\w|"
+    r"File\s+No|Job\s+\d|FRC\s+\d|Lot\s+\d|[^,:;]{1,60}:\s*(?:Lot|FRC)\s+\d|\d{3}[a-z]?\.\w+[^/,;]{0,60}/)",
+    re.I,
+)
+# Somewhere in the clause there must be a repository or a strong locator.
+_STRONG_ANY = re.compile(
+    r"\b(?:RG\s*\d|Record\s+Group\s+\d|Entry\s+\d|[Bb]ox(?:es)?\s+\d|[Ff]olders?\s+|"
+    r"[Rr]eels?\s+\d|File\s+No|Job\s+\d|FRC\s+\d|Lot\s+\d)|\d{3}[a-z]?\.\w+[^/,;]{0,60}/"
+)
 
 
 def _starts_citation(text: str, pos: int, auth: Authority) -> bool:
     if auth.match_repository(text, pos) is not None:
         return True
-    comps = components(text, pos, min(len(text), pos + 120))
-    return (
-        bool(comps)
-        and (loc := classify(comps[0].text)) is not None
-        and loc.kind in STRONG
-    )
+    return _STRONG_START.match(text, pos) is not None
 
 
 # An initial after a name ("Joseph C.", "E.B.", "Frank J.") keeps its period;
@@ -432,9 +454,15 @@ def _body(text: str) -> tuple[int, int, Role, str | None] | None:
         end = tail.start()
         if _KEEPS_PERIOD.search(text, max(start, end - 12), end):
             end += 1
-    if ibid := _IBID.search(text, start, end):
+    if ("bid" in text or "id." in text) and (ibid := _IBID.search(text, start, end)):
         end = ibid.start()
     end = _trim_end(text, start, end)
+    if (
+        end > start
+        and text[end - 1] == "]"
+        and text.count("[", start, end) < text.count("]", start, end)
+    ):
+        end = _trim_end(text, start, end - 1)
     if (
         end > start
         and text[end - 1] == ")"
@@ -452,6 +480,13 @@ def _recognize(text: str) -> list[Citation]:
     head = text.lstrip("( \t")
     if head[:4].lower() == "ibid" or head.startswith(("Id.", "Cf.")):
         return []
+    auth = authority()
+    if (
+        auth.search_repository(text) is None
+        and _STRONG_ANY.search(text) is None
+        and _UNKNOWN_REPO.search(text) is None
+    ):
+        return []
     body = _body(text)
     if body is None:
         return []
@@ -460,7 +495,7 @@ def _recognize(text: str) -> list[Citation]:
         return []
     declares: str | None = None
     masked = text
-    if hm := _HEREAFTER.search(text, start, end):
+    if "ereafter" in text and (hm := _HEREAFTER.search(text, start, end)):
         declares = (hm.group("p") or hm.group("u") or "").strip().strip('“”"').strip()
         # Blank the declaration out of the fields, keeping offsets intact.
         masked = text[: hm.start()] + " " * (hm.end() - hm.start()) + text[hm.end() :]
@@ -468,7 +503,7 @@ def _recognize(text: str) -> list[Citation]:
             end = hm.start()
     auth = authority()
     cuts = [start]
-    for sm in _SPLIT.finditer(masked, start, end):
+    for sm in _SPLIT.finditer(masked, start, end) if "and " in masked else ():
         if auth.match_repository(masked, sm.end()) is not None:
             cuts.append(sm.start())
             cuts.append(sm.end())
@@ -505,12 +540,20 @@ def _with_classification(ref: ArchivalRef, classification: str) -> ArchivalRef:
     return replace(ref, classification=classification)
 
 
+@lru_cache(maxsize=8192)
+def _cached(text: str) -> tuple[Citation, ...]:
+    # FRUS repeats its source lines verbatim ("Source: National Archives and
+    # Records Administration, RG 59, Central Files 1964–66, POL 7 JAPAN."), and
+    # citations are immutable, so a clause's answer can be reused.
+    try:
+        return tuple(_recognize(text))
+    except Exception:  # a recognizer must never break the pipeline
+        return ()
+
+
 def recognize(text: str) -> list[Citation]:
     """Archival citations in one clause, with offsets relative to it; never raises."""
-    try:
-        return _recognize(text)
-    except Exception:  # a recognizer must never break the pipeline
-        return []
+    return list(_cached(text))
 
 
 def parse_doc_item(text: str) -> DocItem | None:

@@ -50,6 +50,9 @@ def _trimmed(text: str, s: int, e: int) -> Component | None:
     return Component(s, e, text[s:e]) if e > s else None
 
 
+_SPECIAL = re.compile(r'[()\[\]“”",]')
+
+
 def components(text: str, start: int = 0, end: int | None = None) -> list[Component]:
     """Split ``text[start:end]`` at top-level commas.
 
@@ -63,28 +66,28 @@ def components(text: str, start: int = 0, end: int | None = None) -> list[Compon
     depth = 0
     quote = False
     s = start
-    i = start
-    while i < end:
+    for m in _SPECIAL.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if ch in "([":
             depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
+        elif ch in ")]":
+            if depth:
+                depth -= 1
         elif ch == "“" or (ch == '"' and not quote):
             quote = True
-        elif ch == "”" or (ch == '"' and quote):
+        elif ch == "”" or ch == '"':
             quote = False
             if i > s and text[i - 1] == ",":
                 comp = _trimmed(text, s, i + 1)
                 if comp:
                     parts.append(comp)
                 s = i + 1
-        elif ch == "," and depth == 0 and not quote:
+        elif depth == 0 and not quote:  # a comma
             comp = _trimmed(text, s, i)
             if comp:
                 parts.append(comp)
             s = i + 1
-        i += 1
     comp = _trimmed(text, s, end)
     if comp:
         parts.append(comp)
@@ -190,24 +193,57 @@ class Locator:
     item_type: str | None = None
 
 
+# The first word of a component picks the one locator pattern worth trying.
+_FIRST_WORD = {
+    "rg": "rg", "record": "rg", "entry": "entry", "box": "box", "boxes": "box",
+    "folder": "folder", "folders": "folder", "reel": "reel", "reels": "reel", "roll": "reel",
+    "rolls": "reel", "frame": "frames", "frames": "frames", "fr": "frames", "frs": "frames",
+    "lot": "lot", "frc": "accession", "job": "job", "file": "file_no", "vol": "vol",
+    "volume": "vol", "tab": "vol", "part": "vol", "pt": "vol",
+}  # fmt: skip
+_BY_KIND = dict(_LOCATORS)
+_WORD0 = re.compile(r"[A-Za-z]+")
+
+
+def _located(kind: str, m: re.Match[str], comp: str) -> Locator:
+    groups = m.groupdict()
+    value = groups.get("v") or comp
+    if kind == "folder":
+        value = unquote(value)
+    pre = groups.get("pre")
+    return Locator(kind, value.strip(), pre.strip() if pre else None)
+
+
 def classify(comp: str) -> Locator | None:
     """What locator ``comp`` is, or ``None`` for a plain title."""
-    for kind, rx in _LOCATORS:
-        m = rx.match(comp)
+    if not comp:
+        return None
+    first = comp[0]
+    if first.isdigit():
+        m = _DECIMAL.match(comp)
         if m is not None:
-            groups = m.groupdict()
-            value = groups.get("v") or comp
-            if kind == "folder":
-                value = unquote(value)
-            pre = groups.get("pre")
-            return Locator(kind, value.strip(), pre.strip() if pre else None)
-    m = _DECIMAL.match(comp)
-    if m is not None:
-        t = m.group("type")
-        return Locator("decimal", m.group("num"), item_type=t.lower() if t else None)
+            t = m.group("type")
+            return Locator(
+                "decimal", m.group("num"), item_type=t.lower() if t else None
+            )
+        return None
+    w = _WORD0.match(comp)
+    kind = _FIRST_WORD.get(w.group().lower()) if w else None
+    if kind is None and "Lot " in comp:
+        kind = "lot"
+    elif kind is None and "FRC " in comp:
+        kind = "accession"
+    elif kind is None and w is not None and w.group() == "Microfilm":
+        kind = "reel" if "Reel" in comp or "Roll" in comp else "microfilm"
+    if kind is not None:
+        m = _BY_KIND[kind].match(comp)
+        if m is not None:
+            return _located(kind, m, comp)
+    if not first.isupper():
+        return None
     if _SUBJECT.match(comp):
         return Locator("subject", comp)
-    if _PNUMBER.match(comp):
+    if first in "PDNO" and _PNUMBER.match(comp):
         return Locator("pnumber", comp)
     m = _TNA.match(comp)
     if m is not None:
@@ -311,9 +347,8 @@ _TYPE = (
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|of|the|la|du)){0,5}"
 _ITEM_FULL = re.compile(
-    rf"^(?P<type>{_TYPE})(?:\s+(?P<num>[A-Z]{{0,4}}[–-]?\d[\w–/-]*))?"
-    rf"(?:\s+from\s+(?P<author>{_NAME}))?(?:\s+to\s+(?P<recipient>(?:the\s+)?{_NAME}))?$",
-    re.I,
+    rf"^(?P<type>(?i:{_TYPE}))(?:\s+(?P<num>[A-Z]{{0,4}}[–-]?\d[\w–/-]*))?"
+    rf"(?:\s+from\s+(?P<author>{_NAME}))?(?:\s+to\s+(?P<recipient>(?:the\s+)?{_NAME}))?$"
 )
 _PERSONS = re.compile(
     rf"^(?P<author>{_NAME})\s+to\s+(?P<recipient>(?:the\s+)?{_NAME})$"

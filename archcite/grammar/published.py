@@ -92,6 +92,7 @@ _DATE = re.compile(
     r"December)\s+\d{1,2},\s+\d{4}$"
 )
 _FRUS = re.compile(r"^(?:the\s+)?Foreign\s+Relations\b|^FRUS\b")
+_SMALL = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "at"})
 _IS_IN = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?in\s+(?:the\s+)?")
 _SPLIT = re.compile(r",?\s+and\s+(?:in\s+)?(?:the\s+)?")
 
@@ -152,6 +153,11 @@ def _parse_work(text: str, s: int, e: int, lead: bool) -> PublishedRef | None:
             break
         parts.pop()
     title = ", ".join(parts).strip()
+    if not lead and known is not None:
+        # "The New York Times, February 13, reported that …" is prose.
+        tail = title[known.end() :]
+        if sum(1 for w in re.findall(r"\b[a-z][a-z]+\b", tail) if w not in _SMALL) > 1:
+            return None
     title = re.sub(r"\s+([,:])", r"\1", title)
     if not title or (not lead and pages is None and volume is None and known is None):
         return None

@@ -1,0 +1,161 @@
+"""CSL-JSON 1.0.2 item for an archival citation.
+
+Mapping (DESIGN.md, ``docs/archival-fields.md``):
+
+* ``archive`` — the repository's canonical name; ``archive-place`` its place;
+* ``archive_collection`` — the collection, preceded by the record group for
+  NARA records ("RG 59, Central Files 1967–69"), largest first;
+* ``archive_location`` — everything inside the collection, largest first and
+  most specific last, each unit labelled as cited in FRUS: series, "Entry 111",
+  "Lot 66 D 204", "FRC 330 72 A 2468", "Job 79–01025A", file unit, "Box 334",
+  folder ("Folder 8" when the folder is a number, its title otherwise),
+  "Reel 90", "frames 12–14", file number;
+* the document: ``author``/``recipient`` as CSL names, ``issued`` as
+  date-parts (or ``literal`` when the date is partial), ``genre`` the document
+  type ("memorandum", "telegram"), ``title`` the quoted title.
+
+Item type: ``personal_communication`` when the document is addressed to
+someone (a letter, memorandum or telegram *from* one person *to* another; CSL
+1.0.2 has no ``letter`` type, and its letter type is this one, which Zotero maps
+to its "letter" item and Chicago styles render as "Rusk to Kennedy, memorandum,
+February 20, 1962"), otherwise ``manuscript`` (an unpublished document, or a
+whole file unit). ``title`` is set only when the note quotes one: generic
+descriptors go to ``genre`` and the title stays empty, so styles do not put
+"memorandum" in quotation marks (see ../shared/reference/anchors-formatting.md
+§5.2).
+
+The ``id`` is left empty: ids belong to items, which :mod:`archcite.items`
+builds from many citations.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from archcite.model import ArchivalRef
+
+__all__ = ["archival_to_csl", "csl_date", "csl_name"]
+
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "la", "le", "da", "di"})
+_SUFFIX = re.compile(r",?\s+(Jr\.|Sr\.|II|III|IV)$")
+_INSTITUTIONAL = re.compile(
+    r"^(?:the\s+)?(?:President|Secretary|Embassy|Department|Mission|Consulate|Delegation|"
+    r"Ambassador|Director|Chairman|Chief|Commander|Office|Bureau|Legation|Joint\s+Chiefs|"
+    r"White\s+House|Government)\b",
+    re.I,
+)
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def csl_name(name: str) -> dict[str, str]:
+    """A CSL name: family/given when the split is certain, ``literal`` otherwise.
+
+    "Dean Rusk" → family Rusk, given Dean; "Rusk" → family Rusk; "U. Alexis
+    Johnson" → family Johnson, given U. Alexis; "the President" and "Embassy in
+    Tokyo" stay literal.
+    """
+    name = " ".join(name.split())
+    if not name or _INSTITUTIONAL.match(name) or any(ch.isdigit() for ch in name):
+        return {"literal": name}
+    suffix = None
+    if m := _SUFFIX.search(name):
+        suffix = m.group(1)
+        name = name[: m.start()]
+    words = name.split()
+    if (
+        not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+        or len(words) > 5
+    ):
+        return {"literal": name}
+    out: dict[str, str] = {}
+    if len(words) == 1:
+        out["family"] = words[0]
+    else:
+        i = len(words) - 1
+        family = words[i:]
+        if i > 0 and words[i - 1].lower() in _PARTICLES:
+            out["non-dropping-particle"] = words[i - 1]
+            given = words[: i - 1]
+        else:
+            given = words[:i]
+        out["family"] = " ".join(family)
+        if given:
+            out["given"] = " ".join(given)
+    if suffix:
+        out["suffix"] = suffix
+    return out
+
+
+def csl_date(date: str) -> dict[str, Any]:
+    """``issued`` for an ISO date ("1962-02-20", "1962-02") or a literal one."""
+    m = _ISO.match(date)
+    if m is None:
+        return {"literal": date}
+    parts = [int(g) for g in m.groups() if g is not None]
+    return {"date-parts": [parts]}
+
+
+def _location(ref: ArchivalRef) -> str | None:
+    units: list[str] = []
+    if ref.series:
+        units.append(ref.series)
+    if ref.entry:
+        units.append(f"Entry {ref.entry}")
+    if ref.lot:
+        units.append(f"Lot {ref.lot}")
+    if ref.accession:
+        units.append(f"FRC {ref.accession}")
+    if ref.job:
+        units.append(f"Job {ref.job}")
+    if ref.file_unit:
+        units.append(ref.file_unit)
+    if ref.box:
+        units.append(f"Box {ref.box}")
+    if ref.folder:
+        units.append(f"Folder {ref.folder}" if ref.folder.isdigit() else ref.folder)
+    if ref.reel:
+        units.append(f"Reel {ref.reel}")
+    if ref.frames:
+        units.append(f"frames {ref.frames}")
+    if ref.file_number:
+        units.append(ref.file_number)
+    return ", ".join(units) or None
+
+
+def archival_to_csl(ref: ArchivalRef) -> dict[str, Any]:
+    """The CSL-JSON item for ``ref`` (valid against csl-data.json 1.0.2)."""
+    item = ref.item
+    addressed = bool(item.recipient)
+    out: dict[str, Any] = {
+        "id": "",
+        "type": "personal_communication" if addressed else "manuscript",
+    }
+    if item.title:
+        out["title"] = item.title
+    if item.type:
+        out["genre"] = item.type
+    if item.author:
+        out["author"] = [csl_name(a) for a in item.author]
+    if item.recipient:
+        out["recipient"] = [csl_name(r) for r in item.recipient]
+    if item.date:
+        out["issued"] = csl_date(item.date)
+    if item.place:
+        out["event-place"] = item.place
+    archive = ref.repository or ref.repository_as_cited
+    if archive:
+        out["archive"] = archive
+    if ref.place:
+        out["archive-place"] = ref.place
+    collection = [f"RG {ref.record_group}"] if ref.record_group else []
+    if ref.collection:
+        collection.append(ref.collection)
+    if collection:
+        out["archive_collection"] = ", ".join(collection)
+    location = _location(ref)
+    if location:
+        out["archive_location"] = location
+    if ref.classification:
+        out["note"] = ref.classification
+    return out

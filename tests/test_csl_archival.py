@@ -1,0 +1,113 @@
+"""CSL-JSON items for archival citations, checked against the CSL 1.0.2 schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archcite.csl.archival import archival_to_csl, csl_date, csl_name
+from archcite.grammar.archival import recognize
+from archcite.model import ArchivalRef
+
+
+def ref_of(text: str) -> ArchivalRef:
+    found = recognize(text)
+    assert found and found[0].archival is not None
+    return found[0].archival
+
+
+def test_nsam_129() -> None:
+    item = archival_to_csl(
+        ref_of(
+            "Kennedy Library, National Security Files, Meetings and Memoranda Series, "
+            "NSAM No. 129, U.S.-USSR Space Cooperation, Box 334"
+        )
+    )
+    assert item["type"] == "manuscript"
+    assert item["archive"] == "John F. Kennedy Presidential Library"
+    assert item["archive-place"] == "Boston, MA"
+    assert item["archive_collection"] == "National Security Files"
+    assert item["archive_location"] == (
+        "Meetings and Memoranda Series, NSAM No. 129, U.S.-USSR Space Cooperation, Box 334"
+    )
+
+
+def test_chicago_memorandum_is_a_letter_with_names_and_date() -> None:
+    item = archival_to_csl(
+        ref_of(
+            'Dean Rusk to John F. Kennedy, memorandum, February 20, 1962, folder "USSR, '
+            'General, 2/62," box 180, National Security Files, John F. Kennedy Presidential '
+            "Library, Boston, MA."
+        )
+    )
+    assert item["type"] == "personal_communication"
+    assert "title" not in item  # "memorandum" is a genre, not a title
+    assert item["genre"] == "memorandum"
+    assert item["author"] == [{"family": "Rusk", "given": "Dean"}]
+    assert item["recipient"] == [{"family": "Kennedy", "given": "John F."}]
+    assert item["issued"] == {"date-parts": [[1962, 2, 20]]}
+    assert item["archive_location"] == "Box 180, USSR, General, 2/62"
+
+
+def test_nara_record_group_joins_the_collection() -> None:
+    item = archival_to_csl(
+        ref_of(
+            "National Archives, RG 59, Central Decimal File 1910–1929, Box 736, 103.9302/12a"
+        )
+    )
+    assert item["archive_collection"] == "RG 59, Central Decimal File 1910–1929"
+    assert item["archive_location"] == "Box 736, 103.9302/12a"
+    item = archival_to_csl(
+        ref_of("Central Intelligence Agency, Job 79–01025A, Box 76, Folder 8")
+    )
+    assert item["archive_location"] == "Job 79–01025A, Box 76, Folder 8"
+    assert "title" not in item and item["type"] == "manuscript"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dean Rusk", {"family": "Rusk", "given": "Dean"}),
+        ("Rusk", {"family": "Rusk"}),
+        ("U. Alexis Johnson", {"family": "Johnson", "given": "U. Alexis"}),
+        ("James C. Thomson, Jr.", {"family": "Thomson", "given": "James C.", "suffix": "Jr."}),
+        ("Ludwig van Beethoven", {"family": "Beethoven", "given": "Ludwig",
+                                  "non-dropping-particle": "van"}),
+        ("the President", {"literal": "the President"}),
+        ("Embassy in Tokyo", {"literal": "Embassy in Tokyo"}),
+    ],
+)  # fmt: skip
+def test_names(name: str, expected: dict[str, str]) -> None:
+    assert csl_name(name) == expected
+
+
+def test_dates() -> None:
+    assert csl_date("1962-02-20") == {"date-parts": [[1962, 2, 20]]}
+    assert csl_date("1962-02") == {"date-parts": [[1962, 2]]}
+    assert csl_date("June 1") == {"literal": "June 1"}
+
+
+EXAMPLES = [
+    "Kennedy Library, National Security Files, Countries Series, USSR, Box 180",
+    "Rusk to Kennedy, letter, May 2, 1961, box 3, President's Office Files, JFKL",
+    "Washington National Records Center, OSD/OASD/ISA Files: FRC 330 72 A 2468, Okinawa 323.3",
+    "Library of Congress, Papers of Woodrow Wilson, Series 2, Reel 90, 1917 July 31–Aug. 29",
+    "PRO, CAB 128/35",
+    "File No. 861.51/131",
+]
+
+
+@pytest.mark.parametrize("text", EXAMPLES)
+def test_valid_against_csl_schema(text: str, shared_dir: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema: dict[str, Any] = json.loads(
+        (shared_dir / "reference" / "schemas" / "csl-data.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    item = archival_to_csl(ref_of(text))
+    item["id"] = "x"
+    jsonschema.validate([item], schema)
