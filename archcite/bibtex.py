@@ -31,20 +31,21 @@ from archcite.latex_text import LatexWriter, from_latex, to_latex
 
 Flavor = Literal["bibtex", "biblatex"]
 
-_MONTHS = [
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
+_MONTHS = [m[:3].lower() for m in _MONTH_NAMES]
 #: CSL variables written under their own names so a round trip loses nothing.
 _EXTRA_TEXT = (
     "archive",
@@ -253,10 +254,10 @@ def to_entry(
             first = edtf.split("/")[0].split("-")
             put("year", first[0])
             if len(first) > 1:
-                put(
-                    "month",
-                    _MONTHS[int(first[1]) - 1] if 1 <= int(first[1]) <= 12 else None,
-                )
+                month = int(first[1])
+                # Spelled out: pybtex's writer quotes values, so "feb" would
+                # print as "feb", not as the month macro.
+                put("month", _MONTH_NAMES[month - 1] if 1 <= month <= 12 else None)
             if len(first) > 2:
                 put("day", str(int(first[2])))
             if ctype == "personal_communication" and archival:
