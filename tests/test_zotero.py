@@ -1,0 +1,133 @@
+"""Zotero item JSON: schema-valid types, fields and creators; Extra lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from export_fixtures import FRUS_V06, NSAM129, RUSK_MEMO, frus_citation, items, located
+
+from archcite.items import collect, from_csl
+from archcite.zotero import CREATORS, FIELDS, from_zotero, to_zotero, zotero_items
+
+_BOOKKEEPING = {"itemType", "creators", "tags", "collections", "relations"}
+
+
+@pytest.fixture(scope="module")
+def zschema(shared_dir: Path) -> dict[str, dict[str, set[str]]]:
+    doc = json.loads(
+        (shared_dir / "reference" / "schemas" / "zotero-schema.json").read_text()
+    )
+    return {
+        t["itemType"]: {
+            "fields": {f["field"] for f in t["fields"]},
+            "creators": {c["creatorType"] for c in t["creatorTypes"]},
+        }
+        for t in doc["itemTypes"]
+    }
+
+
+def assert_valid(item: dict[str, Any], zschema: dict[str, dict[str, set[str]]]) -> None:
+    spec = zschema[item["itemType"]]
+    assert set(item) - _BOOKKEEPING <= spec["fields"], (
+        set(item) - _BOOKKEEPING - spec["fields"]
+    )
+    assert {c["creatorType"] for c in item["creators"]} <= spec["creators"]
+
+
+def test_field_tables_are_subsets_of_the_zotero_schema(
+    zschema: dict[str, dict[str, set[str]]],
+) -> None:
+    for itype, fields in FIELDS.items():
+        assert fields <= zschema[itype]["fields"], (
+            itype,
+            fields - zschema[itype]["fields"],
+        )
+        assert CREATORS[itype] <= zschema[itype]["creators"], itype
+
+
+def test_every_output_item_is_schema_valid(
+    zschema: dict[str, dict[str, set[str]]],
+) -> None:
+    out = zotero_items(from_csl(items())) + zotero_items(
+        collect(located([frus_citation()]))
+    )
+    assert {i["itemType"] for i in out} == {
+        "manuscript",
+        "letter",
+        "document",
+        "bookSection",
+        "book",
+    }
+    for item in out:
+        assert_valid(item, zschema)
+
+
+def test_archival_manuscript_keeps_collection_and_place_in_extra() -> None:
+    item = to_zotero(NSAM129)
+    assert item["itemType"] == "manuscript"
+    assert item["archive"] == "John F. Kennedy Presidential Library"
+    assert item["archiveLocation"].endswith("Box 334")
+    assert item["extra"].splitlines() == [
+        "archive_collection: National Security Files",
+        "Archive Place: Boston, MA",
+    ]
+    assert item["citationKey"] == "nsam"
+
+
+def test_letter_has_recipient_and_type() -> None:
+    item = to_zotero(RUSK_MEMO)
+    assert item["itemType"] == "letter"
+    assert item["letterType"] == "memorandum"
+    assert item["date"] == "1962-02-20"
+    assert item["creators"] == [
+        {"creatorType": "author", "firstName": "Dean", "lastName": "Rusk"},
+        {"creatorType": "recipient", "firstName": "John F.", "lastName": "Kennedy"},
+    ]
+
+
+def test_variables_a_type_lacks_go_to_extra_and_come_back() -> None:
+    memo = dict(RUSK_MEMO, type="manuscript", **{"event-place": "Washington"})
+    item = to_zotero(memo)
+    assert "recipient: Kennedy || John F." in item["extra"].splitlines()
+    assert "Event Place: Washington" in item["extra"].splitlines()
+    back = from_zotero(item)
+    assert back["recipient"] == [{"family": "Kennedy", "given": "John F."}]
+    assert back["event-place"] == "Washington"
+
+
+def test_collection_becomes_document_with_type_line() -> None:
+    coll = {
+        "id": "jfkl-nsf",
+        "type": "collection",
+        "title": "National Security Files",
+        "archive": "JFKL",
+    }
+    item = to_zotero(coll)
+    assert item["itemType"] == "document"
+    assert item["extra"].splitlines()[0] == "type: collection"
+    assert from_zotero(item)["type"] == "collection"
+
+
+def test_frus_document_is_a_book_section() -> None:
+    item = to_zotero(dict(FRUS_V06, page="Document 35"))
+    assert item["itemType"] == "bookSection"
+    assert item["bookTitle"] == "Kennedy-Khrushchev Exchanges"
+    assert item["series"] == "Foreign Relations of the United States"
+    assert item["seriesNumber"] == "1961–1963"
+    assert item["pages"] == "Document 35"
+    assert item["creators"][0]["creatorType"] == "editor"
+
+
+def test_web_api_wrapped_items_read_back() -> None:
+    wrapped = {"key": "X", "version": 1, "data": to_zotero(RUSK_MEMO)}
+    assert from_zotero(wrapped)["recipient"] == RUSK_MEMO["recipient"]
+
+
+def test_other_extra_lines_stay_a_note() -> None:
+    item = to_zotero(dict(NSAM129, note="No classification marking"))
+    back = from_zotero(item)
+    assert back["note"] == "No classification marking"
+    assert back["archive_collection"] == "National Security Files"
