@@ -85,13 +85,12 @@ CANONICAL: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "Department of State, Presidential Correspondence: Lot 66 D 204",
-        {"repository": "Department of State", "place": "Washington, DC",
+        {"repository": "Department of State",
          "collection": "Presidential Correspondence", "lot": "66 D 204"},
     ),
     (
         "Department of State, S/S Files: Lot 66 D 110",
-        {"repository": "Department of State", "place": "Washington, DC",
-         "collection": "S/S Files", "lot": "66 D 110"},
+        {"repository": "Department of State", "collection": "S/S Files", "lot": "66 D 110"},
     ),
     (
         "Washington National Records Center, OSD/OASD/ISA Files: FRC 330 72 A 2468, Okinawa 323.3",
@@ -101,8 +100,8 @@ CANONICAL: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "Central Intelligence Agency, Job 79–01025A, Box 76, Folder 8",
-        {"repository": "Central Intelligence Agency", "place": "Langley, VA",
-         "job": "79–01025A", "box": "76", "folder": "8"},
+        {"repository": "Central Intelligence Agency", "job": "79–01025A", "box": "76",
+         "folder": "8"},
     ),
     (
         "Library of Congress, Papers of Woodrow Wilson, Series 2: Family and General "

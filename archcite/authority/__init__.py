@@ -62,7 +62,7 @@ class AuthorityError(ArchciteError):
 class Repository:
     id: str
     name: str
-    place: str
+    place: str | None
     kind: str
     variants: tuple[str, ...]
     examples: tuple[str, ...]
@@ -211,6 +211,13 @@ def _str(entry: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
+def _place(entry: dict[str, Any], where: str) -> str | None:
+    value = entry.get("place", "")
+    if not isinstance(value, str):
+        raise AuthorityError(f"{where}: place must be a string")
+    return value.strip() or None
+
+
 def _load(name: str) -> dict[str, Any]:
     text = (
         resources.files("archcite.authority").joinpath(name).read_text(encoding="utf-8")
@@ -233,7 +240,7 @@ def build(
         repo = Repository(
             id=_str(entry, "id", where),
             name=_str(entry, "name", where),
-            place=_str(entry, "place", where),
+            place=_place(entry, where),
             kind=_str(entry, "kind", where),
             variants=_strs(entry, "variants", where),
             examples=_strs(entry, "examples", where),

@@ -343,13 +343,22 @@ _TYPE = (
     r"\s+for\s+the\s+record)?|letters?|telegrams?|cables?|airgrams?|despatch(?:es)?|"
     r"dispatch(?:es)?|notes?|reports?|minutes|messages?|aide-m[ée]moire|transcripts?|"
     r"diary\s+entry|circulars?|backchannel\s+messages?|intelligence\s+notes?|papers?|"
-    r"briefing\s+papers?|talking\s+points|memcon|telcon)"
+    r"briefing\s+papers?|talking\s+points|memcon|telcon|summary|summaries)"
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|of|the|la|du)){0,5}"
 _ITEM_FULL = re.compile(
     rf"^(?P<type>(?i:{_TYPE}))(?:\s+(?P<num>[A-Z]{{0,4}}[–-]?\d[\w–/-]*))?"
     rf"(?:\s+from\s+(?P<author>{_NAME}))?(?:\s+to\s+(?P<recipient>(?:the\s+)?{_NAME}))?$"
 )
+# A description that only starts like one ("Memorandum of conference with the
+# President", "Notes of the President's Meeting with …"): the type is the
+# leading type word and a lower-case "of …" complement.
+_ITEM_LOOSE = re.compile(
+    rf"^(?P<type>(?i:{_TYPE}))(?:\s+(?P<of>of\s+[a-z]+(?:\s+[a-z]+)?)(?![\w'’]))?\s+"
+    r"(?:of|with|from|to|by|on|for|between|concerning|regarding)\b"
+)
+_FROM = re.compile(rf"\bfrom\s+(?P<n>{_NAME})")
+_TO = re.compile(rf"\bto\s+(?P<n>(?:the\s+)?{_NAME})")
 _PERSONS = re.compile(
     rf"^(?P<author>{_NAME})\s+to\s+(?P<recipient>(?:the\s+)?{_NAME})$"
 )
@@ -405,6 +414,13 @@ def parse_item(comps: list[Component]) -> ItemParts:
             kind = " ".join(m.group("type").lower().split())
             author = author or _names(m.group("author"))
             recipient = recipient or _names(m.group("recipient"))
+        elif kind is None and used == 0 and (m := _ITEM_LOOSE.match(text)):
+            of = m.group("of")
+            kind = " ".join(m.group("type").lower().split()) + (f" {of}" if of else "")
+            if (fm := _FROM.search(text)) is not None:
+                author = _names(fm.group("n"))
+            if (tm := _TO.search(text)) is not None:
+                recipient = _names(tm.group("n"))
         elif (
             not author and kind is None and date is None and (m := _PERSONS.match(text))
         ):
