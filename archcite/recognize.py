@@ -68,6 +68,41 @@ def _attach_classification(cites: list[Citation]) -> list[Citation]:
     return out
 
 
+def _describes_next(text: str, prev: list[Citation], nxt: list[Citation]) -> bool:
+    """Whether a clause is the document description of the archival clause after it.
+
+    In "(Telegram 14006 from Tokyo, November 30; National Archives, RG 59, …)"
+    the segmenter cuts at the semicolon; the telegram is the item that the
+    archival location holds, so the two belong to one citation.
+    """
+    if len(prev) != 1 or len(nxt) != 1:
+        return False
+    before, after = prev[0], nxt[0]
+    if before.kind not in ("not-a-citation", "unrecognized") or before.reason in (
+        "classification or handling marking",
+        "editorial remark",
+    ):
+        return False
+    ref = after.archival
+    if after.kind != "archival" or ref is None or ref.item.type or ref.item.author:
+        return False
+    return text[before.end : after.start].strip() == ";"
+
+
+def _merge_description(prev: Citation, nxt: Citation, text: str) -> Citation | None:
+    from archcite.grammar.archival import parse_doc_item
+
+    item = parse_doc_item(text[prev.start : prev.end])
+    if item is None or nxt.archival is None:
+        return None
+    return replace(
+        nxt,
+        start=prev.start,
+        text=text[prev.start : nxt.end],
+        archival=replace(nxt.archival, item=item),
+    )
+
+
 def recognize_text(text: str) -> tuple[Citation, ...]:
     """All citation candidates of one note's text, with offsets into ``text``.
 
@@ -75,8 +110,15 @@ def recognize_text(text: str) -> tuple[Citation, ...]:
     ['not-a-citation']
     """
     found: list[Citation] = []
+    previous: list[Citation] = []
     for span in clauses(text):
         clause = text[span.start : span.end]
-        for c in _recognize_clause(clause):
-            found.append(_shift(c, span.start, text))
+        current = [_shift(c, span.start, text) for c in _recognize_clause(clause)]
+        if _describes_next(text, previous, current):
+            merged = _merge_description(previous[0], current[0], text)
+            if merged is not None:
+                found.pop()
+                current = [merged]
+        found.extend(current)
+        previous = current
     return tuple(_attach_classification(found))

@@ -358,6 +358,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             author=item.author,
             recipient=item.recipient,
             date=item.date,
+            place=item.place,
         ),
         entry=f.entry,
         accession=f.accession,
@@ -572,4 +573,5 @@ def parse_doc_item(text: str) -> DocItem | None:
         author=item.author,
         recipient=item.recipient,
         date=item.date,
+        place=item.place,
     )

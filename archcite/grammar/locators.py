@@ -392,6 +392,7 @@ class ItemParts:
     recipient: tuple[str, ...] = ()
     date: str | None = None
     used: int = 0
+    place: str | None = None
 
 
 def _names(value: str | None) -> tuple[str, ...]:
@@ -432,4 +433,20 @@ def parse_item(comps: list[Component]) -> ItemParts:
         else:
             break
         used += 1
-    return ItemParts(kind, title, author, recipient, date, used)
+    place: str | None = None
+    if kind is not None and kind.split()[0] in _POST_KINDS:
+        # "Telegram 14006 from Tokyo": a telegram's "from" and "to" name posts
+        # (Tokyo, CINCPAC), not people; the sending post is the item's place.
+        posts = tuple(n for n in author if _POST.match(n))
+        if posts:
+            place = posts[0]
+            author = tuple(n for n in author if n not in posts)
+        recipient = tuple(n for n in recipient if not _POST.match(n))
+    return ItemParts(kind, title, author, recipient, date, used, place)
+
+
+_POST_KINDS = frozenset(
+    {"telegram", "airgram", "cable", "despatch", "dispatch", "message"}
+)
+# A one-word name is a post ("Tokyo", "Saigon", "CINCPAC", "USUN"), not a person.
+_POST = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{3,})$")
