@@ -102,6 +102,14 @@ _FROM_TYPE = {
     "misc": "document",
 }
 _SUBTYPE = {"personal_communication": "letter"}
+#: Titles are printed as written ("U.S.-USSR", "NSAM"): braces stop BibTeX
+#: styles and pandoc from changing their case.
+_KEEP_CASE = frozenset({"title", "booktitle", "series"})
+#: biblatex list fields split at " and "; "National Archives and Records
+#: Administration" is one name.
+_LIST_FIELDS = frozenset(
+    {"organization", "institution", "location", "address", "publisher"}
+)
 
 
 def is_archival(csl: Mapping[str, Any]) -> bool:
@@ -211,8 +219,12 @@ def to_entry(
     persons: dict[str, list[Person]] = {}
 
     def put(name: str, value: Any) -> None:
-        if value not in (None, "", []):
-            fields[name] = to_latex(str(value), ascii_only, for_pybtex)
+        if value in (None, "", []):
+            return
+        tex = to_latex(str(value), ascii_only, for_pybtex)
+        if name in _KEEP_CASE or (name in _LIST_FIELDS and " and " in tex.lower()):
+            tex = "{" + tex + "}"
+        fields[name] = tex
 
     ctype = str(csl.get("type") or "document")
     archival = is_archival(csl)

@@ -38,6 +38,8 @@ from archcite.model import ArchivalRef, Citation, Located
 ItemKind = Literal["document", "collection", "volume", "work"]
 
 _HSG = "https://history.state.gov/historicaldocuments/"
+#: An Office of the Historian volume id (frus1961-63v06, frus1952-54Guat).
+_HSG_VOLUME = re.compile(r"frus\d{4}[\w-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +189,7 @@ def volume_csl(doc: Mapping[str, Any], volume_id: str) -> dict[str, Any]:
     out.update({k: copy.deepcopy(doc[k]) for k in keep if doc.get(k)})
     if doc.get("container-title"):
         out["title"] = doc["container-title"]
-    if re.fullmatch(r"frus[\w-]+", volume_id):
+    if _HSG_VOLUME.fullmatch(volume_id):
         out["URL"] = _HSG + volume_id
     return out
 
@@ -203,7 +205,7 @@ def frus_document_csl(
         r"Documents? [\d, and–-]+", str(out["title"])
     ):
         out["title"] = f"Document {n}"
-    if re.fullmatch(r"frus[\w-]+", volume_id):
+    if _HSG_VOLUME.fullmatch(volume_id):
         out["URL"] = f"{_HSG}{volume_id}/d{n}"
     return out
 

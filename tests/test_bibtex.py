@@ -24,7 +24,7 @@ from archcite.latex_text import from_latex, to_latex
 def entries(text: str) -> dict[str, dict[str, str]]:
     bib = parse_string(text, "bibtex")
     return {
-        k: {f.lower(): v for f, v in e.fields.items()} | {"@": e.type}
+        k: {f.lower(): from_latex(v) for f, v in e.fields.items()} | {"@": e.type}
         for k, e in bib.entries.items()
     }
 
@@ -90,7 +90,13 @@ def test_bibtex_flavour_is_ascii_with_year_month() -> None:
     e = entries(text)["rusk"]
     assert (e["year"], e["month"], e["day"]) == ("1962", "February", "20")
     assert e["address"] == "Boston, MA"
-    assert from_latex(e["organization"]) == "Bibliothèque nationale & “Archives”"
+    assert e["organization"] == "Bibliothèque nationale & “Archives”"
+
+
+def test_titles_keep_their_case_and_names_with_and_stay_whole() -> None:
+    text = bibtex.dumps(from_csl(items()), "biblatex")
+    assert 'title = "{NSAM No. 129, U.S.-USSR Space Cooperation}"' in text
+    assert 'organization = "{National Archives and Records Administration}"' in text
 
 
 def test_biblatex_flavour_keeps_utf8() -> None:
