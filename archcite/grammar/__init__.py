@@ -25,6 +25,8 @@ RECOGNIZERS: tuple[str, ...] = (
     "archcite.grammar.noncitation:recognize",
     "archcite.grammar.frus:recognize",
     "archcite.grammar.shortforms:recognize",
+    "archcite.grammar.archival:recognize",
+    "archcite.grammar.published:recognize",
 )
 
 
