@@ -9,20 +9,23 @@ atomically and never over an input.
 
 from __future__ import annotations
 
-import importlib
 import json
-import os
 import sys
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from archcite import __version__, readers
-from archcite.errors import ArchciteError, InputError, OutputError
+from archcite.cslinput import is_bibliography, read_items
+from archcite.errors import ArchciteError, InputError
+from archcite.eval_cli import eval_group
+from archcite.export_cli import export, render_items
+from archcite.frus_cli import frus
+from archcite.items import collect, from_csl
 from archcite.model import Located
+from archcite.output import write_atomic
 from archcite.pipeline import extract_source, parse_text
 from archcite.record import schema, to_record
 
@@ -31,7 +34,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 # Output formats of `extract`; json/jsonl are built in, the others come from the
 # export layer, looked up lazily so `archcite parse` stays fast.
 BUILTIN_FORMATS = ("jsonl", "json")
-EXPORT_FORMATS = ("csl-json", "bibtex", "biblatex", "ris", "zotero-json")
+EXPORT_FORMATS = (
+    "csl-json",
+    "bibtex",
+    "biblatex",
+    "ris",
+    "zotero-json",
+    "zotero-csl-json",
+)
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -64,44 +74,11 @@ class ArchciteGroup(click.Group):
             )
 
 
-def write_atomic(path: Path, data: str, inputs: Sequence[str] = ()) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
-
-    Refuses to overwrite any of ``inputs``: nothing a user gave us is lost.
-    """
-    target = path.resolve()
-    for name in inputs:
-        if name != "-" and Path(name).resolve() == target:
-            raise OutputError("refusing to overwrite an input file", str(path))
-    if target.is_dir():
-        raise OutputError("is a directory", str(path))
-    directory = target.parent
-    if not directory.is_dir():
-        raise OutputError("directory does not exist", str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _render_records(located: Sequence[Located], fmt: str) -> str:
     records = [to_record(loc) for loc in located]
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-
-
-def _export_writer(fmt: str) -> Callable[[Sequence[Located], str], str]:
-    try:
-        module = importlib.import_module("archcite.export_cli")
-    except ModuleNotFoundError:
-        raise ArchciteError(f"output format {fmt!r} is not available yet") from None
-    render: Callable[[Sequence[Located], str], str] = module.render_format
-    return render
 
 
 @click.group(
@@ -112,8 +89,9 @@ def cli() -> None:
     """Find, parse and normalize the citations in the footnotes of historical writing.
 
     archcite reads manuscripts (plain text, Markdown, LaTeX, DOCX, ODT) and FRUS
-    volumes (TEI XML), recognizes archival citations and FRUS cross-references in
-    their notes, and prints them as JSON records.
+    volumes (TEI XML), recognizes the archival citations and FRUS
+    cross-references in their notes, resolves Ibid. and short forms, and prints
+    them as JSON records or as CSL-JSON, BibTeX/biblatex, RIS and Zotero items.
 
     Exit codes: 0 success; 1 partial failure (some inputs unreadable); 2 usage
     error or unreadable input; 3 internal error (a bug).
@@ -147,18 +125,29 @@ def extract(
 ) -> None:
     """Read documents and print the citations in their notes.
 
-    PATHS are files; '-' reads standard input. With several inputs, an
-    unreadable one is reported on stderr, the others are still processed, and
-    the exit code is 1.
+    PATHS are manuscripts (text, Markdown, LaTeX, DOCX, ODT), FRUS TEI volumes,
+    or, for the item formats, CSL-JSON and BibTeX bibliographies; '-' reads
+    standard input. jsonl/json print one record per citation; the other
+    formats print one entry per source (the same memorandum cited in three
+    notes is one item). With several inputs, an unreadable one is reported on
+    stderr, the others are still processed, and the exit code is 1.
     """
     located: list[Located] = []
+    bibliographies: list[dict[str, Any]] = []
     errors: list[str] = []
     for name in paths:
         try:
-            source = readers.open_source(
-                name, sys.stdin.buffer if name == "-" else None
-            )
-            located.extend(extract_source(source, from_))
+            if name != "-" and is_bibliography(name):
+                if fmt in BUILTIN_FORMATS:
+                    raise InputError(
+                        "a bibliography has no notes to extract; convert it with "
+                        "--format csl-json, bibtex, biblatex, ris or zotero-json",
+                        name,
+                    )
+                bibliographies += read_items(name).csl()
+                continue
+            stdin = sys.stdin.buffer if name == "-" else None
+            located.extend(extract_source(readers.open_source(name, stdin), from_))
         except InputError as exc:
             if len(paths) == 1:
                 raise
@@ -168,7 +157,10 @@ def extract(
     if fmt in BUILTIN_FORMATS:
         data = _render_records(located, fmt)
     else:
-        data = _export_writer(fmt)(located, fmt)
+        items = collect(located)
+        if bibliographies:
+            items = from_csl(items.csl() + bibliographies)
+        data = render_items(items, fmt)
     if output is not None:
         write_atomic(output, data, paths)
     else:
@@ -209,21 +201,9 @@ def readers_cmd() -> None:
         click.echo(f"{name:<10} {' '.join(info.suffixes):<18} {info.description}")
 
 
-def _register_optional(group: click.Group) -> None:
-    """Add the command groups of the later pipeline stages that are installed."""
-    for module, attr in (
-        ("archcite.frus_cli", "frus"),
-        ("archcite.eval_cli", "eval_group"),
-        ("archcite.export_cli", "export"),
-    ):
-        try:
-            command = getattr(importlib.import_module(module), attr)
-        except (ModuleNotFoundError, AttributeError):
-            continue
-        group.add_command(command)
-
-
-_register_optional(cli)
+cli.add_command(frus)
+cli.add_command(eval_group)
+cli.add_command(export)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -18,6 +18,10 @@ from archcite.model import Citation, Located, Note
 from archcite.readers import Source
 from archcite.recognize import recognize_text
 
+_NORMALIZED_KINDS = frozenset(
+    {"archival", "frus", "internal", "published", "short", "ibid"}
+)
+
 Resolver = Callable[[Sequence[Located]], tuple[Located, ...]]
 Normalizer = Callable[[Citation], dict[str, Any] | None]
 
@@ -51,6 +55,29 @@ def locate(notes: Iterable[Note]) -> list[Located]:
     return out
 
 
+def _with_item_ids(located: Sequence[Located]) -> tuple[Located, ...]:
+    """Give each citation's CSL item the id of the source it names.
+
+    Ids belong to items (one per source, see :mod:`archcite.items`), so the
+    record's ``csl.id`` is the same id that ``--format csl-json`` prints.
+    """
+    from archcite.items import collect
+
+    ids: dict[int, str] = {}
+    for item in collect(located):
+        for mention in item.mentions:
+            if mention.citation is not None:
+                ids.setdefault(mention.citation, item.id)
+    out: list[Located] = []
+    for loc in located:
+        c = loc.citation
+        item_id = ids.get(loc.index)
+        if c.csl is not None and item_id and c.csl.get("id") != item_id:
+            loc = replace(loc, citation=replace(c, csl={**c.csl, "id": item_id}))
+        out.append(loc)
+    return tuple(out)
+
+
 def finish(located: Sequence[Located]) -> tuple[Located, ...]:
     """Resolve Ibid./short forms/internal references, then attach CSL-JSON."""
     resolve = _resolver()
@@ -61,19 +88,12 @@ def finish(located: Sequence[Located]) -> tuple[Located, ...]:
     out: list[Located] = []
     for loc in done:
         c = loc.citation
-        if c.csl is None and c.kind in (
-            "archival",
-            "frus",
-            "internal",
-            "published",
-            "short",
-            "ibid",
-        ):
+        if c.csl is None and c.kind in _NORMALIZED_KINDS:
             csl = to_csl(c)
             if csl is not None:
                 loc = replace(loc, citation=replace(c, csl=csl))
         out.append(loc)
-    return tuple(out)
+    return _with_item_ids(out)
 
 
 def extract_source(source: Source, fmt: str | None = None) -> tuple[Located, ...]:

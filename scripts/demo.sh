@@ -6,7 +6,7 @@ BIN="${1:-.venv/bin}"
 cd "$(dirname "$0")/.."
 mkdir -p out
 shopt -s nullglob
-for f in samples/*.txt samples/*.md samples/*.tex samples/*.docx samples/*.odt samples/tei/*.xml; do
+for f in samples/*.txt samples/manuscript.md samples/*.tex samples/*.docx samples/*.odt samples/tei/*.xml; do
     out="out/$(basename "$f").jsonl"
     rm -f "$out"
     "$BIN/archcite" extract "$f" -o "$out"
