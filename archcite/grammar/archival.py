@@ -27,17 +27,16 @@ to :mod:`archcite.grammar.published`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from archcite.authority import Authority, RepositoryMatch, authority
+from archcite.grammar.assign import assign, join
+from archcite.grammar.items import ItemParts, parse_item
 from archcite.grammar.locators import (
-    STRONG,
     Component,
-    ItemParts,
     classify,
     components,
-    parse_item,
     place_at,
     title_like,
 )
@@ -90,143 +89,6 @@ _UNKNOWN_REPO = re.compile(
     r"Office|Division)|Archive\s+Cent(?:er|re))\b"
 )
 _NOT_REPO = re.compile(r"\b(?:Press|Publish\w*|Books|Review|Journal)\b")
-_SERIES_LIKE = re.compile(
-    r"(?:\b(?:Series|Subseries|Files?|Materials?|Papers|Records|Collection|Books)\b"
-    r"(?:\s*[—–-]\s*\w+)?$|^(?:Series\s+\d|Files\s+of|Papers\s+of|Office\s+Files|"
-    r"Records\s+of)|\bFiles?\s*[—–-])"
-)
-_CENTRAL = re.compile(r"^Central\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b")
-
-
-@dataclass(slots=True)
-class _Fields:
-    """Mutable accumulator for one citation's fields (frozen on output)."""
-
-    record_group: str | None = None
-    entry: str | None = None
-    collection: str | None = None
-    series: list[str] = field(default_factory=list)
-    file_unit: list[str] = field(default_factory=list)
-    box: str | None = None
-    folder: list[str] = field(default_factory=list)
-    reel: str | None = None
-    frames: str | None = None
-    lot: str | None = None
-    accession: str | None = None
-    job: str | None = None
-    file_number: list[str] = field(default_factory=list)
-    item_type: str | None = None
-    strong: bool = False
-    legacy_only: bool = True
-
-
-def _join(parts: list[str]) -> str | None:
-    return ", ".join(parts) if parts else None
-
-
-def _assign(comps: list[Component]) -> _Fields:
-    """Assign location components, largest unit first, to fields."""
-    f = _Fields()
-    open_field: list[str] | None = None  # the text field consecutive titles extend
-    collection_parts: list[str] = []
-    after_accession = False
-    for comp in comps:
-        loc = classify(comp.text)
-        text = comp.text
-        if loc is not None and loc.kind in STRONG:
-            f.strong = True
-        if loc is not None and loc.kind not in ("decimal", "file_no"):
-            f.legacy_only = False
-        if loc is None or loc.kind == "vol":
-            if open_field is not None:
-                open_field.append(text)
-                continue
-            if loc is not None:  # a bare "Vol. IV" continues the file unit
-                f.file_unit.append(text)
-                open_field = f.file_unit
-                continue
-            if after_accession or (
-                _CENTRAL.match(f.collection or "") and not f.file_number and not f.box
-            ):
-                f.file_number.append(text)
-                continue
-            if f.collection is None and not collection_parts:
-                collection_parts.append(text)
-                # Under a NARA entry the series title itself has commas.
-                open_field = collection_parts if f.entry else None
-                if f.entry is None:
-                    f.collection = text
-                continue
-            if f.lot and not f.file_unit and not f.box:
-                f.file_unit.append(text)
-                open_field = f.file_unit
-                continue
-            if (
-                not f.series
-                and not f.file_unit
-                and f.box is None
-                and f.reel is None
-                and _SERIES_LIKE.search(text)
-            ):
-                f.series.append(text)
-                open_field = f.series if text.startswith("Series") else None
-                continue
-            if f.box is not None and f.reel is None and not f.folder:
-                if not f.file_unit and not f.job and _SERIES_LIKE.search(text):
-                    f.file_unit.append(text)
-                    open_field = f.file_unit
-                else:
-                    f.folder.append(text)
-                    open_field = f.folder
-                continue
-            f.file_unit.append(text)
-            open_field = f.file_unit
-            continue
-        open_field = None
-        after_accession = False
-        kind = loc.kind
-        if kind == "rg":
-            f.record_group = loc.value
-        elif kind == "entry":
-            f.entry = loc.value
-        elif kind == "box":
-            f.box = loc.value
-        elif kind == "folder":
-            f.folder = [loc.value]
-            # An unquoted folder title may go on past its commas.
-            if not loc.value.isdigit():
-                open_field = f.folder
-        elif kind == "reel":
-            f.reel = loc.value
-        elif kind == "frames":
-            f.frames = loc.value
-        elif kind == "microfilm":
-            pass
-        elif kind in ("lot", "accession"):
-            if loc.prefix:
-                if f.collection is None and not collection_parts:
-                    f.collection = loc.prefix
-                else:
-                    f.series.append(loc.prefix)
-            if kind == "lot":
-                f.lot = " ".join(loc.value.split())
-            else:
-                f.accession = loc.value
-                after_accession = True
-        elif kind == "job":
-            f.job = loc.value
-        elif kind == "tna":
-            if f.collection is None and not collection_parts:
-                f.collection = loc.prefix
-            f.file_number.append(loc.value)
-        elif kind == "decimal":
-            f.file_number.append(loc.value)
-            f.item_type = loc.item_type
-        else:  # file_no, subject, pnumber
-            f.file_number.append(loc.value)
-    if collection_parts and f.entry:
-        f.collection = ", ".join(collection_parts)
-    return f
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +192,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         if not all(title_like(c.text) or classify(c.text) for c in rest):
             return None
         loc_comps = list(reversed(rest)) if small_first and len(rest) > 1 else rest
-    f = _assign(loc_comps)
+    f = assign(loc_comps)
     if found is None and not f.strong:
         return None
     collection = f.collection
@@ -344,13 +206,13 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         place=place,
         record_group=f.record_group,
         collection=collection,
-        series=_join(f.series),
-        file_unit=_join(f.file_unit),
+        series=join(f.series),
+        file_unit=join(f.file_unit),
         box=f.box,
-        folder=_join(f.folder),
+        folder=join(f.folder),
         reel=f.reel,
         lot=f.lot,
-        file_number=_join(f.file_number),
+        file_number=join(f.file_number),
         job=f.job,
         item=DocItem(
             type=item.type or f.item_type,
