@@ -15,15 +15,20 @@ from dataclasses import dataclass
 from archcite.grammar.locators import Component, classify, iso_date
 
 _TYPE = (
+    r"(?:(?:handwritten|typed|typewritten|draft|undated)\s+)?"
     r"(?:memorand(?:um|a)(?:\s+of\s+(?:a\s+)?(?:telephone\s+)?conversations?|"
     r"\s+for\s+the\s+record)?|letters?|telegrams?|cables?|airgrams?|despatch(?:es)?|"
     r"dispatch(?:es)?|notes?|reports?|minutes|messages?|aide-m[ée]moire|transcripts?|"
     r"diary\s+entry|circulars?|backchannel\s+messages?|intelligence\s+notes?|papers?|"
-    r"briefing\s+papers?|talking\s+points|memcon|telcon|summary|summaries)"
+    r"briefing\s+papers?|talking\s+points|memcon|telcon|summary|summaries|"
+    r"(?:cabinet\s+)?conclusions)"
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|of|the|la|du)){0,5}"
+# "Summary of Talks", "Minutes of Meeting": a one-word "of" complement is part
+# of the type as cited (docs: the description as cited, lower-cased).
 _ITEM_FULL = re.compile(
-    rf"^(?P<type>(?i:{_TYPE}))(?:\s+(?P<num>[A-Z]{{0,4}}[–-]?\d[\w–/-]*))?"
+    rf"^(?P<type>(?i:{_TYPE}))(?P<of>\s+of\s+[A-Za-z]+)?"
+    rf"(?:\s+(?P<num>(?i:no\.\s*)?[A-Z]{{0,4}}[–-]?\d[\w–/-]*))?"
     rf"(?:\s+from\s+(?P<author>{_NAME}))?(?:\s+to\s+(?P<recipient>(?:the\s+)?{_NAME}))?$"
 )
 # A description that only starts like one ("Memorandum of conference with the
@@ -38,7 +43,27 @@ _TO = re.compile(rf"\bto\s+(?P<n>(?:the\s+)?{_NAME})")
 _PERSONS = re.compile(
     rf"^(?P<author>{_NAME})\s+to\s+(?P<recipient>(?:the\s+)?{_NAME})$"
 )
+# "Andrew J. Goodpaster, memorandum of conversation": an author named alone,
+# with a given name or initial, right before the type.
+_PERSON = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+)){1,3}$")
+# The recipient as its own component after an appositive ("Letter from David E.
+# McGiffert, Under Secretary of the Army, to William P. Bundy").
+_TO_ALONE = re.compile(rf"^to\s+(?P<n>(?:the\s+)?{_NAME})$")
+# More recipients after a comma ("to Hughes, Denney, and Evans").
+_MORE_NAMES = re.compile(r"^(?:and\s+)?(?P<n>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)$")
+# Participants of a conversation ("Rusk and Dobrynin"): neither author nor recipient.
+_PARTICIPANTS = re.compile(rf"^{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME}$")
+# A document number of its own ("CC(62)42", "No. 266").
+_DOC_NUMBER = re.compile(
+    r"^(?:(?i:no\.)\s*\d[\w–/-]*|[A-Z]{1,4}\s?\(\d+\)\s?\d+[A-Z]?)$"
+)
+# An interviewer or compiler after the date ("by Paige E. Mulhollan").
+_BY = re.compile(rf"^by\s+{_NAME}$")
 _QUOTED = re.compile(r"^[“\"](?P<t>.+?)[,.]?[”\"]$")
+_CONVERSATION = re.compile(r"\bconversations?\b|\bmemcon\b|\btelcon\b")
+# An office rather than a person ("the Chairman", "the Secretary"): a following
+# component naming the body belongs to it ("the Chairman, Joint Chiefs of Staff").
+_OFFICE = re.compile(r"^the\s+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +85,15 @@ def _names(value: str | None) -> tuple[str, ...]:
     return tuple(n.strip() for n in re.split(r"\s+and\s+", value) if n.strip())
 
 
+def _is_type(text: str) -> bool:
+    return _ITEM_FULL.match(text) is not None
+
+
+def _plain(text: str) -> bool:
+    """A component that is neither a date, a locator nor a quoted title."""
+    return iso_date(text) is None and classify(text) is None and text[:1] not in '“"'
+
+
 def parse_item(comps: list[Component]) -> ItemParts:
     """Read item components from the front of ``comps`` until one is not an item part."""
     kind: str | None = None
@@ -68,10 +102,19 @@ def parse_item(comps: list[Component]) -> ItemParts:
     recipient: tuple[str, ...] = ()
     date: str | None = None
     used = 0
-    for comp in comps:
-        text = comp.text
+    # Posts ("Telegram 14006 from Tokyo") are only read from the type's own
+    # "from"/"to"; "Rusk to Johnson, telegram" names people.
+    posts_from_type = False
+    n = len(comps)
+    while used < n:
+        text = comps[used].text
+        nxt = comps[used + 1].text if used + 1 < n else ""
         if kind is None and (m := _ITEM_FULL.match(text)):
             kind = " ".join(m.group("type").lower().split())
+            if m.group("of"):
+                kind += " " + " ".join(m.group("of").lower().split())
+            if m.group("author") or m.group("recipient"):
+                posts_from_type = True
             author = author or _names(m.group("author"))
             recipient = recipient or _names(m.group("recipient"))
         elif kind is None and used == 0 and (m := _ITEM_LOOSE.match(text)):
@@ -85,6 +128,49 @@ def parse_item(comps: list[Component]) -> ItemParts:
             not author and kind is None and date is None and (m := _PERSONS.match(text))
         ):
             author, recipient = _names(m.group("author")), _names(m.group("recipient"))
+        elif used == 0 and _PERSON.match(text) and _is_type(nxt):
+            author = (text,)
+        elif author and not recipient and (m := _TO_ALONE.match(text)):
+            recipient = _names(m.group("n"))
+        elif (
+            author
+            and not recipient
+            and date is None
+            and _plain(text)
+            and _TO_ALONE.match(nxt)
+        ):
+            pass  # the author's rank or office, dropped (docs: item)
+        elif (
+            len(recipient) == 1
+            and date is None
+            and _OFFICE.match(recipient[0])
+            and _plain(text)
+            and iso_date(nxt) is not None
+        ):
+            recipient = (f"{recipient[0]}, {text}",)
+        elif recipient and date is None and (m := _MORE_NAMES.match(text)):
+            recipient = (*recipient, m.group("n"))
+        elif (
+            kind is not None
+            and _CONVERSATION.search(kind)
+            and not author
+            and date is None
+            and _PARTICIPANTS.match(text)
+        ):
+            pass  # the participants, not an author and recipient
+        elif kind is not None and date is None and _DOC_NUMBER.match(text):
+            pass  # the document's own number
+        elif (
+            kind is not None
+            and date is None
+            and title is None
+            and _plain(text)
+            and iso_date(nxt) is not None
+            and not text[:1].isdigit()
+        ):
+            pass  # an unquoted descriptive title ("Dean Rusk Oral History Interview I")
+        elif date is not None and kind is not None and _BY.match(text):
+            pass  # the interviewer or compiler
         elif date is None and (d := iso_date(text)) is not None:
             date = d
         elif title is None and (m := _QUOTED.match(text)) and classify(text) is None:
@@ -93,19 +179,31 @@ def parse_item(comps: list[Component]) -> ItemParts:
             break
         used += 1
     place: str | None = None
-    if kind is not None and kind.split()[0] in _POST_KINDS:
+    if posts_from_type and kind is not None and kind.split()[0] in _POST_KINDS:
         # "Telegram 14006 from Tokyo": a telegram's "from" and "to" name posts
         # (Tokyo, CINCPAC), not people; the sending post is the item's place.
-        posts = tuple(n for n in author if _POST.match(n))
+        posts = tuple(n for n in author if _is_post(n))
         if posts:
             place = posts[0]
             author = tuple(n for n in author if n not in posts)
-        recipient = tuple(n for n in recipient if not _POST.match(n))
+        recipient = tuple(n for n in recipient if not _is_post(n))
     return ItemParts(kind, title, author, recipient, date, used, place)
 
 
 _POST_KINDS = frozenset(
-    {"telegram", "airgram", "cable", "despatch", "dispatch", "message"}
-)
-# A one-word name is a post ("Tokyo", "Saigon", "CINCPAC", "USUN"), not a person.
-_POST = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{3,})$")
+    {"telegram", "telegrams", "airgram", "airgrams", "cable", "cables", "despatch",
+     "dispatch", "message"}
+)  # fmt: skip
+# A one-word name is a post ("Tokyo", "Saigon", "CINCPAC", "USUN"), not a person;
+# so are the capitals whose names have two words.
+_POST = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{3,}|[A-Z][a-z]+\s+City)$")
+_POSTS = frozenset(
+    {"New Delhi", "Buenos Aires", "Rio de Janeiro", "Hong Kong", "Tel Aviv", "San José",
+     "San Jose", "San Salvador", "Santo Domingo", "Port-au-Prince", "Addis Ababa",
+     "Kuala Lumpur", "The Hague", "New York", "Dar es Salaam", "Phnom Penh", "La Paz",
+     "Abu Dhabi", "Sri Lanka", "Costa Rica", "Port of Spain", "Vientiane"}
+)  # fmt: skip
+
+
+def _is_post(name: str) -> bool:
+    return name in _POSTS or _POST.match(name) is not None
