@@ -145,6 +145,7 @@ ABBREVIATIONS = frozenset(
 )
 # Dotted abbreviations matched as a whole token ("U.S.", "U.S.S.R.", "D.C.").
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_RANGE_DASH = re.compile(r"[–—/-]")
 _INITIAL = re.compile(r"(?:^|[\s(“\"‘])[A-Z]$")
 
 # A sentence may end at . ? ! (after closing quotes/brackets) before whitespace
@@ -176,7 +177,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     # In a range ("Nov. 1917–Apr. 1919", "ca. 1914–ca. 1944") the abbreviation
     # is the part after the dash.
-    word = re.split(r"[–—/-]", word)[-1] or word
+    word = _RANGE_DASH.split(word)[-1] or word
     if _INITIAL.search(text[max(0, i - 1) : dot]) and len(word) == 1:
         return True
     if _DOTTED.match(word + "."):
@@ -207,12 +208,22 @@ def sentences(text: str) -> list[Span]:
     return spans
 
 
+# The characters the scanners below react to; finditer jumps from one to the
+# next instead of looking at every character in Python.
+_PARENS = re.compile(r"[()]")
+_SEMICOLON_SYNTAX = re.compile(r"[();“”]")
+_ALNUM = re.compile(r"[^\W_]")  # exactly str.isalnum()
+
+
 def _paren_groups(text: str, span: Span) -> list[Span]:
     """Top-level parenthesised groups inside ``span`` (outer parens included)."""
     groups: list[Span] = []
+    if text.find("(", span.start, span.end) < 0:
+        return groups
     depth = 0
     open_at = -1
-    for i in range(span.start, span.end):
+    for m in _PARENS.finditer(text, span.start, span.end):
+        i = m.start()
         ch = text[i]
         if ch == "(":
             if depth == 0:
@@ -236,6 +247,9 @@ def _standalone(inner: str) -> bool:
 
 
 def _split_semicolons(text: str, span: Span) -> list[Span]:
+    """Cut ``span`` (trimmed, not empty) at semicolons outside parens and quotes."""
+    if text.find(";", span.start, span.end) < 0:
+        return [span]
     chunk = text[span.start : span.end]
     if _CLASSIFICATION_WORDS.match(chunk + ";") or chunk.startswith(
         ("Drafted", "Cleared", "Approved", "Sent ", "Repeated")
@@ -245,9 +259,10 @@ def _split_semicolons(text: str, span: Span) -> list[Span]:
     start = span.start
     depth = 0
     quoted = False
-    for i in range(span.start, span.end):
+    for m in _SEMICOLON_SYNTAX.finditer(text, span.start, span.end):
+        i = m.start()
         ch = text[i]
-        if ch in "(":
+        if ch == "(":
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
@@ -290,7 +305,7 @@ def clauses(text: str) -> list[Span]:
             if piece.end <= piece.start:
                 continue
             # A lone "." or ")." left after a paren is punctuation, not a clause.
-            if not any(ch.isalnum() for ch in text[piece.start : piece.end]):
+            if not _ALNUM.search(text, piece.start, piece.end):
                 continue
             for part in _split_semicolons(text, piece):
                 out.append(part)
