@@ -11,17 +11,32 @@ that citation's ``classification`` field; the marking stays in the output as
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
+from operator import attrgetter
 
 from archcite.grammar import recognizers
 from archcite.grammar.noncitation import fallback, is_classification
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
 
+# Every field of a Citation after text/start/end, read in one call: building
+# the shifted copy directly is about three times faster than
+# dataclasses.replace, and _shift runs once per citation.
+_FIELDS = fields(Citation)
+_DIRECT = [f.name for f in _FIELDS[:3]] == ["text", "start", "end"] and all(
+    f.init and not f.kw_only for f in _FIELDS
+)
+_REST = attrgetter(*(f.name for f in _FIELDS[3:]))
+
 
 def _shift(c: Citation, offset: int, note_text: str) -> Citation:
     start, end = c.start + offset, c.end + offset
-    return replace(c, start=start, end=end, text=note_text[start:end])
+    text = note_text[start:end]
+    if offset == 0 and c.text == text:
+        return c  # the first clause of a note: nothing to move
+    if _DIRECT:
+        return Citation(text, start, end, *_REST(c))
+    return replace(c, start=start, end=end, text=text)
 
 
 def _recognize_clause(clause: str) -> list[Citation]:
