@@ -27,16 +27,23 @@ to :mod:`archcite.grammar.published`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from archcite.authority import Authority, RepositoryMatch, authority
-from archcite.grammar.assign import assign, join
+from archcite.grammar.assign import (
+    assign,
+    chicago_order,
+    drop_record_group_titles,
+    join,
+)
 from archcite.grammar.items import ItemParts, parse_item
 from archcite.grammar.locators import (
     Component,
     classify,
     components,
+    is_region,
     place_at,
     title_like,
 )
@@ -141,6 +148,21 @@ def _find_repository(
     return None
 
 
+def _known_collection(auth: Authority, repo_id: str | None) -> Callable[[str], bool]:
+    def known(name: str) -> bool:
+        return auth.collection(repo_id, name) is not None
+
+    return known
+
+
+def _rg_name(auth: Authority) -> Callable[[str], str | None]:
+    def name(number: str) -> str | None:
+        rg = auth.record_group(number)
+        return rg.name if rg is not None else None
+
+    return name
+
+
 def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     auth = authority()
     comps = components(text, start, end)
@@ -163,6 +185,13 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             repo_cited = repo_name = comps[i].text
         k = j + 1
         n_place = place_at(comps, k, place)
+        if match is not None and place and n_place == 0:
+            # "The National Archives, Kew, UK": the variant ends with the city.
+            city = place.split(",")[0]
+            if repo_cited is not None and repo_cited.endswith(f", {city}"):
+                repo_cited = repo_cited[: -len(city) - 2]
+                if k < len(comps) and is_region(comps[k].text):
+                    n_place = 1
         if n_place and match is None:
             place = ", ".join(c.text for c in comps[k : k + n_place])
         after = comps[k + n_place :]
@@ -176,7 +205,10 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         else:
             if not all(title_like(c.text) or classify(c.text) for c in rest):
                 return None
-            loc_comps = list(reversed(rest))
+            loc_comps = chicago_order(
+                drop_record_group_titles(rest, _rg_name(auth)),
+                _known_collection(auth, repo_id),
+            )
     else:
         item = parse_item(comps)
         rest = comps[item.used :]
@@ -191,8 +223,12 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         )
         if not all(title_like(c.text) or classify(c.text) for c in rest):
             return None
-        loc_comps = list(reversed(rest)) if small_first and len(rest) > 1 else rest
-    f = assign(loc_comps)
+        loc_comps = (
+            chicago_order(rest, _known_collection(auth, None))
+            if small_first and len(rest) > 1
+            else rest
+        )
+    f = assign(drop_record_group_titles(loc_comps, _rg_name(auth)))
     if found is None and not f.strong:
         return None
     collection = f.collection

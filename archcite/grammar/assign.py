@@ -9,16 +9,43 @@ collection, series, file unit or folder by position (``docs/archival-fields.md``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from archcite.grammar.locators import STRONG, Component, classify
+from archcite.authority import fold
+from archcite.grammar.locators import STRONG, Component, Locator, classify, iso_date
 
 _SERIES_LIKE = re.compile(
-    r"(?:\b(?:Series|Subseries|Files?|Materials?|Papers|Records|Collection|Books)\b"
+    r"(?:\b(?:Series|Subseries|Files?|Materials?|Papers|Records|Collection|Books|"
+    r"Meetings)\b"
     r"(?:\s*[—–-]\s*\w+)?$|^(?:Series\s+\d|Files\s+of|Papers\s+of|Office\s+Files|"
     r"Records\s+of)|\bFiles?\s*[—–-])"
 )
 _CENTRAL = re.compile(r"^Central\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b")
+# A NARA entry title ends with its date span ("…Abroad, Nov. 1917–Apr. 1919").
+_ENDS_YEAR = re.compile(r"\b\d{4}$")
+# Kinds that hold a unit below the series: a title right before one is a series.
+_BELOW = frozenset({"box", "reel", "folder"})
+_YEARS = re.compile(r"^\d{4}(?:\s*[–-]\s*\d{2,4})?$")
+
+
+def merge_years(comps: list[Component]) -> list[Component]:
+    """Join a bare year or year span to the title it dates.
+
+    "Central Decimal File, 1960–63", "Records of Charles E. Bohlen, 1942–1952",
+    "Series 2: Family and General Correspondence, 1786–1924": the span is part
+    of the unit's name, whatever order the units come in.
+    """
+    out: list[Component] = []
+    for comp in comps:
+        if out and _YEARS.match(comp.text):
+            prev = out[-1]
+            kind = classify(prev.text)
+            if kind is None or kind.kind == "vol":
+                out[-1] = Component(prev.start, comp.end, f"{prev.text}, {comp.text}")
+                continue
+        out.append(comp)
+    return out
 
 
 @dataclass(slots=True)
@@ -49,12 +76,14 @@ def join(parts: list[str]) -> str | None:
 
 def assign(comps: list[Component]) -> Fields:
     """Assign location components, largest unit first, to fields."""
+    comps = merge_years(comps)
     f = Fields()
     open_field: list[str] | None = None  # the text field consecutive titles extend
     collection_parts: list[str] = []
     after_accession = False
-    for comp in comps:
-        loc = classify(comp.text)
+    kinds = [classify(c.text) for c in comps]
+    for idx, comp in enumerate(comps):
+        loc = kinds[idx]
         text = comp.text
         if loc is not None and loc.kind in STRONG:
             f.strong = True
@@ -63,15 +92,29 @@ def assign(comps: list[Component]) -> Fields:
         if loc is None or loc.kind == "vol":
             if open_field is not None:
                 open_field.append(text)
+                if open_field is collection_parts and _ENDS_YEAR.search(text):
+                    f.collection, open_field = ", ".join(collection_parts), None
                 continue
-            if loc is not None:  # a bare "Vol. IV" continues the file unit
-                f.file_unit.append(text)
-                open_field = f.file_unit
+            if (
+                loc is not None
+            ):  # a bare "Vol. IV": the folder after a box, else a file unit
+                if f.box is not None and f.reel is None and not f.folder:
+                    f.folder.append(text)
+                    open_field = f.folder
+                else:
+                    f.file_unit.append(text)
+                    open_field = f.file_unit
                 continue
             if after_accession or (
                 _CENTRAL.match(f.collection or "") and not f.file_number and not f.box
             ):
                 f.file_number.append(text)
+                continue
+            if (f.lot or f.accession) and not f.file_unit and not f.box:
+                # "RG 59, Lot 72 D 139, Country Files": the lot is the collection
+                # level; a title after it is a file unit.
+                f.file_unit.append(text)
+                open_field = f.file_unit
                 continue
             if f.collection is None and not collection_parts:
                 collection_parts.append(text)
@@ -79,17 +122,16 @@ def assign(comps: list[Component]) -> Fields:
                 open_field = collection_parts if f.entry else None
                 if f.entry is None:
                     f.collection = text
-                continue
-            if f.lot and not f.file_unit and not f.box:
-                f.file_unit.append(text)
-                open_field = f.file_unit
+                elif _ENDS_YEAR.search(text):
+                    f.collection, open_field = text, None
                 continue
             if (
                 not f.series
                 and not f.file_unit
                 and f.box is None
                 and f.reel is None
-                and _SERIES_LIKE.search(text)
+                and iso_date(text) is None
+                and (_SERIES_LIKE.search(text) or _heads_unit(comps, kinds, idx))
             ):
                 f.series.append(text)
                 open_field = f.series if text.startswith("Series") else None
@@ -145,8 +187,83 @@ def assign(comps: list[Component]) -> Fields:
         elif kind == "decimal":
             f.file_number.append(loc.value)
             f.item_type = loc.item_type
-        else:  # file_no, subject, pnumber
+        else:  # file_no, subject, pnumber, filing
             f.file_number.append(loc.value)
     if collection_parts and f.entry:
         f.collection = ", ".join(collection_parts)
     return f
+
+
+def _heads_unit(comps: list[Component], kinds: list[Locator | None], idx: int) -> bool:
+    """Whether the title at ``idx`` has a smaller unit after it, so is a series.
+
+    "National Security File, Countries Series, USSR" and "Papers of George
+    Creel, Woodrow Wilson and the Committee …, Box 1": a title between the
+    collection and another title (not a volume or date continuing it) or a
+    box, reel or folder names the series.
+    """
+    if idx + 1 >= len(comps):
+        return False
+    nxt = kinds[idx + 1]
+    if nxt is None:
+        return iso_date(comps[idx + 1].text) is None
+    return nxt.kind in _BELOW
+
+
+# Locators that hold the document directly: in Chicago order everything up to
+# the last of them is the small end of the location.
+_SMALL_END = frozenset({"box", "folder", "reel", "frames", "vol"})
+_CONTAINERS = frozenset({"box", "reel"})
+
+
+def chicago_order(
+    comps: list[Component], known_collection: Callable[[str], bool]
+) -> list[Component]:
+    """Put a Chicago location (smallest unit first) into the largest-first order.
+
+    The units above the box ("box 27, DDE Diary Series, Ann Whitman File") are
+    reversed one by one, except a collection name the authority knows with a
+    comma inside ("White House Office, Office of the Staff Secretary",
+    "Executive Secretariat, NSC: Country File"). The units up to the box keep
+    their order behind it: "Country Files, Far East, Korea, Vol. IV, box 543" is
+    one file unit in box 543; "box 1, vol. I" a volume in box 1.
+    """
+    comps = merge_years(comps)
+    last = -1
+    for i, comp in enumerate(comps):
+        loc = classify(comp.text)
+        if loc is not None and loc.kind in _SMALL_END:
+            last = i
+    small, large = comps[: last + 1], comps[last + 1 :]
+    joined: list[Component] = []
+    for comp in large:
+        if joined and classify(comp.text) is None and classify(joined[-1].text) is None:
+            both = f"{joined[-1].text}, {comp.text}"
+            if known_collection(both) or known_collection(both.split(":")[0]):
+                prev = joined[-1]
+                joined[-1] = Component(prev.start, comp.end, both)
+                continue
+        joined.append(comp)
+    containers = [c for c in small if (k := classify(c.text)) and k.kind in _CONTAINERS]
+    inner = [c for c in small if c not in containers]
+    return [*reversed(joined), *containers, *inner]
+
+
+def drop_record_group_titles(
+    comps: list[Component], rg_name: Callable[[str], str | None]
+) -> list[Component]:
+    """Leave out a record group's own title after its number.
+
+    "Record Group 59, General Records of the Department of State" names RG 59
+    twice; the title is not a collection.
+    """
+    out: list[Component] = []
+    for comp in comps:
+        if out and classify(comp.text) is None:
+            loc = classify(out[-1].text)
+            if loc is not None and loc.kind == "rg":
+                name = rg_name(loc.value)
+                if name is not None and fold(name) == fold(comp.text):
+                    continue
+        out.append(comp)
+    return out

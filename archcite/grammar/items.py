@@ -23,7 +23,8 @@ _TYPE = (
     r"briefing\s+papers?|talking\s+points|memcon|telcon|summary|summaries|"
     r"(?:cabinet\s+)?conclusions)"
 )
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|of|the|la|du)){0,5}"
+# "the Embassy in Tokyo", "Ambassador in Paris": an office at a post is a name too.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|of|the|la|du|in)){0,5}"
 # "Summary of Talks", "Minutes of Meeting": a one-word "of" complement is part
 # of the type as cited (docs: the description as cited, lower-cased).
 _ITEM_FULL = re.compile(

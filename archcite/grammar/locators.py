@@ -191,7 +191,7 @@ _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("job", re.compile(r"^Job\s+(?:No\.\s*)?(?P<v>\d{2}[–-][A-Z]?\d{4,5}[A-Z]?)$")),
     ("file_no", re.compile(r"^File\s+Nos?\.\s*(?P<v>.+)$")),
-    ("vol", re.compile(r"^(?:Vol|Volume|Tab|Part|Pt)\.?\s+[\dIVXLC]+[A-Za-z]?$")),
+    ("vol", re.compile(r"^(?:Vol|Volume|Tab|Part|Pt)\.?\s+[\dIVXLC]+[A-Za-z]?$", re.I)),
     ("microfilm", re.compile(r"^Microfilm(?:\s+(?:edition|collection|copy))?$", re.I)),
 )
 
@@ -271,7 +271,7 @@ def classify(comp: str) -> Locator | None:
 # ---- places ---------------------------------------------------------------
 
 _STATES = frozenset(
-    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "UK", "ON", "ACT"]
+    ["D.C", "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "UK", "ON", "ACT"]
 ) | {
     "Alabama", "Arizona", "Arkansas", "California", "Calif.", "Colorado", "Connecticut",
     "Conn.", "D.C.", "Florida", "Georgia", "Ga.", "Illinois", "Ill.", "Indiana", "Iowa",
@@ -282,6 +282,11 @@ _STATES = frozenset(
     "Australia", "Ontario",
 }  # fmt: skip
 _CITY = re.compile(r"^[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+){0,2}$")
+
+
+def is_region(text: str) -> bool:
+    """Whether ``text`` is a state or country that follows a city ("MA", "D.C.", "UK")."""
+    return text in _STATES
 
 
 def place_at(comps: list[Component], i: int, known: str | None) -> int:
