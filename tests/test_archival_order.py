@@ -171,3 +171,121 @@ def test_frus_order_units(clause: str, expected: dict[str, Any]) -> None:
 )  # fmt: skip
 def test_chicago_order_units(note: str, expected: dict[str, Any]) -> None:
     assert units(ref_of(note), tuple(expected)) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "file_number"),
+    [
+        # d36fn3, d17fn16 (PubDip): a decimal file without the document's slash.
+        (
+            "Telegrams documenting the Embassy’s complaints about CPI Commissioner "
+            "Merriam, including Merriam’s disputes with Buckey, are in the National "
+            "Archives, RG 59, Central Decimal File 1910–1929, Box 735, 103.93",
+            "103.93",
+        ),
+        # d107fn9: a decimal subject file after the box.
+        (
+            "Washington National Records Center, OSD/OASD/ISA Files: FRC 330 71 A 4546, "
+            "Box 24, 680.1 Bonin Islands",
+            "680.1 Bonin Islands",
+        ),
+    ],
+)
+def test_filing_units_are_file_numbers(clause: str, file_number: str) -> None:
+    ref = ref_of(clause)
+    assert (ref.file_number, ref.folder) == (file_number, None)
+
+
+def test_filing_unit_alone_is_not_a_citation() -> None:
+    assert recognize("680.1 Bonin Islands") == []
+
+
+def test_lead_sentences_before_in_the_repository() -> None:
+    # d17fn16 (PubDip): prose before "in the National Archives" is not the citation.
+    found = recognize(
+        "There is additional documentation on the conflict between Whitehouse and "
+        "Embassy officials in Bern in the National Archives, RG 59, Central Decimal File "
+        "1910–1929, Box 736, 103.9302."
+    )
+    assert [c.text for c in found] == [
+        "National Archives, RG 59, Central Decimal File 1910–1929, Box 736, 103.9302"
+    ]
+    assert found[0].role == "reference"
+    # d29fn2 (PubDip): "both in the …" after two documents.
+    found = recognize(
+        "Letter from Sisson to Churchill, July 24, and letter from Churchill to Sisson, "
+        "July 30; both in the National Archives, RG 63, Entry 105, Director’s Office of "
+        "the Foreign Section, General Correspondence, Box 13, Military Intelligence and "
+        "CPI Agreements"
+    )
+    assert len(found) == 1 and found[0].archival is not None
+    assert found[0].text.startswith("National Archives, RG 63")
+    assert (found[0].archival.entry, found[0].archival.box) == ("105", "13")
+    # d56fn1 (1977–80 XVII-1): a place in prose, with no location after it.
+    assert recognize("The conversation took place at the Department of State.") == []
+
+
+def test_see_also_starts_a_second_citation() -> None:
+    # c49: the clause after "; see also".
+    ref = ref_of(
+        "see also Thompson to Rusk, telegram, March 3, 1962, 611.61/3–362, Central "
+        "Decimal File 1960–63, RG 59, National Archives."
+    )
+    assert (ref.record_group, ref.collection, ref.file_number) == (
+        "59", "Central Decimal File 1960–63", "611.61/3–362",
+    )  # fmt: skip
+    assert ref.item.author == ("Thompson",) and ref.item.type == "telegram"
+
+
+def test_description_before_a_semicolon_inside_the_clause() -> None:
+    # d29fn1 (PubDip): the segmenter left "(Memorandum …; National Archives, …" whole.
+    found = recognize(
+        "Memorandum from Sisson to Creel; National Archives, RG 63, Entry 105, Director’s "
+        "Office of the Foreign Section, General Correspondence, Box 7, Creel, Geo"
+    )
+    assert len(found) == 1 and found[0].archival is not None
+    ref = found[0].archival
+    assert found[0].text.startswith(
+        "Memorandum from Sisson to Creel; National Archives"
+    )
+    assert (ref.repository_as_cited, ref.box) == ("National Archives", "7")
+    assert (ref.item.type, ref.item.author, ref.item.recipient) == (
+        "memorandum", ("Sisson",), ("Creel",),
+    )  # fmt: skip
+
+
+def test_prose_naming_a_repository_is_not_a_citation() -> None:
+    # d32fn1 (PubDip)
+    assert (
+        recognize(
+            "David A. Salmon was Chief of the Bureau of Indexes and Archives, Department "
+            "of State."
+        )
+        == []
+    )
+
+
+def test_locators_before_ibid_are_left_to_the_ibid() -> None:
+    # c50: "Another copy is in box 2, …, ibid." — the Ibid. names the repository.
+    assert (
+        recognize(
+            "Another copy is in box 2, Memos to the President, McGeorge Bundy, ibid."
+        )
+        == []
+    )
+
+
+def test_chicago_short_form_is_kind_short() -> None:
+    # n03: the issue's own short-form example; the resolver finds its antecedent.
+    found = recognize("Rusk to Kennedy, February 20, 1962, NSF, JFKL.")
+    assert len(found) == 1
+    c = found[0]
+    assert c.kind == "short" and c.archival is not None
+    assert c.archival.repository == "John F. Kennedy Presidential Library"
+    assert c.archival.item.author == ("Rusk",)
+    # With the type and a box it is a full citation.
+    full = recognize(
+        'Rusk to Kennedy, memorandum, February 20, 1962, folder "USSR, General, 2/62," '
+        "box 180, NSF, JFKL."
+    )
+    assert [x.kind for x in full] == ["archival"]

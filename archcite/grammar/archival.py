@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from archcite.authority import Authority, RepositoryMatch, authority
@@ -74,6 +74,11 @@ _IN = re.compile(
     r"(?:in|at|among)\s+(?:the\s+)?"
 )
 _ALSO_IN = re.compile(r"^\(?\s*(?:and\s+)?also\s+(?:in|at)\s+(?:the\s+)?", re.I)
+_SEE = re.compile(r"(?:and\s+)?(?:see|See)(?:\s+also)?\s+(?=[A-Z])")
+# "There is additional documentation … in the National Archives, RG 59, …",
+# "(Letter …, and letter …; both in the National Archives, …)": a repository
+# after "in the" starts the citation, whatever prose comes before.
+_IN_THE = re.compile(r"\b(?:in|at|among)\s+the\s+")
 _AND = re.compile(r"and\s+(?:also\s+)?(?:in\s+)?(?:the\s+)?(?=[A-Z])")
 _IBID = re.compile(r"(?:[,;]\s*|\s+|^)(?:and\s+)?(?:ibid|Ibid|id\.)(?!\w)")
 _PRINTED = re.compile(
@@ -102,6 +107,9 @@ _NOT_REPO = re.compile(r"\b(?:Press|Publish\w*|Books|Review|Journal)\b")
 class _Parsed:
     ref: ArchivalRef
     status: str
+    short: bool = (
+        False  # a Chicago short form ("Rusk to Kennedy, February 20, 1962, NSF, JFKL")
+    )
 
 
 def _repository_at(
@@ -174,6 +182,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     place: str | None = None
     found = _find_repository(text, comps, auth)
     item = ItemParts()
+    after: list[Component] = []
     if found is not None:
         i, j, match = found
         if match is not None:
@@ -272,7 +281,18 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         status = "parsed" if detail else "partial"
     else:
         status = "parsed" if f.legacy_only and ref.file_number else "partial"
-    return _Parsed(ref, status)
+    # A Chicago short form names the document without its type and the place
+    # without box, folder or file: "Rusk to Kennedy, February 20, 1962, NSF,
+    # JFKL". The resolver finds the fuller citation it stands for.
+    short = (
+        found is not None
+        and not after
+        and item.used > 0
+        and item.type is None
+        and bool(item.author or item.date)
+        and not any((f.box, f.folder, f.reel, f.file_number, f.lot, f.accession, f.job))
+    )
+    return _Parsed(ref, status, short)
 
 
 def _lead_in(text: str) -> tuple[int, Role]:
@@ -286,7 +306,10 @@ def _lead_in(text: str) -> tuple[int, Role]:
     pos = 0
     while pos < len(text) and text[pos] in "([ \t":
         pos += 1
-    # A clause cut from "…; and Johnson Library, …" starts with its conjunction.
+    # A clause cut from "…; and Johnson Library, …" or "…; see also Thompson to
+    # Rusk, …" starts with its conjunction or signal.
+    if m := _SEE.match(text, pos):
+        pos = m.end()
     if m := _AND.match(text, pos):
         pos = m.end()
     return pos, "reference"
@@ -329,22 +352,44 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _body(text: str) -> tuple[int, int, Role, str | None] | None:
-    """The citation body of a clause: start, end, role and trailing classification."""
+@dataclass(frozen=True, slots=True)
+class _Body:
+    start: int
+    end: int
+    role: Role
+    classification: str | None
+    before_ibid: bool  # the clause goes on with an Ibid. that names the place
+
+
+def _after_lead(text: str, auth: Authority) -> int | None:
+    """Where a citation starts after a lead sentence ("… are in the National Archives")."""
+    for m in _IN.finditer(text):
+        if _starts_citation(text, m.end(), auth):
+            return m.end()
+    for m in _IN_THE.finditer(text):
+        repo = auth.match_repository(text, m.end())
+        # Only a repository with a location after it: "took place at the
+        # Department of State" is prose.
+        if repo is not None and text.startswith(",", repo.end):
+            return m.end()
+    return None
+
+
+def _body(text: str) -> _Body | None:
+    """The citation body of a clause: span, role, trailing classification."""
     start, role = _lead_in(text)
     if role == "reference":
         auth = authority()
         if not _starts_citation(text, start, auth):
-            for m in _IN.finditer(text):
-                if _starts_citation(text, m.end(), auth):
-                    lead = text[: m.end()]
-                    role = (
-                        "copy"
-                        if re.search(r"\bcop(?:y|ies)\b|\balso\b", lead)
-                        else "reference"
-                    )
-                    start = m.end()
-                    break
+            after = _after_lead(text, auth)
+            if after is not None:
+                lead = text[:after]
+                role = (
+                    "copy"
+                    if re.search(r"\bcop(?:y|ies)\b|\balso\b", lead)
+                    else "reference"
+                )
+                start = after
     end = len(text)
     classification: str | None = None
     tail = _CLASSIFICATION_TAIL.search(text, start)
@@ -353,8 +398,10 @@ def _body(text: str) -> tuple[int, int, Role, str | None] | None:
         end = tail.start()
         if _KEEPS_PERIOD.search(text, max(start, end - 12), end):
             end += 1
+    before_ibid = False
     if ("bid" in text or "id." in text) and (ibid := _IBID.search(text, start, end)):
         end = ibid.start()
+        before_ibid = True
     end = _trim_end(text, start, end)
     if (
         end > start
@@ -370,7 +417,7 @@ def _body(text: str) -> tuple[int, int, Role, str | None] | None:
         end = _trim_end(text, start, end - 1)
     if end <= start:
         return None
-    return start, end, role, classification
+    return _Body(start, end, role, classification, before_ibid)
 
 
 def _recognize(text: str) -> list[Citation]:
@@ -389,9 +436,25 @@ def _recognize(text: str) -> list[Citation]:
     body = _body(text)
     if body is None:
         return []
-    start, end, role, classification = body
+    start, end, role, classification = (
+        body.start, body.end, body.role, body.classification
+    )  # fmt: skip
     if _PRINTED.search(text, 0, start + 1) and role != "source":
         return []
+    # "(Memorandum from Sisson to Creel; National Archives, …)" left whole by the
+    # segmenter: the part before the semicolon describes the document.
+    described: DocItem | None = None
+    loc_start = start
+    semi = _top_semicolon(text, start, end)
+    if semi is not None:
+        after = semi + 1
+        while after < end and text[after] == " ":
+            after += 1
+        if authority().match_repository(text, after) is not None:
+            described = parse_doc_item(text[start:semi])
+            loc_start = after
+            if described is None:
+                start = after
     declares: str | None = None
     masked = text
     if "ereafter" in text and (hm := _HEREAFTER.search(text, start, end)):
@@ -401,8 +464,8 @@ def _recognize(text: str) -> list[Citation]:
         if hm.end() >= end:
             end = hm.start()
     auth = authority()
-    cuts = [start]
-    for sm in _SPLIT.finditer(masked, start, end) if "and " in masked else ():
+    cuts = [loc_start]
+    for sm in _SPLIT.finditer(masked, loc_start, end) if "and " in masked else ():
         if auth.match_repository(masked, sm.end()) is not None:
             cuts.append(sm.start())
             cuts.append(sm.end())
@@ -416,14 +479,21 @@ def _recognize(text: str) -> list[Citation]:
                 return []
             continue
         ref = parsed.ref
+        if k == 0 and body.before_ibid and ref.repository is None:
+            # "Another copy is in box 2, Memos to the President, …, ibid.": the
+            # Ibid. supplies the repository; this is an Ibid. citation, not ours.
+            return []
         if classification and k == 0:
             ref = _with_classification(ref, classification)
+        if k == 0 and described is not None:
+            ref = replace(ref, item=described)
+            s = start
         out.append(
             Citation(
                 text=text[s:e],
                 start=s,
                 end=e,
-                kind="archival",
+                kind="short" if parsed.short else "archival",
                 status="parsed" if parsed.status == "parsed" else "partial",
                 role=role if k == 0 else ("copy" if role == "copy" else "reference"),
                 archival=ref,
@@ -434,9 +504,26 @@ def _recognize(text: str) -> list[Citation]:
 
 
 def _with_classification(ref: ArchivalRef, classification: str) -> ArchivalRef:
-    from dataclasses import replace
-
     return replace(ref, classification=classification)
+
+
+def _top_semicolon(text: str, start: int, end: int) -> int | None:
+    """The first ``;`` in ``text[start:end]`` outside quotes and inner parentheses."""
+    if ";" not in text[start:end]:
+        return None
+    depth = 0
+    quoted = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in "“”":
+            quoted = ch == "“"
+        elif ch == ";" and depth == 0 and not quoted:
+            return i
+    return None
 
 
 @lru_cache(maxsize=8192)

@@ -151,6 +151,12 @@ _DECIMAL = re.compile(
     r"(?::\s*(?P<type>Telegram|Memorandum|Letter|Despatch|Dispatch|Airgram|Circular|"
     r"Instruction|Note))?$"
 )
+# A decimal file number without the document's slash ("103.93", "680.1 Bonin
+# Islands") or a subject file under a number ("560 Japan"): a filing unit, weaker
+# than a full decimal number, so never enough to make a citation by itself.
+_FILING = re.compile(
+    r"^\d{3}(?:(?:\.\d+[a-z]?)+(?:\s+[A-Z][A-Za-z]*){0,3}|(?:\s+[A-Z][A-Za-z]*){1,3})$"
+)
 _PNUMBER = re.compile(
     r"^[PDNO]\d{6,}[–-]\d{3,4}(?:\s*(?:/|and|,)\s*[PDNO]\d{6,}[–-]\d{3,4})*$"
 )
@@ -243,6 +249,8 @@ def classify(comp: str) -> Locator | None:
             return Locator(
                 "decimal", m.group("num"), item_type=t.lower() if t else None
             )
+        if _FILING.match(comp):
+            return Locator("filing", comp)
         return None
     w = _WORD0.match(comp)
     kind = _FIRST_WORD.get(w.group().lower()) if w else None
@@ -354,7 +362,15 @@ def title_like(comp: str, strict: bool = False) -> bool:
     first = comp[0]
     if not (first.isupper() or first.isdigit() or first in "“\"‘'[("):
         return False
-    lower = sum(
-        1 for w in _WORD.findall(comp) if w[0].islower() and w.lower() not in _SMALL
-    )
+    lower = 0
+    for w in _WORD.findall(comp):
+        if w[0].islower():
+            if w in _FINITE and first not in "“\"‘'":
+                return False  # "David A. Salmon was Chief of the Bureau …": a sentence
+            if w not in _SMALL:
+                lower += 1
     return lower <= (0 if strict else 2)
+
+
+# Finite verbs make a clause of prose; titles (outside quotes) do without them.
+_FINITE = frozenset({"is", "was", "were", "are", "has", "had", "have", "wrote", "said"})
