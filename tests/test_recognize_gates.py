@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archcite.grammar import frus
+from archcite.grammar import frus, noncitation
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
 from archcite.readers import Source
@@ -174,3 +174,76 @@ def test_gate_is_conservative_on_corpus_notes(shared_dir: Path) -> None:
     for clause in found:
         assert frus.recognize(clause) == full_scan(clause), clause
         assert _matches(frus._NUMBERED, clause) == _matches(_NUMBERED_PLAIN, clause)
+
+
+# The plain spelling of noncitation._CLASSIFICATION (exponential on long
+# upper-case runs and on failing lists of markings).
+_CLASSIFICATION_PLAIN = re.compile(
+    r"""^(?:
+        (?:No\s+classification\s+marking|Top\s+Secret|Secret|Confidential|Unclassified|
+           Limited\s+Official\s+Use|Official\s+Use\s+Only|Restricted|Strictly\s+Confidential|
+           Sensitive|Personal|Nodis|Exdis|Limdis|Noforn|Immediate|Priority|Routine|Flash|
+           Niact|Operational\s+Immediate|(?:Literally\s+|Exclusively\s+)?Eyes\s+Only|
+           Roger\s+Channel|Cherokee|Via\s+\w+(?:\s+Channels?)?|Personal\s+and\s+Confidential|
+           Administratively\s+Confidential|Special\s+Handling|No\s+Distribution|
+           [A-Z][A-Z0-9/-]{2,}
+        )\s*[;,.]?\s*
+    )+$""",
+    re.VERBOSE,
+)
+MARKINGS = [
+    "Top Secret",
+    "Secret",
+    "Nodis",
+    "Personal",
+    "Personal and Confidential",
+    "Eyes Only",
+    "Exclusively Eyes Only",
+    "No Distribution",
+    "Via ",
+    "Via CIA",
+    " Channel",
+    "Channels",
+    "NODIS",
+    "ABC",
+    "AB",
+    "A",
+    "S/S",
+    "-1",
+    "9",
+    "x",
+    "and",
+    " ",
+    "  ",
+    ";",
+    "; ",
+    ",",
+    ".",
+    "\n",
+]
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(st.sampled_from(MARKINGS), min_size=1, max_size=9))
+def test_classification_pattern_accepts_what_its_plain_spelling_does(
+    parts: list[str],
+) -> None:
+    text = "".join(parts)
+    assert bool(noncitation._CLASSIFICATION.match(text)) == bool(
+        _CLASSIFICATION_PLAIN.match(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CONVERSATION AND CORRESPONDENCE BETWEEN MR. BANCROFT AND VISCOUNT "
+        "PALMERSTON CONCERNING THE NORTHWESTERN BOUNDARY AND THE SAN JUAN ISLANDS",
+        "Secret " * 60 + "x",
+        "A" * 5000 + "a",
+    ],
+)
+def test_classification_pattern_is_fast_on_long_runs(text: str) -> None:
+    # Not a timing assertion: the plain spelling would not return for hours,
+    # so this test simply would not finish.
+    assert noncitation._CLASSIFICATION.match(text) is None

@@ -32,15 +32,29 @@ _EDITORIAL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Markings that are words ("Top Secret", "Nodis") and, below, markings that are
+# an upper-case run ("NODIS", "S/S", "LIMDIS-1").
+_MARKING_WORDS = r"""
+    No\s+classification\s+marking|Top\s+Secret|Secret|Confidential|Unclassified|Limited\s+Official\s+Use|
+    Official\s+Use\s+Only|Restricted|Strictly\s+Confidential|Sensitive|Personal|
+    Nodis|Exdis|Limdis|Noforn|Immediate|Priority|Routine|Flash|Niact|Operational\s+
+    Immediate|(?:Literally\s+|Exclusively\s+)?Eyes\s+Only|Roger\s+Channel|Cherokee|
+    Via\s+\w+(?:\s+Channels?)?|Personal\s+and\s+Confidential|Administratively\s+
+    Confidential|Special\s+Handling|No\s+Distribution"""
+# The whole clause is markings separated by spaces and ; , . — and nothing else.
+# Written so that the engine never tries two ways to read the same text: an
+# upper-case run may not be cut into shorter runs (it ends where the run ends,
+# or where a marking word begins), and the spaces around a separator are read
+# one way only. The plain spelling, ``(?:(?:WORDS|[A-Z][A-Z0-9/-]{2,})\s*[;,.]?
+# \s*)+$``, accepts exactly the same clauses but takes exponential time on an
+# upper-case heading ("CONVERSATION AND CORRESPONDENCE BETWEEN MR. BANCROFT AND
+# VISCOUNT PALMERSTON." took 17 ms, a longer one minutes); see
+# tests/test_recognize_gates.py.
 _CLASSIFICATION = re.compile(
-    r"""^(?:
-        (?:No\s+classification\s+marking|Top\s+Secret|Secret|Confidential|Unclassified|Limited\s+Official\s+Use|
-           Official\s+Use\s+Only|Restricted|Strictly\s+Confidential|Sensitive|Personal|
-           Nodis|Exdis|Limdis|Noforn|Immediate|Priority|Routine|Flash|Niact|Operational\s+
-           Immediate|(?:Literally\s+|Exclusively\s+)?Eyes\s+Only|Roger\s+Channel|Cherokee|
-           Via\s+\w+(?:\s+Channels?)?|Personal\s+and\s+Confidential|Administratively\s+
-           Confidential|Special\s+Handling|No\s+Distribution|[A-Z][A-Z0-9/-]{2,}
-        )\s*[;,.]?\s*
+    rf"""^(?:
+        (?:{_MARKING_WORDS}
+          | [A-Z][A-Z0-9/-]{{2,}}(?:(?![A-Z0-9/-])|(?=(?:{_MARKING_WORDS})))
+        )\s*(?:[;,.]\s*)?
     )+$""",
     re.VERBOSE,
 )
