@@ -289,3 +289,29 @@ def test_chicago_short_form_is_kind_short() -> None:
         "box 180, NSF, JFKL."
     )
     assert [x.kind for x in full] == ["archival"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # PubDip app11fn1: a date span continues its title; no series.
+        (
+            "National Archives, RG 111, Records of the Office of the Chief Signal Officer "
+            "(1960–1985), Documentary Films, ca. 1914–ca. 1944",
+            {"series": None, "file_unit": "Documentary Films, ca. 1914–ca. 1944"},
+        ),
+        # FRUS 1964–68 XXIX-2: a date range before the box is a file unit, not a series.
+        (
+            "Johnson Library, President's Daily Diary, May 1, 1965 to September 30, 1965, "
+            "Box 4",
+            {"series": None, "file_unit": "May 1, 1965 to September 30, 1965", "box": "4"},
+        ),
+        # A single year is a unit of the collection, not part of its name.
+        (
+            "Johnson Library, Rusk Appointment Books, 1965",
+            {"collection": "Rusk Appointment Books", "file_unit": "1965"},
+        ),
+    ],
+)  # fmt: skip
+def test_dates_continue_units(clause: str, expected: dict[str, Any]) -> None:
+    assert units(ref_of(clause), tuple(expected)) == expected

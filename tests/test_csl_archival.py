@@ -111,3 +111,26 @@ def test_valid_against_csl_schema(text: str, shared_dir: Path) -> None:
     item = archival_to_csl(ref_of(text))
     item["id"] = "x"
     jsonschema.validate([item], schema)
+
+
+def test_every_gold_citation_maps_to_a_valid_csl_1_0_2_item(shared_dir: Path) -> None:
+    """No code path emits a type outside CSL 1.0.2 ("letter" is Zotero's, not CSL's)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema: dict[str, Any] = json.loads(
+        (shared_dir / "reference" / "schemas" / "csl-data.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    from archcite.recognize import recognize_text
+
+    gold = Path(__file__).parent / "gold" / "archival.jsonl"
+    items: list[dict[str, Any]] = []
+    for n, line in enumerate(gold.read_text(encoding="utf-8").splitlines()):
+        for k, c in enumerate(recognize_text(json.loads(line)["text"])):
+            if c.archival is not None:
+                item = archival_to_csl(c.archival)
+                item["id"] = f"n{n}c{k}"
+                items.append(item)
+    assert len(items) > 250
+    assert {i["type"] for i in items} <= {"personal_communication", "manuscript"}
+    jsonschema.validate(items, schema)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from archcite.authority import fold
-from archcite.grammar.locators import STRONG, Component, Locator, classify, iso_date
+from archcite.grammar.locators import STRONG, Component, Locator, classify
 
 _SERIES_LIKE = re.compile(
     r"(?:\b(?:Series|Subseries|Files?|Materials?|Papers|Records|Collection|Books|"
@@ -26,11 +26,15 @@ _CENTRAL = re.compile(r"^Central\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b")
 _ENDS_YEAR = re.compile(r"\b\d{4}$")
 # Kinds that hold a unit below the series: a title right before one is a series.
 _BELOW = frozenset({"box", "reel", "folder"})
-_YEARS = re.compile(r"^\d{4}(?:\s*[–-]\s*\d{2,4})?$")
+_YEARS = re.compile(r"^\d{4}\s*[–-]\s*\d{2,4}$")
+# A date or date span continues the unit before it ("Documentary Films, ca.
+# 1914–ca. 1944"; "President's Daily Diary, May 1, 1965 to September 30, 1965").
+_DATE = r"(?:ca?\.\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?\d{4}"
+_DATEISH = re.compile(rf"^{_DATE}(?:\s*(?:[–-]|to)\s*{_DATE})?$")
 
 
 def merge_years(comps: list[Component]) -> list[Component]:
-    """Join a bare year or year span to the title it dates.
+    """Join a bare year span to the title it dates.
 
     "Central Decimal File, 1960–63", "Records of Charles E. Bohlen, 1942–1952",
     "Series 2: Family and General Correspondence, 1786–1924": the span is part
@@ -130,7 +134,7 @@ def assign(comps: list[Component]) -> Fields:
                 and not f.file_unit
                 and f.box is None
                 and f.reel is None
-                and iso_date(text) is None
+                and not _DATEISH.match(text)
                 and (_SERIES_LIKE.search(text) or _heads_unit(comps, kinds, idx))
             ):
                 f.series.append(text)
@@ -206,7 +210,7 @@ def _heads_unit(comps: list[Component], kinds: list[Locator | None], idx: int) -
         return False
     nxt = kinds[idx + 1]
     if nxt is None:
-        return iso_date(comps[idx + 1].text) is None
+        return not _DATEISH.match(comps[idx + 1].text)
     return nxt.kind in _BELOW
 
 
