@@ -315,3 +315,29 @@ def test_chicago_short_form_is_kind_short() -> None:
 )  # fmt: skip
 def test_dates_continue_units(clause: str, expected: dict[str, Any]) -> None:
     assert units(ref_of(clause), tuple(expected)) == expected
+
+
+def test_copies_of_other_papers_are_references() -> None:
+    # d62fn3: the copies are of the studies, not of the printed document.
+    found = recognize(
+        "Copies of those papers and related documentation are in the National Archives "
+        "and Records Administration, RG 59, Lot 72 D 139, Country Files."
+    )
+    assert [c.role for c in found] == ["reference"]
+    assert [
+        c.role
+        for c in recognize(
+            "A copy is in the Johnson Library, Confidential File, CO 141."
+        )
+    ] == ["copy"]
+
+
+def test_agency_and_office_before_an_accession_are_one_collection() -> None:
+    # d31fn1 (as one clause; the segmenter currently cuts it at the semicolon).
+    ref = ref_of(
+        "Washington National Records Center, Department of Defense, OSD/OASD/ISA; FRC "
+        "330 68 A 306, 560 Japan"
+    )
+    assert (ref.collection, ref.series, ref.accession, ref.file_number) == (
+        "Department of Defense, OSD/OASD/ISA", None, "330 68 A 306", "560 Japan",
+    )  # fmt: skip

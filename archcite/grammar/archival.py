@@ -73,6 +73,9 @@ _IN = re.compile(
     r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:located\s+|filed\s+|found\s+|printed\s+)?"
     r"(?:in|at|among)\s+(?:the\s+)?"
 )
+_OTHER_COPIES = re.compile(
+    r"\bcop(?:y|ies)\s+of\s+(?:those|these|other|related|several|all|many|some)\b", re.I
+)
 _ALSO_IN = re.compile(r"^\(?\s*(?:and\s+)?also\s+(?:in|at)\s+(?:the\s+)?", re.I)
 _SEE = re.compile(r"(?:and\s+)?(?:see|See)(?:\s+also)?\s+(?=[A-Z])")
 # "There is additional documentation … in the National Archives, RG 59, …",
@@ -300,7 +303,9 @@ def _lead_in(text: str) -> tuple[int, Role]:
     if m := _SOURCE.match(text):
         return m.end(), "source"
     if m := _COPY.match(text):
-        return m.end(), "copy"
+        # "Copies of those papers and related documentation are in …" cites
+        # other documents, not a copy of the one printed.
+        return m.end(), "reference" if _OTHER_COPIES.search(m.group()) else "copy"
     if m := _ALSO_IN.match(text):
         return m.end(), "copy"
     pos = 0

@@ -175,6 +175,16 @@ def assign(comps: list[Component]) -> Fields:
             if loc.prefix:
                 if f.collection is None and not collection_parts:
                     f.collection = loc.prefix
+                elif (
+                    idx > 0
+                    and kinds[idx - 1] is None
+                    and comps[idx - 1].text == f.collection
+                    and not f.series
+                    and not f.entry
+                ):
+                    # "Department of Defense, OSD/OASD/ISA; FRC 330 68 A 306": the
+                    # agency and its office name one collection (gold README, 6).
+                    f.collection = f"{f.collection}, {loc.prefix}"
                 else:
                     f.series.append(loc.prefix)
             if kind == "lot":
