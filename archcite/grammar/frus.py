@@ -24,7 +24,7 @@ Offsets cover the reference itself, not the lead-in ("For texts, see").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from archcite.grammar.frus_ids import (
     Parts,
@@ -48,7 +48,7 @@ _SERIES = re.compile(
       | Foreign\s+Relations\s+of\s+the\s+United\s+States(?:[,:]?\s+Diplomatic\s+Papers)?
       | Foreign\s+Relations(?!\s+(?:Committee|of\s+the\s+Senate|Authorization))
       | FRUS
-      | (?P<ibid>\b[Ii]bid\.),?(?=\s*\[?\d{4}\b)
+      | (?P<ibid>[Ii](?<!\w[Ii])bid\.),?(?=\s*\[?\d{4}\b)  # \bibid, scannable
     )""",
     re.VERBOSE,
 )
@@ -381,7 +381,9 @@ def _internal_refs(text: str, taken: list[tuple[int, int]]) -> list[_Ref]:
         if free(m.start(), m.end()):
             nums = _expand(m.group("list") or m.group("list2"))
             found.append(_Ref(m.start(), m.end(), documents=nums, has_locator=True))
-    for m in _ANTE.finditer(text):
+    # (the substring test skips a scan that cannot match, cheaply)
+    ante = "nte" in text or "ost" in text or "upra" in text or "nfra" in text
+    for m in _ANTE.finditer(text) if ante else ():
         if not free(m.start(), m.end()):
             continue
         ref = _Ref(m.start(), m.end())
@@ -460,33 +462,37 @@ def _role(text: str, start: int) -> Role:
 
 
 def _to_frus(ref: _Ref, internal: bool) -> FrusRef:
-    fr = FrusRef(
-        documents=tuple(dict.fromkeys(ref.documents)),
-        pages=tuple(ref.pages),
-        footnotes=tuple(ref.footnotes),
-        internal=internal,
-    )
+    documents = tuple(dict.fromkeys(ref.documents))
+    pages, footnotes = tuple(ref.pages), tuple(ref.footnotes)
     if internal:
-        return replace(
-            fr, reason="reference inside the current volume; resolve with its id"
+        reason: str | None = "reference inside the current volume; resolve with its id"
+        return FrusRef(
+            documents=documents,
+            pages=pages,
+            footnotes=footnotes,
+            internal=True,
+            reason=reason,
         )
     parts = ref.parts
-    fr = replace(
-        fr,
+    volume_id = None
+    if parts.years is None:
+        reason = "volume of the series being cited; resolve against the current volume"
+    else:
+        volume_id, reason = identify(parts)
+        if ref.from_ibid:
+            note = "series taken from ibid. (Foreign Relations)"
+            reason = f"{note}; {reason}" if reason else note
+    fr = FrusRef(
+        volume_id=volume_id,
         subseries=subseries_display(parts.years) if parts.years else None,
         volume=volume_label(parts),
         part=str(parts.part) if parts.part is not None else None,
+        documents=documents,
+        pages=pages,
+        footnotes=footnotes,
+        reason=reason,
     )
-    if parts.years is None:
-        return replace(
-            fr,
-            reason="volume of the series being cited; resolve against the current volume",
-        )
-    volume_id, reason = identify(parts)
-    if ref.from_ibid:
-        note = "series taken from ibid. (Foreign Relations)"
-        reason = f"{note}; {reason}" if reason else note
-    return finish(replace(fr, volume_id=volume_id, reason=reason))
+    return fr if parts.years is None else finish(fr)
 
 
 def _citation(text: str, ref: _Ref, kind: str, internal: bool) -> Citation:
@@ -539,14 +545,10 @@ def _recognize(text: str) -> list[Citation]:
     return sorted(out, key=lambda c: c.start)
 
 
-# A cheap test every FRUS reference passes: a loosened union of the heads of
-# the patterns that start one — a series anchor (_SERIES: "Foreign Relations",
-# "FRUS", "ibid., 1922"), a volume (_VOLUME), documents (_INTERNAL_DOCS), "No.
-# 12" (_NUMBERED), "Supra"/"Infra" (_ANTE; "Ante"/"Post" count only with
-# pages) and pages (_PAGES). A clause without any of them yields no reference,
-# so the scan is skipped (two thirds of all clauses). Each alternative starts
-# with one of a few letters so that the engine can skip ahead. Keep it in step
-# with those patterns; tests/test_frus_gate.py checks it against the full scan.
+# A cheap test every FRUS reference passes, so that two thirds of all clauses
+# skip the scan: a loosened union of the heads of _SERIES, _VOLUME,
+# _INTERNAL_DOCS, _NUMBERED, _ANTE ("Ante"/"Post" need pages) and _PAGES, each
+# behind one of a few letters. tests/test_recognize_gates.py checks it.
 _GATE = re.compile(
     r"""[FIVDNSipvs](?:oreign\s+Relations|RUS|bid\.,?\s*\[?\d{4}
       | ol(?:ume)?s?\.?\s*[EIVXLCivxlc\d] | ocuments?\s+\d | os?\.\s+\d
