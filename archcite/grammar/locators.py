@@ -12,6 +12,7 @@ Chicago-style notes put first ("Dean Rusk to John F. Kennedy", "memorandum",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 MONTHS = {
@@ -237,6 +238,9 @@ def _located(kind: str, m: re.Match[str], comp: str) -> Locator:
     return Locator(kind, value.strip(), pre.strip() if pre else None)
 
 
+# Pure and called on the same component by several passes (assignment, order,
+# record-group titles); locators are frozen, so answers can be shared.
+@lru_cache(maxsize=16384)
 def classify(comp: str) -> Locator | None:
     """What locator ``comp`` is, or ``None`` for a plain title."""
     if not comp:
