@@ -18,7 +18,9 @@ from typing import Any, NoReturn
 import click
 
 from archcite import __version__, readers
-from archcite.cslinput import is_bibliography, read_items
+from archcite.cslinput import BibFormat, is_bibliography
+from archcite.cslinput import parse as parse_bibliography
+from archcite.cslinput import sniff as sniff_bibliography
 from archcite.errors import ArchciteError, InputError
 from archcite.eval_cli import eval_group
 from archcite.export_cli import export, render_items
@@ -30,6 +32,8 @@ from archcite.pipeline import extract_source, parse_text
 from archcite.record import schema, to_record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+#: Inputs that are lists of sources rather than documents with notes.
+BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
 
 # Output formats of `extract`; json/jsonl are built in, the others come from the
 # export layer, looked up lazily so `archcite parse` stays fast.
@@ -51,6 +55,31 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 class ArchciteGroup(click.Group):
     """Turn library errors into one stderr line and a documented exit code."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        # click's own usage errors are several lines (usage, hint, blank, error);
+        # the contract is one line, so they are reported here instead.
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            hint = ""
+            if exc.ctx is not None:
+                hint = f" (see '{exc.ctx.command_path} --help')"
+            _fail(f"{exc.format_message()}{hint}", EXIT_USAGE)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            _fail("aborted", EXIT_FINDINGS)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -103,7 +132,7 @@ def cli() -> None:
 @click.option(
     "--from",
     "from_",
-    type=click.Choice(readers.names()),
+    type=click.Choice((*readers.names(), *BIBLIOGRAPHY_FORMATS)),
     help="Input format (default: from the file suffix, then the content).",
 )
 @click.option(
@@ -118,7 +147,7 @@ def cli() -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
+    help="Write to this file (atomically; never over an input); '-' is stdout.",
 )
 def extract(
     paths: tuple[str, ...], from_: str | None, fmt: str, output: Path | None
@@ -137,17 +166,36 @@ def extract(
     errors: list[str] = []
     for name in paths:
         try:
-            if name != "-" and is_bibliography(name):
+            if name == "-":
+                source = readers.open_source(name, sys.stdin.buffer)
+                is_bib = from_ in BIBLIOGRAPHY_FORMATS or (
+                    from_ is None
+                    and sniff_bibliography(source.read_bytes()) == "csl-json"
+                )
+            else:
+                source = readers.open_source(name)
+                is_bib = from_ in BIBLIOGRAPHY_FORMATS or (
+                    from_ is None and is_bibliography(name)
+                )
+            if is_bib:
                 if fmt in BUILTIN_FORMATS:
                     raise InputError(
                         "a bibliography has no notes to extract; convert it with "
                         "--format csl-json, bibtex, biblatex, ris or zotero-json",
-                        name,
+                        source.name,
                     )
-                bibliographies += read_items(name).csl()
+                kind: BibFormat | None = (
+                    "csl-json"
+                    if from_ == "csl-json"
+                    else "bibtex"
+                    if from_ == "bibtex"
+                    else None
+                )
+                bibliographies += parse_bibliography(
+                    source.read_bytes(), source.name, kind
+                )
                 continue
-            stdin = sys.stdin.buffer if name == "-" else None
-            located.extend(extract_source(readers.open_source(name, stdin), from_))
+            located.extend(extract_source(source, from_))
         except InputError as exc:
             if len(paths) == 1:
                 raise
@@ -161,7 +209,7 @@ def extract(
         if bibliographies:
             items = from_csl(items.csl() + bibliographies)
         data = render_items(items, fmt)
-    if output is not None:
+    if output is not None and str(output) != "-":
         write_atomic(output, data, paths)
     else:
         click.echo(data, nl=False)

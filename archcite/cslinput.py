@@ -68,6 +68,8 @@ def parse_json(data: bytes | str, name: str = "<json>") -> list[dict[str, Any]]:
         doc = [doc]
     if not isinstance(doc, list):
         raise InputError("CSL-JSON must be an array of items", name)
+    if not doc:
+        raise InputError("no items in this CSL-JSON file", name)
     out: list[dict[str, Any]] = []
     for n, raw in enumerate(doc):
         if not isinstance(raw, Mapping):
@@ -89,7 +91,10 @@ def parse_json(data: bytes | str, name: str = "<json>") -> list[dict[str, Any]]:
 
 def parse_bib(data: bytes | str, name: str = "<bib>") -> list[dict[str, Any]]:
     """CSL items from BibTeX/biblatex text (archcite's own or anyone's)."""
-    return bibtex.loads(_decode(data, name), name)
+    items = bibtex.loads(_decode(data, name), name)
+    if not items:
+        raise InputError("no entries in this BibTeX file", name)
+    return items
 
 
 def parse(

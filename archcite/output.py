@@ -60,7 +60,12 @@ def write_atomic(
     # Follow a symlink so the link stays a link and its target gets the data.
     real = target.resolve()
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{real.name}.", suffix=".tmp", dir=real.parent
+        )
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

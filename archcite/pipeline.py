@@ -50,7 +50,14 @@ def locate(notes: Iterable[Note]) -> list[Located]:
     """Recognize every note and number the citations in document order."""
     out: list[Located] = []
     for note in notes:
-        for c in recognize_text(note.text):
+        found = recognize_text(note.text)
+        if not found:
+            # A note with no text (TEI "<note><gap/></note>") is still a note of
+            # the document: it gets a record so that nothing vanishes.
+            found = (
+                Citation("", 0, 0, "not-a-citation", "parsed", reason="empty note"),
+            )
+        for c in found:
             out.append(Located(c, note, len(out)))
     return out
 

@@ -18,9 +18,11 @@ from typing import Any
 from pybtex.database import BibliographyData
 from pybtex.database.input import BaseParser
 from pybtex.database.output import BaseWriter
+from pybtex.exceptions import PybtexError
 
 from archcite.bibtex import from_bibliography, to_bibliography
 from archcite.cslinput import parse_json
+from archcite.errors import ArchciteError
 
 
 class CSLJSONParser(BaseParser):  # type: ignore[misc]
@@ -30,7 +32,11 @@ class CSLJSONParser(BaseParser):  # type: ignore[misc]
     unicode_io = True
 
     def parse_stream(self, stream: Any) -> BibliographyData:
-        items = parse_json(stream.read(), getattr(stream, "name", "<json>"))
+        try:
+            items = parse_json(stream.read(), getattr(stream, "name", "<json>"))
+        except ArchciteError as exc:
+            # pybtex-convert reports its own errors in one line; ours must be one.
+            raise PybtexError(str(exc)) from None
         # Field values for pybtex's own BibTeX writer, which escapes & % # _.
         bib = to_bibliography(items, "biblatex", for_pybtex=True)
         for key, entry in bib.entries.items():

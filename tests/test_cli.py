@@ -134,9 +134,102 @@ def test_one_bad_input_among_several_is_partial_failure(tmp_path: Path) -> None:
     assert "nope.txt: no such file" in err
 
 
-def test_unknown_format_is_usage_error() -> None:
-    code, _, err = run("extract", str(SAMPLES / "nsam129.txt"), "--from", "pdf")
-    assert code == 2 and "pdf" in err
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("extract", str(SAMPLES / "nsam129.txt"), "--from", "pdf"),
+        ("extract", str(SAMPLES / "nsam129.txt"), "--format", "docx"),
+        ("extract",),
+        ("nosuchcommand",),
+        ("extract", str(SAMPLES / "nsam129.txt"), "-o", str(SAMPLES)),
+    ],
+    ids=["bad-from", "bad-format", "no-paths", "no-command", "output-is-dir"],
+)
+def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("archcite: error: ")
+
+
+@pytest.mark.parametrize("name", ["manuscript.md", "manuscript.tex", "nsam129.txt"])
+def test_stdin_format_comes_from_the_content(name: str) -> None:
+    data = (SAMPLES / name).read_bytes()
+    from_file = records_of(run("extract", str(SAMPLES / name))[1])
+    code, out, _ = run("extract", "-", input=data)
+    assert code == 0
+    from_stdin = records_of(out)
+    assert [r["text"] for r in from_stdin] == [r["text"] for r in from_file]
+    assert {r["source"] for r in from_stdin} == {"<stdin>"}
+
+
+def test_office_file_with_a_text_suffix_is_read_by_content(tmp_path: Path) -> None:
+    disguised = tmp_path / "notes.txt"
+    disguised.write_bytes((SAMPLES / "manuscript.docx").read_bytes())
+    code, out, err = run("extract", str(disguised))
+    assert code == 0, err
+    assert len({r["note"] for r in records_of(out)}) == 13
+
+
+def test_dash_output_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("extract", str(SAMPLES / "nsam129.txt"), "-o", "-")
+    assert code == 0 and records_of(out)
+    assert not (tmp_path / "-").exists()
+
+
+def test_unwritable_output_is_an_input_error_not_a_crash() -> None:
+    code, out, err = run("extract", str(SAMPLES / "nsam129.txt"), "-o", "/proc/nope/x")
+    assert code == 2 and out == ""
+    assert err.startswith("archcite: error: /proc/nope/x: ")
+
+
+def test_bibliography_round_trip_through_stdin(tmp_path: Path) -> None:
+    code, bib, _ = run("extract", str(SAMPLES / "manuscript.md"), "--format", "bibtex")
+    assert code == 0 and "@misc" in bib
+    code, out, err = run(
+        "extract", "--from", "bibtex", "--format", "csl-json", "-", input=bib
+    )
+    assert code == 0, err
+    ids = {item["id"] for item in json.loads(out)}
+    assert "jfkl-nsf-box334-nsam129" in ids
+
+
+def test_bibliography_for_record_formats_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    path.write_text('[{"id": "a", "type": "book", "title": "T"}]', encoding="utf-8")
+    code, _, err = run("extract", str(path))
+    assert code == 2 and "a bibliography has no notes" in err
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    code, _, err = run("extract", "--format", "csl-json", str(empty))
+    assert code == 2 and "no items" in err
+
+
+def test_numbers_in_text_variables_become_strings(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    path.write_text(
+        '[{"id": "a", "type": "manuscript", "archive": 5, "volume": 3}]',
+        encoding="utf-8",
+    )
+    code, out, _ = run("extract", "--format", "csl-json", str(path))
+    assert code == 0
+    [item] = json.loads(out)
+    assert item["archive"] == "5" and item["volume"] == 3
+
+
+def test_empty_note_gets_a_record(tmp_path: Path) -> None:
+    tei = tmp_path / "v.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        '<div type="document" xml:id="d1"><p>x<note n="1" xml:id="d1fn1"><gap/></note></p>'
+        "</div></body></text></TEI>",
+        encoding="utf-8",
+    )
+    code, out, _ = run("extract", str(tei))
+    assert code == 0
+    [record] = records_of(out)
+    assert record["kind"] == "not-a-citation" and record["reason"] == "empty note"
 
 
 def test_help_lists_commands_and_exit_codes() -> None:

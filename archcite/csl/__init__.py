@@ -267,6 +267,27 @@ TEXT_VARIABLES = frozenset(
         "year-suffix",
     ]
 )
+#: Variables the CSL 1.0.2 schema lets be numbers; every other text variable is a string.
+NUMERIC_VARIABLES = frozenset(
+    [
+        "chapter-number",
+        "citation-number",
+        "collection-number",
+        "edition",
+        "first-reference-note-number",
+        "issue",
+        "locator",
+        "number",
+        "number-of-pages",
+        "number-of-volumes",
+        "page",
+        "page-first",
+        "part",
+        "printing",
+        "supplement",
+        "volume",
+    ]
+)
 _NAME_KEYS = frozenset(
     [
         "family",
@@ -323,7 +344,8 @@ def clean_csl(item: Mapping[str, Any]) -> dict[str, Any]:
             and isinstance(value, str | int | float)
             and not isinstance(value, bool)
         ):
-            out[key] = value
+            keep_number = key in NUMERIC_VARIABLES and not isinstance(value, str)
+            out[key] = value if keep_number else str(value)
         else:
             custom[key] = value
     out.setdefault("id", "")

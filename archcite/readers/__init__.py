@@ -10,6 +10,7 @@ zipfile.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,11 @@ def get(name: str) -> ReaderInfo:
     return _READERS[name]
 
 
+_MARKDOWN_NOTE = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
+_LATEX_NOTE = re.compile(rb"\\(?:footnote|footnotetext|endnote|documentclass)\b")
+_BINARY_READERS = frozenset({"docx", "odt"})
+
+
 def sniff(head: bytes) -> str | None:
     """Guess a format from the first bytes of an input, or ``None``."""
     if head.startswith(b"PK\x03\x04"):
@@ -129,22 +135,45 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
+def _sniff_text(data: bytes) -> str:
+    """Markdown, LaTeX or plain text, from the note syntax the content uses."""
+    if _MARKDOWN_NOTE.search(data) or b"^[" in data:
+        return "markdown"
+    if _LATEX_NOTE.search(data):
+        return "latex"
+    return "text"
+
+
+def _head(source: Source, size: int = 512) -> bytes:
+    if source.data is not None:
+        return source.data[:size]
+    with source.open() as handle:
+        return handle.read(size)
+
+
 def reader_for(source: Source, fmt: str | None = None) -> ReaderInfo:
-    """Choose the reader for ``source``: explicit ``fmt``, then suffix, then content."""
+    """Choose the reader for ``source``: explicit ``fmt``, then suffix, then content.
+
+    Content wins over a text suffix for office files: a DOCX saved as
+    ``notes.txt`` is still read as a DOCX rather than refused as bad UTF-8.
+    """
     if fmt:
         return get(fmt)
-    if source.path is not None:
-        suffix = source.path.suffix.lower()
-        if suffix in _SUFFIXES:
-            return get(_SUFFIXES[suffix])
-    head = source.read_bytes()[:512]
+    head = _head(source)
     guess = sniff(head)
     if guess == "zip":
         # Both DOCX and ODT are zip files; the ODT mimetype member comes first.
-        return get("odt" if b"mimetypeapplication/vnd.oasis" in head else "docx")
+        guess = "odt" if b"mimetypeapplication/vnd.oasis" in head else "docx"
+    if source.path is not None:
+        suffix = source.path.suffix.lower()
+        if suffix in _SUFFIXES:
+            named = _SUFFIXES[suffix]
+            if guess in _BINARY_READERS and named not in _BINARY_READERS:
+                return get(guess)
+            return get(named)
     if guess is not None:
         return get(guess)
-    return get("text")
+    return get(_sniff_text(source.read_bytes()))
 
 
 def open_source(name: str, stdin: BinaryIO | None = None) -> Source:
