@@ -25,6 +25,7 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.scanner import PybtexError
 
+from archcite.csl import CSL_TYPES, date_to_edtf
 from archcite.errors import InputError
 from archcite.items import ItemSet, from_csl
 from archcite.latex_text import LatexWriter, from_latex, to_latex
@@ -130,23 +131,6 @@ def _key(item_id: str) -> str:
 
 
 # -- dates -----------------------------------------------------------------------
-
-
-def _edtf(date: Mapping[str, Any]) -> str | None:
-    parts = date.get("date-parts")
-    if not parts or not parts[0]:
-        return None
-    try:
-        ends = [
-            "-".join(
-                f"{int(p):02d}" if i else f"{int(p):04d}" for i, p in enumerate(dp)
-            )
-            for dp in parts
-            if dp
-        ]
-    except (TypeError, ValueError):
-        return None
-    return "/".join(ends)
 
 
 def _parse_edtf(text: str) -> dict[str, Any] | None:
@@ -255,7 +239,7 @@ def to_entry(
             persons[field_name] = [_person(n, ascii_only, for_pybtex) for n in names]
     issued = csl.get("issued")
     if isinstance(issued, Mapping):
-        edtf = _edtf(issued)
+        edtf = date_to_edtf(issued)
         if edtf is None:
             put("issued-literal", issued.get("literal") or issued.get("raw"))
         elif ctype == "personal_communication" and archival:
@@ -346,7 +330,7 @@ def from_entry(key: str, entry: Entry) -> dict[str, Any]:
     if archival:
         assert subtype is not None
         ctype = {"letter": "personal_communication"}.get(subtype, subtype)
-        if ctype not in _CSL_TYPES:
+        if ctype not in CSL_TYPES:
             ctype = "manuscript"
     else:
         ctype = _FROM_TYPE.get(etype, "document")
@@ -417,55 +401,6 @@ def _year_month(parts: list[str | None]) -> dict[str, Any] | None:
     return {"date-parts": [dp]}
 
 
-_CSL_TYPES = frozenset(
-    [
-        "article",
-        "article-journal",
-        "article-magazine",
-        "article-newspaper",
-        "bill",
-        "book",
-        "broadcast",
-        "chapter",
-        "classic",
-        "collection",
-        "dataset",
-        "document",
-        "entry",
-        "entry-dictionary",
-        "entry-encyclopedia",
-        "event",
-        "figure",
-        "graphic",
-        "hearing",
-        "interview",
-        "legal_case",
-        "legislation",
-        "manuscript",
-        "map",
-        "motion_picture",
-        "musical_score",
-        "pamphlet",
-        "paper-conference",
-        "patent",
-        "performance",
-        "periodical",
-        "personal_communication",
-        "post",
-        "post-weblog",
-        "regulation",
-        "report",
-        "review",
-        "review-book",
-        "software",
-        "song",
-        "speech",
-        "standard",
-        "thesis",
-        "treaty",
-        "webpage",
-    ]
-)
 _CSL_NAMES = frozenset({"author", "editor", "translator", "recipient"})
 
 

@@ -223,14 +223,6 @@ def frus_volume_id(csl: Mapping[str, Any], ref: FrusRef | None = None) -> str:
     )
 
 
-def _document_number(csl: Mapping[str, Any]) -> str | None:
-    url = str(csl.get("URL") or "")
-    m = re.search(r"/d(\d+)$", url) or re.search(
-        r"\bDocument\s+(\d+)", str(csl.get("page") or "")
-    )
-    return m.group(1) if m else None
-
-
 def work_id(csl: Mapping[str, Any]) -> str:
     authors = csl.get("author") or []
     return trim_id(

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from archcite.csl import date_to_edtf
 from archcite.items import ItemSet, from_csl
 
 #: CSL type -> Zotero item type; CSL ``collection`` has no Zotero type (an
@@ -160,19 +161,9 @@ _EXTRA_KEYS = {
 def _date(issued: Any) -> str | None:
     if not isinstance(issued, Mapping):
         return None
-    parts = issued.get("date-parts")
-    if parts and parts[0]:
-        try:
-            ends = [
-                "-".join(
-                    f"{int(p):02d}" if i else f"{int(p):04d}" for i, p in enumerate(dp)
-                )
-                for dp in parts
-                if dp
-            ]
-        except (TypeError, ValueError):
-            return None
-        return "/".join(ends)
+    edtf = date_to_edtf(issued)
+    if edtf is not None or issued.get("date-parts"):
+        return edtf
     text = issued.get("literal") or issued.get("raw")
     return str(text) if text else None
 

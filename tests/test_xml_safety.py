@@ -175,3 +175,16 @@ def test_parse_bytes_for_small_parts() -> None:
     assert root.findtext("b") == "x"
     with pytest.raises(InputError, match="malformed XML at line 1"):
         xmlsafe.parse_bytes(b"<a>", "part.xml")
+
+
+def test_deep_nesting_is_refused_with_a_plain_message(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from archcite.cli import cli
+
+    path = tmp_path / "deep.xml"
+    path.write_text("<TEI>" + "<hi>" * 100_000, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 2
+    assert "nest too deeply" in result.stderr
+    assert "XML_PARSE_HUGE" not in result.stderr

@@ -306,6 +306,27 @@ _TYPE_ALIASES = {"letter": "personal_communication"}
 _DATE_KEYS = frozenset({"date-parts", "season", "circa", "literal", "raw"})
 
 
+def date_to_edtf(date: Mapping[str, Any]) -> str | None:
+    """A CSL date's ``date-parts`` as EDTF ("1962-02-20", "1917/1919"), or ``None``.
+
+    BibTeX's ``date`` and Zotero's ``date`` fields both take this form.
+    """
+    parts = date.get("date-parts")
+    if not parts or not parts[0]:
+        return None
+    try:
+        ends = [
+            "-".join(
+                f"{int(p):02d}" if i else f"{int(p):04d}" for i, p in enumerate(dp)
+            )
+            for dp in parts
+            if dp
+        ]
+    except (TypeError, ValueError):
+        return None
+    return "/".join(ends)
+
+
 def clean_csl(item: Mapping[str, Any]) -> dict[str, Any]:
     """``item`` made valid CSL-JSON 1.0.2 without losing anything.
 
@@ -362,6 +383,7 @@ __all__ = [
     "TEXT_VARIABLES",
     "archival_csl",
     "clean_csl",
+    "date_to_edtf",
     "frus_csl",
     "published_csl",
     "to_csl",

@@ -157,6 +157,9 @@ def syntax_error(exc: etree.XMLSyntaxError, name: str) -> InputError:
         # found" at line 0, column 0 while libxml2's log holds the real error.
         line, column, message = last.line, last.column, last.message
     message = _LXML_POSITION.sub("", message).strip()
+    if "use XML_PARSE_HUGE" in message or "Excessive depth" in message:
+        # libxml2 suggests a parser option the user cannot set; say what it means.
+        message = "elements nest too deeply (the limit guards against hostile input)"
     return InputError(f"malformed XML at line {line}, column {column}: {message}", name)
 
 
