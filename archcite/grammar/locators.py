@@ -12,8 +12,8 @@ Chicago-style notes put first ("Dean Rusk to John F. Kennedy", "memorandum",
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
