@@ -191,8 +191,11 @@ def volume_label(parts: Parts) -> str | None:
     return label
 
 
+_PAGE_NUMBER = re.compile(r"[0-9]+|[ivxlcdm]+", re.IGNORECASE)
+
+
 def _page_anchor(page: str) -> str:
-    m = re.match(r"[0-9]+|[ivxlcdm]+", page, re.IGNORECASE)
+    m = _PAGE_NUMBER.match(page)
     return m.group(0) if m else page
 
 

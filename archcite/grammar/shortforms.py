@@ -93,6 +93,12 @@ _CFPF = re.compile(r"^[PDN]\d{6,}[–-]\d+$")
 _UNIT = re.compile(r"^(Lot|Job|FRC)\s+(\d.*)$", re.IGNORECASE)
 _UNIT_FIELDS = {"lot": "lot", "job": "job", "frc": "accession"}
 
+_DOC_LIST = re.compile(r"\d+(?:\s*(?:,|and|&|[–-])\s*\d+)*")
+_DOC_ITEM = re.compile(r"(\d+)(?:\s*[–-]\s*(\d+))?")
+_LEADING_AND = re.compile(r"^(?:and|&)\s+")
+_AND_CAPITAL = re.compile(r",?\s+and\s+(?=[A-Z])")
+_JOINING_TAIL = re.compile(r"[\s,;]*(?:and|also|&)?[\s,;]*$")
+
 
 @dataclass(frozen=True, slots=True)
 class Locators:
@@ -160,10 +166,10 @@ def _is_file_number(segment: str) -> bool:
 def _documents(value: str) -> tuple[int, ...] | None:
     """Document numbers from "35", "35 and 36", "35, 36", "35–37" (small ranges)."""
     value = value.strip()
-    if not re.fullmatch(r"\d+(?:\s*(?:,|and|&|[–-])\s*\d+)*", value):
+    if not _DOC_LIST.fullmatch(value):
         return None
     out: list[int] = []
-    for m in re.finditer(r"(\d+)(?:\s*[–-]\s*(\d+))?", value):
+    for m in _DOC_ITEM.finditer(value):
         first = int(m.group(1))
         last = int(m.group(2)) if m.group(2) else first
         if last < first or last - first > 200:
@@ -224,7 +230,7 @@ def locators(text: str) -> Locators:
             # a list of files in the same collection stays one value.
             files = [seg]
             while i + 1 < len(segments):
-                nxt = re.sub(r"^(?:and|&)\s+", "", _clean(segments[i + 1]))
+                nxt = _LEADING_AND.sub("", _clean(segments[i + 1]))
                 if not _is_file_number(nxt):
                     break
                 files.append(nxt)
@@ -366,7 +372,7 @@ def _and_citation(segment: str) -> tuple[int, int] | None:
     "ibid., DEF 12 JAPAN and Washington National Records Center, …" is two
     citations; the second goes to the other recognizers.
     """
-    for m in re.finditer(r",?\s+and\s+(?=[A-Z])", segment):
+    for m in _AND_CAPITAL.finditer(segment):
         if _PREFIX_CITES.search(segment[m.end() :]) and not _labelled(
             segment[m.end() :]
         ):
@@ -413,7 +419,7 @@ def recognize(text: str) -> list[Citation]:
         segment = text[tok_end:limit]
         if n + 1 < len(starts):
             # "are ibid. and ibid., POL JAPAN–US": the joining word is not a locator.
-            segment = re.sub(r"[\s,;]*(?:and|also|&)?[\s,;]*$", "", segment)
+            segment = _JOINING_TAIL.sub("", segment)
         if _YEAR_TAIL.match(segment):
             continue
         segment = segment[: _balanced_end(segment)]
