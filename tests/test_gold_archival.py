@@ -40,13 +40,14 @@ GOLD = REPO / "tests" / "gold" / "archival.jsonl"
 KNOWN = REPO / "tests" / "known_failures_archival.txt"
 
 # Measured on this gold set: first archival recognizer overall F1 0.921, repository
-# 0.949, box/folder 0.894; now overall 0.994, repository 1.000, box/folder 0.988
-# (targets of issue 3: 0.97, 0.99, 0.99; the two folders left are cut by the
-# segmenter at "Corres." and "Geo.").
+# 0.949, box/folder 0.894; now overall 0.9996, repository 1.000, box/folder 1.000
+# (targets of issue 3: 0.97, 0.99, 0.99). The recognizer was developed against
+# this set, so these are development scores; tests/gold/archival-heldout.jsonl
+# measures notes it has not seen.
 # Floors are the measurements rounded down; raise them as the recognizer improves.
-OVERALL_F1_FLOOR = 0.994
+OVERALL_F1_FLOOR = 0.999
 REPOSITORY_F1_FLOOR = 1.0
-BOX_FOLDER_F1_FLOOR = 0.988
+BOX_FOLDER_F1_FLOOR = 1.0
 
 #: Canonical repository -> place (None: the authority records no place).
 #: The first block is docs/archival-fields.md; the rest are the gold set's choices

@@ -104,3 +104,25 @@ def test_imprint_parenthesis_stays_with_its_citation() -> None:
 def test_part_abbreviation() -> None:
     text = "Ibid., 1907, pt. 2, p. 1181."
     assert parts(text) == [text]
+
+
+def test_file_code_letter_ends_a_sentence() -> None:
+    text = (
+        "National Archives, RG 59, Central Files 1967–69, POL 27 VIET S. Secret; Nodis."
+    )
+    assert parts(text)[-1] == "Secret; Nodis."
+
+
+def test_semicolon_before_an_accession_joins_one_location() -> None:
+    text = (
+        "Washington National Records Center, OSD/OASD/ISA; FRC 330 68 A 306, 560 Japan."
+    )
+    assert parts(text) == [text]
+
+
+def test_an_upper_case_word_does_not_make_a_classification() -> None:
+    text = "FRUS, 1961–1963, vol. VI, doc. 38; see also Document 39."
+    assert parts(text) == [
+        "FRUS, 1961–1963, vol. VI, doc. 38",
+        "see also Document 39.",
+    ]

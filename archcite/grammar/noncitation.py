@@ -40,7 +40,9 @@ _MARKING_WORDS = r"""
     Nodis|Exdis|Limdis|Noforn|Immediate|Priority|Routine|Flash|Niact|Operational\s+
     Immediate|(?:Literally\s+|Exclusively\s+)?Eyes\s+Only|Roger\s+Channel|Cherokee|
     Via\s+\w+(?:\s+Channels?)?|Personal\s+and\s+Confidential|Administratively\s+
-    Confidential|Special\s+Handling|No\s+Distribution"""
+    Confidential|Special\s+Handling|No\s+Distribution\s+Outside\s+Department|No\s+Distribution|
+    Exclusive\s+Distribution|Controlled\s+Dissem|No\s+Foreign\s+Dissem|Need\s+to\s+Know|
+    Eyes\s+Only\s+for\s+the\s+Secretary|Official[–-]Informal"""
 # The whole clause is markings separated by spaces and ; , . — and nothing else.
 # Written so that the engine never tries two ways to read the same text: an
 # upper-case run may not be cut into shorter runs (it ends where the run ends,

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from archcite.grammar.noncitation import is_classification
+
 # Words whose trailing period is part of the word. Lower-cased, without the period.
 ABBREVIATIONS = frozenset(
     [
@@ -87,6 +89,8 @@ ABBREVIATIONS = frozenset(
         "hon",
         "rev",
         "fr",
+        "corres",
+        "geo",
         "prof",
         "pres",
         "secy",
@@ -152,14 +156,12 @@ _INITIAL = re.compile(r"(?:^|[\s(“\"‘])[A-Z]$")
 # and an opening capital, quote, bracket or digit.
 _BOUNDARY = re.compile(r"[.?!][”’\"')\]]*\s+(?=[A-Z“\"‘(\[0-9])")
 
-_CLASSIFICATION_WORDS = re.compile(
-    r"^(?:(?:Top\s+Secret|Secret|Confidential|Unclassified|Limited\s+Official\s+Use|"
-    r"Official\s+Use\s+Only|Restricted|Nodis|Exdis|Limdis|Noforn|Immediate|Priority|"
-    r"Routine|Flash|Niact|Eyes\s+Only|Exclusively\s+Eyes\s+Only|Sensitive|"
-    r"Roger\s+Channel|Cherokee|Literally\s+Eyes\s+Only|Personal|Administratively\s+"
-    r"Confidential|Operational\s+Immediate|No\s+Distribution|Drafted|Cleared|"
-    r"Approved|[A-Z][A-Z/]{2,}(?:\s+[A-Z]{2,})*)\b[^;]*;\s*)+",
-)
+# "POL 27 VIET S." ends a sentence: a capital after an upper-case code word is
+# the end of a file code, not an initial ("John F. Kennedy").
+_AFTER_CODE = re.compile(r"\b[A-Z]{2,}\s+$")
+# "OSD/OASD/ISA; FRC 330 68 A 306" and "S/S Files; Lot 66 D 110": a semicolon
+# before an accession or lot number joins two parts of one location.
+_LOCATOR_NEXT = re.compile(r"\s*(?:FRC|Lot)\s+\d")
 
 
 class Span(NamedTuple):
@@ -179,7 +181,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # is the part after the dash.
     word = _RANGE_DASH.split(word)[-1] or word
     if _INITIAL.search(text[max(0, i - 1) : dot]) and len(word) == 1:
-        return True
+        return not _AFTER_CODE.search(text, max(0, i - 12), i)
     if _DOTTED.match(word + "."):
         # "U.S." before a capital usually continues ("U.S. Army"), but the
         # sentence-final "U.S." is rare in notes; keep it attached.
@@ -251,7 +253,7 @@ def _split_semicolons(text: str, span: Span) -> list[Span]:
     if text.find(";", span.start, span.end) < 0:
         return [span]
     chunk = text[span.start : span.end]
-    if _CLASSIFICATION_WORDS.match(chunk + ";") or chunk.startswith(
+    if is_classification(chunk) or chunk.startswith(
         ("Drafted", "Cleared", "Approved", "Sent ", "Repeated")
     ):
         return [span]
@@ -268,7 +270,12 @@ def _split_semicolons(text: str, span: Span) -> list[Span]:
             depth -= 1
         elif ch in "“”":
             quoted = ch == "“"
-        elif ch == ";" and depth == 0 and not quoted:
+        elif (
+            ch == ";"
+            and depth == 0
+            and not quoted
+            and not _LOCATOR_NEXT.match(text, i + 1)
+        ):
             parts.append(Span(start, i))
             start = i + 1
     parts.append(Span(start, span.end))
