@@ -258,8 +258,13 @@ def chicago_order(
                 joined[-1] = Component(prev.start, comp.end, both)
                 continue
         joined.append(comp)
-    containers = [c for c in small if (k := classify(c.text)) and k.kind in _CONTAINERS]
-    inner = [c for c in small if c not in containers]
+    # One pass, not "c not in containers": membership tests made a run of
+    # "Box 1, Box 1, …" quadratic.
+    containers: list[Component] = []
+    inner: list[Component] = []
+    for c in small:
+        k = classify(c.text)
+        (containers if k is not None and k.kind in _CONTAINERS else inner).append(c)
     return [*reversed(joined), *containers, *inner]
 
 
