@@ -20,12 +20,10 @@ Rules, in the order they are applied to an Ibid.:
 5. Ibid. after Ibid. (or after a short form) resolves to the same ultimate
    source, with the locators accumulated along the chain.
 
-Fields are merged by level: the antecedent's repository, record group,
-collection and series are inherited; from the highest level the Ibid. gives
-downwards, the Ibid.'s own locators replace the antecedent's (a new box drops
-the old folder; a new folder keeps the box). The document itself (``item``,
-``classification``) is inherited only when the Ibid. is the whole note, since
-"X's memorandum is ibid., 092 Bonin Islands" names a different document.
+Fields are merged as :mod:`archcite.inherit` describes. The document itself
+(``item``, ``classification``) is inherited only when the Ibid. is the whole
+note, since "X's memorandum is ibid., 092 Bonin Islands" names a different
+document.
 
 Short forms: an archival citation that matches an earlier, fuller one by
 identity (repository + collection + item author/recipient/date) within
@@ -37,14 +35,23 @@ FRUS volume cited earlier in the document.
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
-from functools import cache
-from typing import Any, Final, cast
+from itertools import pairwise
+from typing import Final
 
-from archcite.grammar.shortforms import Locators, locators
+from archcite.grammar.frus_ids import document_range
+from archcite.grammar.shortforms import locators
+from archcite.inherit import (
+    FINER,
+    Want,
+    locates,
+    merge,
+    merge_archival,
+    sibling,
+    with_volume,
+)
 from archcite.model import (
     ArchivalRef,
     Citation,
@@ -52,7 +59,6 @@ from archcite.model import (
     FrusRef,
     Located,
     Note,
-    PublishedRef,
 )
 
 #: An Ibid. may refer at most this many notes back (FRUS-Explorer's ``ibidReach``);
@@ -61,23 +67,6 @@ IBID_NOTE_REACH: Final = 3
 #: A short form is matched by identity against at most this many earlier citations.
 SHORT_FORM_REACH: Final = 50
 
-# Archival fields from the largest unit to the smallest (docs/archival-fields.md).
-# Fields on one level are replaced together.
-_LEVELS: Final[tuple[tuple[str, ...], ...]] = (
-    ("repository", "repository_as_cited", "place", "repository_id", "in_authority"),
-    ("record_group",),
-    ("entry",),
-    ("collection",),
-    ("series",),
-    ("lot", "job", "accession"),
-    ("box", "reel"),
-    ("file_unit", "folder", "file_number", "frames"),
-)
-#: The first level of *finer* locators, the only ones a short form may change.
-_FINER: Final = 6
-_LOCATION_FIELDS: Final = tuple(
-    name for level in _LEVELS for name in level if name not in ("place", "in_authority")
-)
 _REFERRING: Final = ("ibid", "short")
 _DECLARATION: Final = re.compile(
     r"^[\s(\[“\"‘]*(?:hereafter|henceforth|cited\s+(?:hereafter\s+)?as)\b",
@@ -85,52 +74,11 @@ _DECLARATION: Final = re.compile(
 )
 
 
-# -- the FRUS helper's hook ---------------------------------------------------
-
-
-_FrusHook = Callable[[FrusRef, str], FrusRef]
-
-
-@cache
-def _frus_hook(name: str) -> _FrusHook | None:
-    """A function of the FRUS grammar (``with_volume``, ``sibling``) when present.
-
-    Looked up at run time so that this pass works, less well, without it.
-    """
-    try:
-        module = importlib.import_module("archcite.grammar.frus")
-    except ImportError:
-        return None
-    return cast("_FrusHook | None", getattr(module, name, None))
-
-
-def _with_volume(ref: FrusRef, volume_id: str) -> FrusRef:
-    """Place ``ref`` in volume ``volume_id`` (the FRUS grammar fills title, URLs)."""
-    fn = _frus_hook("with_volume")
-    if fn is None:
-        return replace(ref, volume_id=volume_id)
-    return fn(ref, volume_id)
-
-
-def _sibling(ref: FrusRef, volume_id: str) -> FrusRef | None:
-    """``ref`` ("vol. VIII, Document 68") placed among the siblings of
-    ``volume_id`` (same subseries), or ``None`` when that is not certain."""
-    fn = _frus_hook("sibling")
-    if fn is None:
-        return None
-    found = fn(ref, volume_id)
-    return found if found.volume_id else None
-
-
 # -- small predicates -----------------------------------------------------------
 
 
 def _note_key(note: Note) -> tuple[str, int]:
     return (note.source, note.index)
-
-
-def _locates(ref: ArchivalRef) -> bool:
-    return any(getattr(ref, name) for name in _LOCATION_FIELDS)
 
 
 def _is_declaration(c: Citation) -> bool:
@@ -148,7 +96,7 @@ def _is_real(c: Citation) -> bool:
         c.kind == "archival"
         and c.frus is None
         and c.published is None
-        and (c.archival is None or not _locates(c.archival))
+        and (c.archival is None or not locates(c.archival))
     )
 
 
@@ -169,117 +117,6 @@ def _refuse(c: Citation, reason: str) -> Citation:
     return replace(c, antecedent=None, reason=reason)
 
 
-# -- merging fields ---------------------------------------------------------------
-
-
-def merge_archival(
-    base: ArchivalRef,
-    over: ArchivalRef | None,
-    *,
-    floor: int = 0,
-    keep_item: bool = True,
-) -> ArchivalRef:
-    """``base`` with the levels ``over`` gives (at or below ``floor``) replaced.
-
-    From the highest level ``over`` gives downwards every field comes from
-    ``over`` (``None`` where it has none): a new box does not keep the old
-    folder. Levels above are inherited from ``base``.
-    """
-    merged = base
-    if over is not None:
-        given = [
-            n
-            for n, level in enumerate(_LEVELS)
-            if n >= floor
-            and any(getattr(over, f) for f in level if f != "in_authority")
-        ]
-        if given:
-            changes: dict[str, Any] = {
-                f: getattr(over, f) for level in _LEVELS[min(given) :] for f in level
-            }
-            merged = replace(base, **changes)
-    if not keep_item:
-        merged = replace(merged, item=DocItem(), classification=None)
-    return merged
-
-
-def _split_pages(pages: str | None) -> tuple[str, ...]:
-    if not pages:
-        return ()
-    return tuple(p.strip() for p in pages.split(",") if p.strip())
-
-
-@dataclass(frozen=True, slots=True)
-class _Want:
-    """The locators a referring citation adds, flattened."""
-
-    archival: ArchivalRef | None = None
-    volume: str | None = None
-    pages: tuple[str, ...] = ()
-    documents: tuple[int, ...] = ()
-    whole: bool = field(default=False)
-
-    @classmethod
-    def of(cls, c: Citation | Locators, whole: bool) -> _Want:
-        frus, pub = c.frus, c.published
-        volume = (frus.volume if frus else None) or (pub.volume if pub else None)
-        pages = (
-            frus.pages
-            if frus and frus.pages
-            else _split_pages(pub.pages if pub else None)
-        )
-        docs = frus.documents if frus else ()
-        return cls(c.archival, volume, pages, docs, whole)
-
-
-def _merge(c: Citation, base: Citation, want: _Want) -> Citation | str:
-    """``c`` with fields inherited from ``base``, or the reason it cannot be."""
-    if base.frus is not None:
-        if want.archival is not None:
-            return "it gives an archival locator, but the citation it follows is FRUS"
-        frus = base.frus
-        if want.volume and want.volume.lower() != (frus.volume or "").lower():
-            # "ibid., vol. VIII, Document 68" after a 1961–1963 volume: volume
-            # VIII of the same subseries, when the FRUS catalog knows it.
-            ref = FrusRef(
-                volume=want.volume, documents=want.documents, pages=want.pages
-            )
-            sib = _sibling(ref, frus.volume_id) if frus.volume_id else None
-            if sib is None:
-                return (
-                    f"it names vol. {want.volume}, but the citation it follows is "
-                    f"{frus.volume_id or 'another volume'}; the volume is not guessed"
-                )
-            return replace(c, archival=None, frus=sib, published=None)
-        if want.documents or want.pages:
-            frus = replace(
-                frus, documents=want.documents, pages=want.pages, footnotes=(), urls=()
-            )
-            if frus.volume_id:
-                frus = _with_volume(frus, frus.volume_id)
-        return replace(c, archival=None, frus=frus, published=None)
-    if base.archival is not None and _locates(base.archival):
-        if want.volume or want.documents:
-            return "it gives a volume or document number, but the citation it follows is archival"
-        archival = merge_archival(base.archival, want.archival, keep_item=want.whole)
-        # A page of an archival document has no ArchivalRef field; it is kept as
-        # the pinpoint of the citation rather than dropped.
-        published = PublishedRef(pages=", ".join(want.pages)) if want.pages else None
-        return replace(c, archival=archival, frus=None, published=published)
-    if base.published is not None:
-        if want.archival is not None:
-            return "it gives an archival locator, but the citation it follows is a published work"
-        if want.documents:
-            return "it gives document numbers, but the citation it follows is not FRUS"
-        pub = base.published
-        if want.volume and want.volume != pub.volume:
-            pub = replace(pub, volume=want.volume, pages=None, date=None)
-        if want.pages or want.volume:
-            pub = replace(pub, pages=", ".join(want.pages) or None)
-        return replace(c, archival=None, frus=None, published=pub)
-    return "the citation it follows has no fields to inherit"
-
-
 # -- the pass ----------------------------------------------------------------------
 
 
@@ -294,6 +131,48 @@ class _State:
     last_frus: tuple[str, int] | None = None
 
 
+def is_label(note: Note) -> bool:
+    """Whether ``note`` is a legacy TEI document label, not a footnote.
+
+    Pre-1945 volumes head each document with ``<note rend="inline"
+    type="source">711.428/1329</note>`` (a file number, "[Telegram]",
+    "[Paraphrase]"). In print it is a line above the document, outside the
+    footnote sequence, so an Ibid. in a footnote never refers to it. The TEI
+    reader does not expose ``@rend``; these are the only source notes without
+    an ``xml:id`` (every footnote and every modern source note has one), and
+    without ``@n`` their label is the reader's running number.
+    """
+    return (
+        note.note_type == "source"
+        and note.note_id is None
+        and note.label == str(note.index + 1)
+    )
+
+
+def _notes_between(j: int, out: Sequence[Located]) -> list[Note]:
+    """The notes from that of ``out[j]`` to the end of ``out``, each once."""
+    notes: list[Note] = []
+    for loc in out[j:]:
+        if not notes or _note_key(notes[-1]) != _note_key(loc.note):
+            notes.append(loc.note)
+    return notes
+
+
+def _numbering_continues(notes: Sequence[Note]) -> bool:
+    """Whether the footnotes in ``notes`` are numbered on, 16, 17, 18 ….
+
+    Legacy volumes number footnotes through a chapter, so an Ibid. in the
+    first footnote of a document follows the last footnote of the one before
+    (or of the chapter heading). Modern volumes start each document at 1: an
+    Ibid. there never reaches into the previous document.
+    """
+    labels = [n.label for n in notes if not is_label(n)]
+    if not all(label.isdigit() for label in labels):
+        return False
+    numbers = [int(label) for label in labels]
+    return all(b == a + 1 for a, b in pairwise(numbers))
+
+
 def _ibid_target(pos: int, loc: Located, out: Sequence[Located]) -> int | str:
     """The position of the citation an Ibid. at ``pos`` refers to, or a reason."""
     key = _note_key(loc.note)
@@ -302,18 +181,21 @@ def _ibid_target(pos: int, loc: Located, out: Sequence[Located]) -> int | str:
         if _is_real(out[j].citation):
             return j
         j -= 1
-    while j >= 0 and not _is_real(out[j].citation):
+    while j >= 0 and (not _is_real(out[j].citation) or is_label(out[j].note)):
         j -= 1
     if j < 0:
         return "no earlier citation"
     prev = out[j]
+    between = [*_notes_between(j, out), loc.note]
     if (
         loc.note.doc is not None
         and prev.note.doc is not None
         and prev.note.doc != loc.note.doc
+        and not _numbering_continues(between)
     ):
         return f"no earlier citation in document {loc.note.doc}"
-    gap = loc.note.index - prev.note.index
+    labels = sum(1 for n in between if is_label(n))
+    gap = loc.note.index - prev.note.index - labels
     if gap > IBID_NOTE_REACH:
         return (
             f"the last citation is {gap} notes back (Ibid. reaches {IBID_NOTE_REACH})"
@@ -351,7 +233,7 @@ def _resolve_ibid(pos: int, loc: Located, out: Sequence[Located]) -> Citation:
         return _refuse(c, "the Ibid. or short form before it did not resolve")
     if bc.kind == "internal" and (bc.frus is None or bc.frus.volume_id is None):
         return _refuse(c, "the FRUS reference before it has no known volume")
-    merged = _merge(c, bc, _Want.of(c, _alone(loc)))
+    merged = merge(c, bc, Want.of(c, _alone(loc)))
     if isinstance(merged, str):
         return _refuse(c, "Ibid. " + merged)
     return replace(merged, antecedent=_ultimate(base), reason=None)
@@ -390,8 +272,8 @@ def _resolve_declared(
         published=found.published,
         frus=found.frus,
     )
-    merged = _merge(
-        short, base.citation, _Want.of(found, _alone(loc) and not rest.strip())
+    merged = merge(
+        short, base.citation, Want.of(found, _alone(loc) and not rest.strip())
     )
     if isinstance(merged, str):
         return _refuse(short, "the short title's locators do not fit: " + merged)
@@ -457,7 +339,7 @@ def _resolve_identity(
         return None
     if c.kind != "short" and _weight(base.citation.archival) <= _weight(c.archival):
         return None  # a repeated full citation, not a short form
-    archival = merge_archival(base.citation.archival, c.archival, floor=_FINER)
+    archival = merge_archival(base.citation.archival, c.archival, floor=FINER)
     filled = {
         f.name: getattr(c.archival.item, f.name)
         for f in fields(DocItem)
@@ -476,13 +358,38 @@ def _resolve_internal(loc: Located, state: _State) -> Citation:
         return c
     if loc.note.volume_id:
         # The document being read is itself the volume: nothing is guessed.
-        return replace(c, frus=_with_volume(ref, loc.note.volume_id), reason=None)
+        return replace(c, frus=with_volume(ref, loc.note.volume_id), reason=None)
     if state.last_frus is not None:
         volume_id, index = state.last_frus
+        span = document_range(volume_id)
+        outside = [d for d in ref.documents if span and not span[0] <= d <= span[1]]
+        if span and outside:
+            # "See also Document 389" after vol. VI (120 documents) cites the
+            # volume being written, not vol. VI: binding it would be wrong.
+            which = ", ".join(str(d) for d in outside)
+            noun = "Document" if len(outside) == 1 else "Documents"
+            return _refuse(
+                c,
+                f"{noun} {which} cannot be in {volume_id} (documents "
+                f"{span[0]}–{span[1]}), the last FRUS volume cited; the current "
+                "volume is unknown",
+            )
         return replace(
-            c, frus=_with_volume(ref, volume_id), antecedent=index, reason=None
+            c, frus=with_volume(ref, volume_id), antecedent=index, reason=None
         )
     return _refuse(c, "no FRUS volume in context")
+
+
+def _resolve_elliptical(loc: Located) -> Citation:
+    """ "Vol. ii, p. 436" in a legacy volume: volume II of the note's own set."""
+    c = loc.citation
+    ref = c.frus
+    if ref is None or ref.volume_id or ref.subseries or not loc.note.volume_id:
+        return c
+    found = sibling(ref, loc.note.volume_id)
+    if found is None:
+        return c
+    return replace(c, frus=found, status="parsed" if found.known else c.status)
 
 
 def _step(pos: int, loc: Located, state: _State) -> Citation:
@@ -492,6 +399,8 @@ def _step(pos: int, loc: Located, state: _State) -> Citation:
         return _resolve_ibid(pos, loc, out)
     if c.kind == "internal":
         return _resolve_internal(loc, state)
+    if c.kind == "frus":
+        return _resolve_elliptical(loc)
     if state.declared and (
         c.kind in ("unrecognized", "archival", "short") or c.status == "partial"
     ):

@@ -70,11 +70,13 @@ def document(
     docs: list[str | None] | None = None,
     volume_id: str | None = None,
     gaps: dict[int, int] | None = None,
+    labels: list[str] | None = None,
 ) -> list[Located]:
     """Locate the citations of ``notes`` (one list per note) in order.
 
     A note's text is its citations joined, so a lone "Ibid." is the whole note.
     ``gaps`` maps a note position to extra citation-less notes before it.
+    ``labels`` are the notes' numbers (by default running: 1, 2, 3 …).
     """
     out: list[Located] = []
     index = 0
@@ -83,7 +85,7 @@ def document(
         text = " ".join(c.text for c in cites)
         note = Note(
             "doc.txt",
-            str(index + 1),
+            labels[n] if labels else str(index + 1),
             index,
             text,
             doc=docs[n] if docs else None,
@@ -209,8 +211,89 @@ def test_ibid_must_be_in_the_next_citing_note() -> None:
 
 
 def test_ibid_does_not_cross_tei_documents() -> None:
-    out = resolved([arch()], [ibid()], docs=["d85", "d86"])
+    # modern volumes number each document's footnotes from 1
+    out = resolved([arch()], [ibid()], docs=["d85", "d86"], labels=["4", "1"])
     assert out[1].reason == "no earlier citation in document d86"
+    out = resolved([arch()], [ibid()], docs=["d85", "d86"], labels=["1", "3"])
+    assert out[1].reason == "no earlier citation in document d86"
+
+
+def test_ibid_follows_footnotes_numbered_through_a_chapter() -> None:
+    # legacy volumes number footnotes on across documents (ch30fn16, d550fn17)
+    out = resolved([arch()], [ibid()], docs=["ch30", "d550"], labels=["16", "17"])
+    assert out[1].antecedent == 0 and out[1].reason is None
+
+
+def _label_note(index: int, text: str, doc: str) -> Note:
+    """A legacy ``<note rend="inline" type="source">``: no @n, no xml:id."""
+    return Note("v.xml", str(index + 1), index, text, doc=doc, note_type="source")
+
+
+def test_inline_source_labels_take_no_part_in_ibid_chains() -> None:
+    # frus1930v01: ch30fn16 "Foreign Relations, 1929, vol. ii, pp. 60 ff.", the
+    # label "711.428/1329" of d550, then d550fn17 "Ibid., p. 61".
+    cited = frus("frus1929v02", text="Foreign Relations, 1929, vol. ii, pp. 60 ff.")
+    notes = [
+        Note("v.xml", "16", 0, cited.text, doc="ch30", note_id="ch30fn16"),
+        _label_note(1, "711.428/1329", "d550"),
+        Note("v.xml", "17", 2, "Ibid., p. 61", doc="d550", note_id="d550fn17"),
+    ]
+    label = Citation(
+        "711.428/1329",
+        0,
+        12,
+        "archival",
+        "parsed",
+        archival=ArchivalRef(file_number="711.428/1329"),
+    )
+    located = [
+        Located(cited, notes[0], 0),
+        Located(label, notes[1], 1),
+        Located(ibid("Ibid., p. 61"), notes[2], 2),
+    ]
+    c = resolve(located)[2].citation
+    assert c.antecedent == 0 and c.reason is None
+    assert c.frus is not None
+    assert (c.frus.volume_id, c.frus.pages) == ("frus1929v02", ("61",))
+
+
+def test_a_note_with_an_id_or_a_number_is_not_a_label() -> None:
+    from archcite.resolve import is_label
+
+    assert is_label(_label_note(4, "File No. 861.00/3254", "d444"))
+    assert not is_label(Note("v.xml", "1", 0, "Source: …", note_id="d1fn1"))
+    assert not is_label(Note("v.xml", "3", 0, "Source: …", note_type="source"))
+    assert not is_label(Note("v.xml", "1", 0, "Ibid.", note_type="footnote"))
+
+
+def test_ibid_page_after_a_bare_archival_location_is_refused() -> None:
+    file_number = Citation(
+        "File No. 861.00/3254",
+        0,
+        20,
+        "archival",
+        "parsed",
+        archival=ArchivalRef(file_number="861.00/3254"),
+    )
+    out = resolved([file_number], [ibid("Ibid., p. 437")])
+    assert out[1].antecedent is None
+    assert out[1].reason is not None and "names no document" in out[1].reason
+    # a box is still a finer locator of it
+    out = resolved([file_number], [ibid("Ibid., Box 4")])
+    assert out[1].antecedent == 0
+
+
+def test_elliptical_volume_is_the_sibling_of_the_tei_volume() -> None:
+    ref = FrusRef(volume="II", pages=("436",))
+    vol_ii = Citation("Vol. ii, p. 436", 0, 15, "frus", "partial", frus=ref)
+    out = resolved([vol_ii], [ibid("Ibid., p. 437")], volume_id="frus1918Russiav03")
+    assert out[0].frus is not None and out[0].frus.volume_id == "frus1918Russiav02"
+    assert out[0].status == "parsed"
+    assert out[1].antecedent == 0 and out[1].frus is not None
+    assert (out[1].frus.volume_id, out[1].frus.pages) == ("frus1918Russiav02", ("437",))
+    # without a volume to be the sibling of, nothing is guessed
+    out = resolved([vol_ii])
+    assert out[0].frus is not None and out[0].frus.volume_id is None
 
 
 def test_partial_ibid_inherits_nothing() -> None:
@@ -446,8 +529,8 @@ def test_hereafter_clause_of_its_own_declares_the_citation_before_it() -> None:
 # -- internal FRUS references --------------------------------------------------------
 
 
-def internal(text: str = "See Document 389") -> Citation:
-    ref = FrusRef(documents=(389,), internal=True)
+def internal(text: str = "See Document 389", doc: int = 389) -> Citation:
+    ref = FrusRef(documents=(doc,), internal=True)
     return Citation(text, 0, len(text), "internal", "parsed", frus=ref)
 
 
@@ -459,10 +542,22 @@ def test_internal_from_the_tei_volume() -> None:
 
 
 def test_internal_from_the_last_frus_volume_cited() -> None:
-    out = resolved([frus("frus1961-63v05")], [frus("frus1961-63v06")], [internal()])
+    see = internal("See Document 38", 38)
+    out = resolved([frus("frus1961-63v05")], [frus("frus1961-63v06")], [see])
     c = out[2]
     assert c.antecedent == 1
     assert c.frus is not None and c.frus.volume_id == "frus1961-63v06"
+
+
+def test_internal_not_bound_to_a_volume_too_small_for_it() -> None:
+    # nsam129 note 2: "See also Document 389" after vol. VI (120 documents)
+    out = resolved([frus("frus1961-63v06"), internal("See also Document 389")])
+    c = out[1]
+    assert c.antecedent is None and c.frus is not None and c.frus.volume_id is None
+    assert c.reason == (
+        "Document 389 cannot be in frus1961-63v06 (documents 1–120), the last FRUS "
+        "volume cited; the current volume is unknown"
+    )
 
 
 def test_internal_without_context() -> None:
@@ -660,3 +755,32 @@ def test_properties(
     assert [(x.citation.antecedent, x.citation.reason) for x in again] == [
         (x.citation.antecedent, x.citation.reason) for x in out
     ]
+
+
+def _extracted(path: Path) -> dict[str, list[Citation]]:
+    from archcite import pipeline, readers
+
+    out: dict[str, list[Citation]] = {}
+    located = pipeline.extract_source(readers.open_source(str(path)))
+    for loc in located:
+        out.setdefault(loc.note.note_id or "", []).append(loc.citation)
+    return out
+
+
+@pytest.mark.corpus
+def test_corpus_legacy_page_ibid_skips_the_document_label(shared_dir: Path) -> None:
+    # review M1: the Ibid. went to the label "711.428/1329" and lost its page
+    notes = _extracted(shared_dir / "corpus/frus-nyr/frus1930v01.xml")
+    for note_id, page in (("d550fn17", "61"), ("d550fn18", "66")):
+        (c,) = notes[note_id]
+        assert c.kind == "ibid" and c.reason is None and c.frus is not None
+        assert (c.frus.volume_id, c.frus.pages) == ("frus1929v02", (page,))
+        assert c.archival is None
+
+
+@pytest.mark.corpus
+def test_corpus_legacy_ibid_after_an_elliptical_volume(shared_dir: Path) -> None:
+    notes = _extracted(shared_dir / "corpus/frus-nyr/frus1918Russiav03.xml")
+    (c,) = notes["d444fn2"]  # "Ibid., p. 437" after d443fn1 "Vol. ii, p. 436"
+    assert c.frus is not None and c.reason is None
+    assert (c.frus.volume_id, c.frus.pages) == ("frus1918Russiav02", ("437",))

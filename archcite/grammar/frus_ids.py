@@ -218,6 +218,15 @@ def _numbering(volume_id: str, count: int | None) -> tuple[int, int | None]:
     return first, count
 
 
+def document_range(volume_id: str) -> tuple[int, int] | None:
+    """The first and last document number of a volume, when the catalog knows them."""
+    vol = catalog().get(volume_id)
+    if vol is None:
+        return None
+    first, count = _numbering(volume_id, vol.documents)
+    return None if count is None else (first, first + count - 1)
+
+
 def finish(ref: FrusRef) -> FrusRef:
     """Fill title, links, ``known`` and validation for a ref whose id is set.
 
