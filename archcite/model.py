@@ -164,6 +164,17 @@ class PublishedRef:
     volume: str | None = None
     pages: str | None = None
     date: str | None = None
+    # Extensions (additive): what a Chicago-style note says about the work.
+    #: book | article | chapter | newspaper | edition (documentary editions,
+    #: serials and treaty series)
+    type: str | None = None
+    author: tuple[str, ...] = ()
+    editor: tuple[str, ...] = ()
+    #: the journal or newspaper of an article, the book that holds a chapter
+    container_title: str | None = None
+    issue: str | None = None
+    publisher: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,13 @@ def published_dict(ref: PublishedRef) -> dict[str, Any]:
         "volume": ref.volume,
         "pages": ref.pages,
         "date": ref.date,
+        "type": ref.type,
+        "author": list(ref.author),
+        "editor": list(ref.editor),
+        "container_title": ref.container_title,
+        "issue": ref.issue,
+        "publisher": ref.publisher,
+        "place": ref.place,
     }
 
 

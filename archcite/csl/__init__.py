@@ -73,19 +73,77 @@ def frus_csl(ref: FrusRef, document: int | None = None) -> dict[str, Any] | None
     return dict(out) if out is not None else None
 
 
+_PUBLISHED_TYPES = {
+    "book": "book",
+    "edition": "book",
+    "article": "article-journal",
+    "newspaper": "article-newspaper",
+    "chapter": "chapter",
+}
+
+
+def _names(names: tuple[str, ...]) -> list[dict[str, str]]:
+    """CSL names as cited: "Walter A. McDougall" → family McDougall, given Walter A.
+
+    A single word ("Leary", a short form) is the family name; anything that is
+    not "given names + family name" stays a literal.
+    """
+    out: list[dict[str, str]] = []
+    for name in names:
+        parts = name.split()
+        if len(parts) == 1:
+            out.append({"family": parts[0]})
+        elif all(p[:1].isupper() for p in parts) and parts[-1] not in ("Jr.", "Sr."):
+            out.append({"family": parts[-1], "given": " ".join(parts[:-1])})
+        else:
+            out.append({"literal": name})
+    return out
+
+
+def _issued(date: str) -> dict[str, Any]:
+    from archcite.grammar.locators import iso_date
+
+    iso = iso_date(date) if not date.isdigit() else None
+    if date.isdigit() and len(date) == 4:
+        return {"date-parts": [[int(date)]]}
+    if iso and iso[:4].isdigit() and len(iso) >= 7:
+        return {"date-parts": [[int(x) for x in iso.split("-")]]}
+    year = date[:4]
+    if year.isdigit():
+        return {"date-parts": [[int(year)]]}
+    return {"literal": date}
+
+
 def published_csl(ref: PublishedRef) -> dict[str, Any] | None:
-    """CSL item for a published work: only what the citation states."""
+    """CSL item for a published work: only what the citation states.
+
+    A book (or a documentary edition) is ``book``; an article
+    ``article-journal`` with its journal as ``container-title``; a newspaper
+    article ``article-newspaper``; a chapter ``chapter`` in the book named by
+    ``container-title``, with the book's editors.
+    """
     if not ref.title:
         return None
-    item: dict[str, Any] = {"id": "", "type": "book", "title": ref.title}
+    kind = _PUBLISHED_TYPES.get(ref.type or "", "book")
+    item: dict[str, Any] = {"id": "", "type": kind, "title": ref.title}
+    if ref.author:
+        item["author"] = _names(ref.author)
+    if ref.editor:
+        item["editor"] = _names(ref.editor)
+    if ref.container_title:
+        item["container-title"] = ref.container_title
+    if ref.publisher:
+        item["publisher"] = ref.publisher
+    if ref.place:
+        item["publisher-place"] = ref.place
     if ref.volume:
         item["volume"] = ref.volume
+    if ref.issue:
+        item["issue"] = ref.issue
+    if ref.pages:
+        item["page"] = ref.pages
     if ref.date:
-        year = ref.date[:4]
-        if year.isdigit():
-            item["issued"] = {"date-parts": [[int(year)]]}
-        else:
-            item["issued"] = {"literal": ref.date}
+        item["issued"] = _issued(ref.date)
     return item
 
 
