@@ -453,3 +453,64 @@ def test_never_raises_on_odd_input() -> None:
         "\x00Box 1",
     ]:
         assert isinstance(recognize(text), list)
+
+
+@pytest.mark.parametrize(
+    ("clause", "cited"),
+    [
+        (
+            "Source: Harvard University, Houghton Library, Papers of Joseph C. Grew, Box 3.",
+            "Harvard University, Houghton Library",
+        ),
+        (
+            "Harvard University, Houghton Library, Papers of Joseph C. Grew, Box 3.",
+            "Harvard University, Houghton Library",
+        ),
+        ("Houghton Library, Papers of Joseph C. Grew, Box 3.", "Houghton Library"),
+    ],
+)
+def test_papers_of_a_person_at_a_repository_is_a_collection(
+    clause: str, cited: str
+) -> None:
+    found = recognize_text(clause)
+    assert [c.kind for c in found] == ["archival"]
+    ref = found[0].archival
+    assert ref is not None
+    assert (ref.repository, ref.repository_as_cited, ref.place) == (
+        "Houghton Library, Harvard University",
+        cited,
+        "Cambridge, MA",
+    )
+    assert (ref.collection, ref.box, ref.item.type) == (
+        "Papers of Joseph C. Grew",
+        "3",
+        None,
+    )
+
+
+def test_parent_university_before_a_known_repository() -> None:
+    # "Yale University, Sterling Library" is not a variant in the authority:
+    # the university is read as the parent of the library it names.
+    (c,) = recognize("Yale University, Sterling Library, Stimson Papers, Box 4")
+    assert c.archival is not None
+    assert (c.archival.repository_id, c.archival.repository_as_cited) == (
+        "yale",
+        "Yale University, Sterling Library",
+    )
+    assert (c.archival.collection, c.archival.box) == ("Stimson Papers", "4")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Papers of Joseph C. Grew, Box 3.",
+        "Papers of Joseph C. Grew, Series 1, Reel 4.",
+    ],
+)
+def test_papers_of_a_person_with_locators_is_not_a_document(clause: str) -> None:
+    (c,) = recognize_text(clause)
+    assert c.kind == "archival" and c.archival is not None
+    assert (c.archival.collection, c.archival.item.type) == (
+        "Papers of Joseph C. Grew",
+        None,
+    )

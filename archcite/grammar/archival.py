@@ -135,6 +135,16 @@ def _find_repository(
     return None
 
 
+_PARENT = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.’'-]*\s+)*(?:University|College)(?:\s+of(?:\s+[A-Z][\w.’'-]*)+)?$"
+)
+
+
+def _parent_institution(before: list[Component]) -> bool:
+    """Whether the components before a known repository name its university."""
+    return len(before) == 1 and _PARENT.match(before[0].text) is not None
+
+
 def _known_collection(auth: Authority, repo_id: str | None) -> Callable[[str], bool]:
     def known(name: str) -> bool:
         return auth.collection(repo_id, name) is not None
@@ -184,6 +194,11 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             place = ", ".join(c.text for c in comps[k : k + n_place])
         after = comps[k + n_place :]
         before = comps[:i]
+        if match is not None and after and _parent_institution(before):
+            # "Harvard University, Houghton Library, …": the parent institution
+            # is part of the repository as cited.
+            repo_cited = text[comps[0].start : comps[j].end]
+            before = []
         item = parse_item(before)
         rest = before[item.used :]
         if after:

@@ -62,6 +62,9 @@ _DOC_NUMBER = re.compile(
 _BY = re.compile(rf"^by\s+{_NAME}$")
 _QUOTED = re.compile(r"^[“\"](?P<t>.+?)[,.]?[”\"]$")
 _CONVERSATION = re.compile(r"\bconversations?\b|\bmemcon\b|\btelcon\b")
+# "Papers of Joseph C. Grew", "Papers of George Ball": a manuscript collection
+# named for its creator, not a document of type "papers".
+_COLLECTION = re.compile(r"^Papers\s+of\s+(?:the\s+)?[A-Z]")
 # An office rather than a person ("the Chairman", "the Secretary"): a following
 # component naming the body belongs to it ("the Chairman, Joint Chiefs of Staff").
 _OFFICE = re.compile(r"^the\s+[A-Z]")
@@ -118,7 +121,12 @@ def parse_item(comps: list[Component]) -> ItemParts:
                 posts_from_type = True
             author = author or _names(m.group("author"))
             recipient = recipient or _names(m.group("recipient"))
-        elif kind is None and used == 0 and (m := _ITEM_LOOSE.match(text)):
+        elif (
+            kind is None
+            and used == 0
+            and not _COLLECTION.match(text)
+            and (m := _ITEM_LOOSE.match(text))
+        ):
             of = m.group("of")
             kind = " ".join(m.group("type").lower().split()) + (f" {of}" if of else "")
             if (fm := _FROM.search(text)) is not None:
