@@ -68,6 +68,7 @@ IBID_NOTE_REACH: Final = 3
 SHORT_FORM_REACH: Final = 50
 
 _REFERRING: Final = ("ibid", "short")
+_SEVERAL: Final = re.compile(r"\b(?:both|all|each)\s+$", re.IGNORECASE)
 _DECLARATION: Final = re.compile(
     r"^[\s(\[“\"‘]*(?:hereafter|henceforth|cited\s+(?:hereafter\s+)?as)\b",
     re.IGNORECASE,
@@ -233,6 +234,20 @@ def _resolve_ibid(pos: int, loc: Located, out: Sequence[Located]) -> Citation:
         return _refuse(c, "the Ibid. or short form before it did not resolve")
     if bc.kind == "internal" and (bc.frus is None or bc.frus.volume_id is None):
         return _refuse(c, "the FRUS reference before it has no known volume")
+    if (
+        bc.frus is not None
+        and len(bc.frus.documents) == 1
+        and (c.frus is None or not c.frus.documents)
+        and _SEVERAL.search(loc.note.text, 0, c.start)
+    ):
+        # "(Airgram A–1933 …, and Telegram 233292 …; both ibid.)" after "see
+        # Document 131": two documents are in the file of the source note, not
+        # both printed as one document of the volume.
+        return _refuse(
+            c,
+            "Ibid. stands for several documents, but the citation it follows "
+            "is one FRUS document",
+        )
     merged = merge(c, bc, Want.of(c, _alone(loc)))
     if isinstance(merged, str):
         return _refuse(c, "Ibid. " + merged)

@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from archcite import pipeline, readers
 from archcite.evaluation.frus import (
-    GoldNote,
     _collapse,
     complete_notes,
     evaluate,
+    found_pairs,
     gold_pairs,
     load_gold_errors,
+    load_volumes,
 )
+from archcite.readers import Source
 
 GOLD = Path(__file__).resolve().parent / "gold"
 PRECISION, RECALL = 0.99, 0.98
@@ -31,29 +34,58 @@ def test_complete_notes_of_a_slice() -> None:
 
 
 def test_gold_pairs_of_each_target_form() -> None:
-    note = GoldNote(
-        "x",
-        "frus1930v01",
-        "d1fn1",
-        "",
-        (
-            "#d12",
-            "#d12fn3",
-            "#pg_5",
-            "frus1929v01",
-            "frus1952-54v04#d20",
-            "frus1918Russiav01#pg_135",
-            "https://example.org/x.pdf",
-            "mailto:history@state.gov",
-        ),
+    targets = (
+        "#d12",
+        "#d12fn3",
+        "#pg_5",
+        "frus1929v01",
+        "frus1952-54v04#d20",
+        "frus1918Russiav01#pg_135",
+        "https://example.org/x.pdf",
+        "mailto:history@state.gov",
     )
-    assert gold_pairs(note) == {
+    assert gold_pairs("frus1930v01", targets) == {
         ("frus1930v01", "d12"),
         ("frus1930v01", "pg_5"),
         ("frus1929v01", None),
         ("frus1952-54v04", "d20"),
         ("frus1918Russiav01", "pg_135"),
     }
+
+
+_LEGACY = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1930v01"><text><body>
+<div type="chapter" xml:id="ch30"><head>Halibut<note n="16" xml:id="ch30fn16">For
+previous correspondence, see <ref target="frus1929v02#pg_60">Foreign Relations,
+1929, vol. ii, pp. 60</ref> ff.</note></head>
+<div type="document" xml:id="d550"><note rend="inline" type="source">711.428/1329</note>
+<p>instruction No. 548,<note n="17" xml:id="d550fn17"><ref target="frus1929v02#pg_61"
+>Ibid., p. 61</ref>.</note> and See Document 12.<note n="18" xml:id="d550fn18">See
+<ref target="#d12">Document 12</ref>.</note></p></div></div></body></text></TEI>"""
+
+
+def test_found_pairs_come_from_the_resolved_pipeline() -> None:
+    # review M2: the Ibid. is scored as extract resolves it (M1: not the label)
+    notes = list(readers.read(Source("v.xml", data=_LEGACY.encode()), "tei"))
+    found = found_pairs(pipeline.finish(pipeline.locate(notes)))
+    by_id = {n.note_id: found.get(n.index, set()) for n in notes}
+    assert by_id["ch30fn16"] == {("frus1929v02", "pg_60")}
+    assert by_id["d550fn17"] == {("frus1929v02", "pg_61")}
+    assert by_id["d550fn18"] == {("frus1930v01", "d12")}
+    assert by_id[None] == set()  # the label "711.428/1329"
+
+
+@pytest.mark.corpus
+def test_volumes_rebuilt_from_slices_and_note_lines(shared_dir: Path) -> None:
+    volumes = dict(load_volumes(shared_dir / "corpus"))
+    notes = volumes["frus-notes/frus1964-68v29p2.notes.jsonl"]
+    ids = [n.note_id for n in notes if n.note_id]
+    assert len(ids) == len(set(ids)), "a nested note is read once"
+    d86 = [n for n in notes if n.note_id == "d86fn2"]
+    assert len(d86) == 1 and d86[0].doc == "d86"
+    assert d86[0].volume_id == "frus1964-68v29p2"
+    sliced = volumes["frus-slices/frus1961-63v06__chars_0064000-0080000.json"]
+    assert sliced and all(n.volume_id == "frus1961-63v06" for n in sliced)
+    assert all(n.doc and n.note_id and n.note_id.startswith(n.doc) for n in sliced)
 
 
 def test_volume_level_gold_accepts_any_place_in_the_volume() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -784,3 +785,23 @@ def test_corpus_legacy_ibid_after_an_elliptical_volume(shared_dir: Path) -> None
     (c,) = notes["d444fn2"]  # "Ibid., p. 437" after d443fn1 "Vol. ii, p. 436"
     assert c.frus is not None and c.reason is None
     assert (c.frus.volume_id, c.frus.pages) == ("frus1918Russiav02", ("437",))
+
+
+def test_several_documents_ibid_is_not_one_frus_document() -> None:
+    # frus1964-68v29p2 d128fn3 after fn2 "see Document 131"
+    see = internal("see Document 131", 131)
+    text = "(Airgram A–1933, August 21, and Telegram 233292, September 5; both ibid.)"
+    both = replace(ibid("ibid."), start=text.index("ibid."))
+    both = replace(both, end=both.start + 5)
+    notes = [
+        Note("v.xml", "2", 0, see.text, doc="d128", volume_id="frus1964-68v29p2"),
+        Note("v.xml", "3", 1, text, doc="d128", volume_id="frus1964-68v29p2"),
+    ]
+    out = resolve([Located(see, notes[0], 0), Located(both, notes[1], 1)])
+    c = out[1].citation
+    assert c.antecedent is None
+    assert c.reason is not None and "several documents" in c.reason
+    # one document ibid. is still that document
+    one_doc = Note("v.xml", "3", 1, "Ibid.", doc="d128", volume_id="frus1964-68v29p2")
+    out = resolve([Located(see, notes[0], 0), Located(ibid(), one_doc, 1)])
+    assert out[1].citation.antecedent == 0

@@ -247,3 +247,37 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
 def test_never_raises_on_any_text(text: str) -> None:
     recognize("Ibid., " + text)
     recognize(text)
+
+
+def test_footnote_after_a_page_is_part_of_the_pinpoint() -> None:
+    # frus1918Russiav03 d235fn3
+    c = one("Ibid., p. 31, footnote 1.")
+    assert c.status == "parsed" and c.published is not None
+    assert c.published.pages == "31"
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # frus1918Russiav03 d441fn2
+        ("Printed in full, ibid., p. 433.", "ibid., p. 433"),
+        # frus1930v01 ch14subch1fn27: the document described, then where printed
+        (
+            "For text of agreement, see telegram No. 50, September 12, 1929, to "
+            "the Chargé in Bolivia, ibid., p. 860.",
+            "ibid., p. 860",
+        ),
+    ],
+)
+def test_ibid_after_printed_in_full_or_a_document_description(
+    text: str, cited: str
+) -> None:
+    c = one(text)
+    assert c.text == cited and c.status == "parsed"
+    assert c.published is not None and c.published.pages == cited.split()[-1]
+
+
+def test_a_description_naming_a_work_still_blocks_the_ibid() -> None:
+    assert (
+        recognize("See telegram No. 50 in Papers of Wilson, vol. 4, ibid., p. 8.") == []
+    )

@@ -1,12 +1,19 @@
-"""Evaluate the FRUS recognizer against the ``<ref target>`` links of TEI notes.
+"""Evaluate FRUS cross-references against the ``<ref target>`` links of TEI notes.
 
 The gold standard is the Office of the Historian's own markup: inside a note,
-``<ref target="frus1961-63v06#d35">`` marks a cross-reference. For every note
-of the TEI material in ``../shared/corpus`` (the full volume in ``frus/``, the
-pre-review volumes in ``frus-nyr/``, the complete ``<note>`` elements of the
-``frus-slices/`` excerpts and the notes of ``frus-notes/``) this module compares
-the (volume id, document-or-page) pairs the recognizer finds in the note's
-*text* — markup removed — with the pairs of its targets:
+``<ref target="frus1961-63v06#d35">`` marks a cross-reference. What is scored
+is the shipped pipeline — :func:`archcite.pipeline.locate` (recognize) and
+:func:`archcite.pipeline.finish` (resolve, normalize) — run per volume exactly
+as ``archcite extract`` runs per file, over the TEI material in
+``../shared/corpus``: the full volume in ``frus/`` and the pre-review volumes in
+``frus-nyr/`` are read by the TEI reader as they are; the complete ``<note>``
+elements of a ``frus-slices/`` excerpt, and the notes of a ``frus-notes/``
+volume, are put back into a TEI document of that volume (one ``<div
+type="document">`` per document) and read the same way, so every note has its
+volume id, document and text as the reader gives them.
+
+Each note's records are compared, as (volume id, document-or-page) pairs, with
+the pairs of its targets:
 
 ==================  =====================================
 target              gold pair
@@ -21,7 +28,8 @@ target              gold pair
 
 URLs and ``mailto:`` targets are not FRUS and are ignored.
 
-What the recognizer's citations become:
+What a record with a FRUS reference whose volume is known (``frus``,
+``internal``, and a resolved ``ibid`` or ``short``) becomes:
 
 * documents -> one pair each; otherwise each cited page or range -> its first
   page, and the last page of a range (the gold links both ends of
@@ -30,13 +38,11 @@ What the recognizer's citations become:
   (the link does not say which page), so pairs of that volume compare as
   (volume, None).
 
-The resolve stage is emulated in the smallest way the gold needs: internal
-references go to the note's own volume, an elliptical "vol. ii" to the sibling
-of the note's volume, and an "ibid., p. 31" whose antecedent (earlier in the
-note, or in the previous note) is a FRUS reference goes to that volume.
-
-Notes listed in ``tests/gold/frus_gold_errors.toml`` (known-wrong gold, each
-with its reason) are left out of the scores and reported separately.
+Legacy document labels (``<note rend="inline" type="source">``, see
+:func:`archcite.resolve.is_label`) are read and resolved with the rest but not
+scored: they are not footnotes and carry no links. Notes listed in
+``tests/gold/frus_gold_errors.toml`` (known-wrong gold, each with its reason)
+are left out of the scores and reported separately.
 """
 
 from __future__ import annotations
@@ -44,79 +50,25 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
-from lxml import etree
+from archcite import pipeline, readers
+from archcite.model import FrusRef, Located, Note
+from archcite.readers import Source
+from archcite.resolve import is_label
 
-from archcite.grammar.frus import parse_ibid_locator, recognize, sibling, with_volume
-from archcite.grammar.noncitation import has_anchor
-from archcite.grammar.segment import clauses
-from archcite.model import FrusRef
-from archcite.readers.xmlsafe import parse_bytes
-
-TEI = "{http://www.tei-c.org/ns/1.0}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_WRAP = (
-    '<TEI xmlns="http://www.tei-c.org/ns/1.0" '
-    'xmlns:frus="http://history.state.gov/frus/ns/1.0">{}</TEI>'
+_TEI_NS = (
+    'xmlns="http://www.tei-c.org/ns/1.0" '
+    'xmlns:frus="http://history.state.gov/frus/ns/1.0"'
 )
 _NOTE_TAG = re.compile(r"<note\b[^>]*?(/?)>|</note\s*>")
+_NOTE_ID = re.compile(r'<note\b[^>]*?xml:id="([^"]*)"')
+_DOC_OF_ID = re.compile(r"(.+?)fn\w*$")
 
 Pair = tuple[str, str | None]
-IBID = re.compile(r"\b[Ii]bid\.")
-#: a clause that cites some other work (so a later ibid. is not FRUS)
-_CITES = re.compile(r"\b(?:pp?\.|vols?\.)\s*[\dixvlc]")
-
-
-@dataclass(frozen=True, slots=True)
-class GoldNote:
-    source: str
-    volume: str
-    note_id: str | None
-    text: str
-    targets: tuple[str, ...]
-
-    @property
-    def key(self) -> str:
-        return f"{self.volume}#{self.note_id}"
-
-    @property
-    def doc(self) -> str | None:
-        m = re.match(r"(d\d+)fn", self.note_id or "")
-        return m.group(1) if m else None
-
-
-def _note_text(note: etree._Element) -> tuple[str, tuple[str, ...]]:
-    """Text and ``ref/@target`` of a note, leaving out notes nested in it."""
-    parts: list[str] = []
-    targets: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            if isinstance(child.tag, str) and child.tag != f"{TEI}note":
-                if child.tag == f"{TEI}ref" and child.get("target"):
-                    targets.append(child.get("target") or "")
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(note)
-    return re.sub(r"\s+", " ", "".join(parts)).strip(), tuple(targets)
-
-
-def _notes_of(root: etree._Element, source: str, volume: str) -> Iterator[GoldNote]:
-    for note in root.iter(f"{TEI}note"):
-        if note.get("rend") == "inline":
-            # pre-review legacy files put document labels ("No. 12.",
-            # "[Inclosure 1 in No. 12.]", "File No. 861.51/131") in inline
-            # notes: they label the document and are not footnotes.
-            continue
-        text, targets = _note_text(note)
-        yield GoldNote(source, volume, note.get(XML_ID), text, targets)
 
 
 def complete_notes(fragment: str) -> list[str]:
@@ -146,44 +98,85 @@ def complete_notes(fragment: str) -> list[str]:
     return out
 
 
-def load_notes(corpus: Path) -> Iterator[GoldNote]:
-    """Every note of the TEI material under ``corpus`` (``../shared/corpus``)."""
+def _tei(volume_id: str, docs: Iterable[tuple[str | None, list[str]]]) -> bytes:
+    """A TEI document of ``volume_id`` holding the given notes, by document."""
+    parts = [f"<TEI {_TEI_NS} xml:id={quoteattr(volume_id)}><text><body>"]
+    for doc, notes in docs:
+        attr = f" xml:id={quoteattr(doc)}" if doc else ""
+        parts.append(f'<div type="document"{attr}>{"".join(notes)}</div>')
+    parts.append("</body></text></TEI>")
+    return "".join(parts).encode("utf-8")
+
+
+def _by_document(
+    rows: Iterable[tuple[str | None, str]],
+) -> list[tuple[str | None, list[str]]]:
+    """Consecutive (document, note XML) rows grouped by document, in order."""
+    out: list[tuple[str | None, list[str]]] = []
+    for doc, xml in rows:
+        if out and out[-1][0] == doc:
+            out[-1][1].append(xml)
+        else:
+            out.append((doc, [xml]))
+    return out
+
+
+def _read(name: str, data: bytes) -> list[Note]:
+    return list(readers.read(Source(name, data=data), "tei"))
+
+
+def _slice_doc(xml: str) -> str | None:
+    m = _NOTE_ID.match(xml)
+    d = _DOC_OF_ID.match(m.group(1)) if m else None
+    return d.group(1) if d else None
+
+
+def load_volumes(corpus: Path) -> Iterator[tuple[str, list[Note]]]:
+    """(source name, notes) of each volume of TEI material under ``corpus``."""
     for path in sorted((corpus / "frus").glob("*.xml")) + sorted(
         (corpus / "frus-nyr").glob("*.xml")
     ):
-        root = parse_bytes(path.read_bytes(), str(path))
-        yield from _notes_of(root, f"{path.parent.name}/{path.name}", path.stem)
+        name = f"{path.parent.name}/{path.name}"
+        yield name, _read(name, path.read_bytes())
     for path in sorted((corpus / "frus-slices").glob("frus*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        for xml in complete_notes(data["text"]):
-            root = parse_bytes(_WRAP.format(xml).encode("utf-8"), str(path))
-            yield from _notes_of(root, f"frus-slices/{path.name}", data["volume_id"])
+        name = f"frus-slices/{path.name}"
+        rows = [(_slice_doc(xml), xml) for xml in complete_notes(data["text"])]
+        yield name, _read(name, _tei(data["volume_id"], _by_document(rows)))
     for path in sorted((corpus / "frus-notes").glob("*.notes.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            root = parse_bytes(_WRAP.format(rec["xml"]).encode("utf-8"), str(path))
-            for note in _notes_of(root, f"frus-notes/{path.name}", rec["volume"]):
-                # only the outer note of the line; nested ones have their own line
-                if note.note_id == rec.get("id") or rec.get("id") is None:
-                    yield note
+        name = f"frus-notes/{path.name}"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        recs = [json.loads(line) for line in lines if line.strip()]
+        for volume in dict.fromkeys(r["volume"] for r in recs):
+            rows = [(r.get("doc"), r["xml"]) for r in recs if r["volume"] == volume]
+            notes = _read(name, _tei(volume, _by_document(rows)))
+            # a nested note is inside its outer note's line and on a line of
+            # its own: keep it once
+            seen: set[str] = set()
+            kept = []
+            for note in notes:
+                if note.note_id is not None and note.note_id in seen:
+                    continue
+                seen.add(note.note_id or "")
+                kept.append(note)
+            yield name, kept
 
 
-def gold_pairs(note: GoldNote) -> set[Pair]:
+def gold_pairs(volume: str, targets: Iterable[str]) -> set[Pair]:
+    """The (volume, place) pairs of a note's ``<ref target>`` values."""
     pairs: set[Pair] = set()
-    for target in note.targets:
+    for target in targets:
         target = target.strip()
         if target.startswith("#"):
-            volume, frag = note.volume, target[1:]
+            vol, frag = volume, target[1:]
         elif target.startswith("frus"):
-            volume, _, frag = target.partition("#")
+            vol, _, frag = target.partition("#")
         else:
             continue  # http(s), mailto: not FRUS
         m = re.match(r"(d\d+)(?:fn\w+)?$|(pg_\w+)$", frag)
         if frag and m is None:
             continue
-        pairs.add((volume, (m.group(1) or m.group(2)) if m else None))
+        pairs.add((vol, (m.group(1) or m.group(2)) if m else None))
     return pairs
 
 
@@ -204,46 +197,14 @@ def ref_pairs(ref: FrusRef) -> set[Pair]:
     return {(vid, None)}
 
 
-@dataclass
-class _State:
-    """The stand-in for the resolve stage: the last FRUS volume and where it was."""
-
-    last_volume: str | None = None
-    last_note: int = -10
-
-
-def predict(note: GoldNote, index: int, state: _State) -> set[Pair]:
-    """The pairs the recognizer finds in one note, resolved as documented above."""
-    pairs: set[Pair] = set()
-    for span in clauses(note.text):
-        clause = note.text[span.start : span.end]
-        refs: list[FrusRef] = []
-        for cit in recognize(clause):
-            if cit.frus is None:
-                continue
-            ref = cit.frus
-            if cit.kind == "internal":
-                ref = with_volume(ref, note.volume)
-            elif ref.volume_id is None and ref.subseries is None:
-                ref = sibling(ref, note.volume)
-            refs.append(ref)
-        ibid = parse_ibid_locator(clause) if not refs else None
-        if ibid is not None and state.last_volume:
-            if ibid.volume:
-                refs.append(sibling(ibid, state.last_volume))
-            else:
-                refs.append(with_volume(ibid, state.last_volume))
-        elif (
-            not refs
-            and (_CITES.search(clause) or has_anchor(clause))
-            and not IBID.search(clause)
-        ):
-            state.last_volume = None  # another work was cited: ibid. is not FRUS now
-        for ref in refs:
-            pairs |= ref_pairs(ref)
-            if ref.volume_id and not ref.internal:
-                state.last_volume, state.last_note = ref.volume_id, index
-    return pairs
+def found_pairs(located: Iterable[Located]) -> dict[int, set[Pair]]:
+    """Pairs of the FRUS references in the records, by note index."""
+    out: dict[int, set[Pair]] = {}
+    for loc in located:
+        pairs = out.setdefault(loc.note.index, set())
+        if loc.citation.frus is not None:
+            pairs |= ref_pairs(loc.citation.frus)
+    return out
 
 
 def _collapse(pred: set[Pair], gold: set[Pair]) -> set[Pair]:
@@ -291,6 +252,18 @@ class Report:
     def pair_recall(self) -> float:
         return self._ratio(self.tp, self.tp + self.fn)
 
+    def add(self, key: str, text: str, gold: set[Pair], pred: set[Pair]) -> None:
+        """Count one note."""
+        self.notes += 1
+        self.gold_notes += bool(gold)
+        self.found_notes += bool(pred)
+        self.correct_notes += bool(gold) and pred == gold
+        self.tp += len(pred & gold)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+        if pred != gold:
+            self.disagreements.append(Disagreement(key, text, _fmt(gold), _fmt(pred)))
+
     def as_text(self) -> str:
         lines = [
             f"notes: {self.notes}  with gold links: {self.gold_notes}  "
@@ -325,33 +298,24 @@ def load_gold_errors(path: Path) -> dict[str, str]:
 
 
 def evaluate(corpus: Path, gold_errors: dict[str, str] | None = None) -> Report:
-    """Score the recognizer on every note under ``corpus``."""
+    """Score the pipeline's FRUS references on every note under ``corpus``."""
     errors = gold_errors or {}
     report = Report()
-    state = _State()
-    current = ""
-    for index, note in enumerate(load_notes(corpus)):
-        if note.source != current:
-            state, current = _State(), note.source
-        pred = predict(note, index, state)
-        gold = gold_pairs(note)
-        if note.key in errors:
-            report.excluded.append((note.key, errors[note.key].split("\n")[0]))
-            continue
-        if f"{note.volume}#*" in errors:
-            continue
-        pred = _collapse(pred, gold)
-        report.notes += 1
-        report.gold_notes += bool(gold)
-        report.found_notes += bool(pred)
-        report.correct_notes += bool(gold) and pred == gold
-        report.tp += len(pred & gold)
-        report.fp += len(pred - gold)
-        report.fn += len(gold - pred)
-        if pred != gold:
-            report.disagreements.append(
-                Disagreement(note.key, note.text, _fmt(gold), _fmt(pred))
-            )
+    for _name, notes in load_volumes(corpus):
+        found = found_pairs(pipeline.finish(pipeline.locate(notes)))
+        for note in notes:
+            if is_label(note):
+                continue
+            volume = note.volume_id or ""
+            key = f"{volume}#{note.note_id}"
+            if key in errors:
+                report.excluded.append((key, errors[key].split("\n")[0]))
+                continue
+            if f"{volume}#*" in errors:
+                continue
+            gold = gold_pairs(volume, note.refs)
+            pred = _collapse(found.get(note.index, set()), gold)
+            report.add(key, note.text, gold, pred)
     return report
 
 

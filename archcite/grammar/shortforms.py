@@ -43,7 +43,14 @@ _YEAR_TAIL = re.compile(r"^[\s,]*\[?\d{4}(?:[–-]\d{2,4})?\]?(?:\W|$)")
 # ("The original letter is ibid.", "printed ibid.", "both ibid.").
 _LINKING = re.compile(
     r"(?:^|\s)(?:is|are|was|were|be|been|printed|reprinted|published|found|filed|"
-    r"located|kept|see|also|cf\.|both|all|in|and|at)$",
+    r"located|kept|see|also|cf\.|both|all|in|and|at|in\s+(?:full|part)),?$",
+    re.IGNORECASE,
+)
+# "see telegram No. 50, September 12, 1929, to the Chargé in Bolivia, ibid.,
+# p. 860": a document described before the ibid. that says where it is printed.
+_DESCRIBED = re.compile(
+    r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|letters?|instructions?|"
+    r"memorand(?:um|a)|aide-m[ée]moire)\b.*(?:\b\d{4}|\bNo\.\s*\d+).*,$",
     re.IGNORECASE,
 )
 # A prefix with any of these is a citation of its own: leave the clause alone.
@@ -65,6 +72,8 @@ _FRAMES = re.compile(r"^(?:frames?|fr\.)\s+(.+)$", re.IGNORECASE)
 _FILE_NO = re.compile(r"^file\s+no\.?\s+(.+)$", re.IGNORECASE)
 _VOLUME = re.compile(r"^(?:vols?\.|volumes?)\s*(.+)$", re.IGNORECASE)
 _PAGES = re.compile(r"^(?:pp?\.|pages?)\s*(.+)$", re.IGNORECASE)
+# "Ibid., p. 31, footnote 1": the note on that page; the page is the place.
+_PAGE_NOTE = re.compile(r"^(?:footnote|note|n\.)\s*\d+$", re.IGNORECASE)
 _DOCUMENTS = re.compile(r"^(?:documents?|docs?\.)\s+(.+)$", re.IGNORECASE)
 # A bare page or page range, as Chicago writes it: "Ibid., 45." "Ibid., 45–47."
 _BARE_PAGES = re.compile(r"^(?:[1-9]\d*|[ivxlcdm]+)(?:\s*[–-]\s*(?:\d+|[ivxlcdm]+))?$")
@@ -217,6 +226,8 @@ def locators(text: str) -> Locators:
             while i + 1 < len(segments) and _PAGE_RANGE.match(_clean(segments[i + 1])):
                 i += 1
                 pages.append(_clean(segments[i]))
+            if i + 1 < len(segments) and _PAGE_NOTE.match(_clean(segments[i + 1])):
+                i += 1
         elif (
             (m := _DOCUMENTS.match(seg)) and not docs and (d := _documents(m.group(1)))
         ):
@@ -299,7 +310,7 @@ def _prefix_ok(prefix: str) -> bool:
         return True
     if _PREFIX_CITES.search(prefix):
         return False
-    return bool(_LINKING.search(prefix))
+    return bool(_LINKING.search(prefix) or _DESCRIBED.search(prefix))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
