@@ -11,11 +11,12 @@ that citation's ``classification`` field; the marking stays in the output as
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from operator import attrgetter
 
 from archcite.grammar import recognizers
-from archcite.grammar.noncitation import fallback, is_classification
+from archcite.grammar.noncitation import fallback, has_anchor, is_classification
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
 
@@ -39,6 +40,65 @@ def _shift(c: Citation, offset: int, note_text: str) -> Citation:
     return replace(c, start=start, end=end, text=text)
 
 
+_EDGE = " \t\n,;:.()[]"
+_CONNECTIVE = re.compile(r"(?:(?:and|or|also|see|cf\.)[\s,]+)+", re.IGNORECASE)
+_DECLARATION = re.compile(
+    r"(?:hereafter|henceforth|cited\s+(?:hereafter\s+)?as)\b", re.IGNORECASE
+)
+_DESCRIBES = re.compile(
+    r"\b(?:printed|reprinted|published|quoted|summarized|is|are|was|were)"
+    r"(?:\s+(?:in|as))?(?:\s+(?:full|part))?[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def _leftovers(clause: str, found: list[Citation]) -> list[Citation]:
+    """The stretches of ``clause`` no citation in ``found`` covers that look like
+    citations, as ``unrecognized`` records.
+
+    A recognizer claims what it understands: "For texts, see" before a FRUS
+    reference is a lead-in and stays unreported, but "Rusk Papers, Box 3" after
+    it would vanish from the output if nothing reported it.
+    """
+    out: list[Citation] = []
+    cursor = 0
+    for c in sorted(found, key=lambda c: c.start):
+        # "NSC 10/2, June 18, 1948, printed ibid., Document 292": what stands
+        # before "printed" is the document the citation after it locates.
+        if not _DESCRIBES.search(clause, cursor, c.start):
+            out.extend(_leftover(clause, cursor, c.start, c))
+        cursor = max(cursor, c.end)
+    last = found[-1] if found else None
+    if last is not None:
+        out.extend(_leftover(clause, cursor, len(clause), last))
+    if any(c.declares for c in found):
+        # "(hereafter cited as NSF, JFKL)" is read: the citation declares it.
+        out = [c for c in out if not _DECLARATION.match(c.text)]
+    return out
+
+
+def _leftover(clause: str, start: int, end: int, near: Citation) -> list[Citation]:
+    while start < end and clause[start] in _EDGE:
+        start += 1
+    while end > start and clause[end - 1] in _EDGE:
+        end -= 1
+    if (m := _CONNECTIVE.match(clause, start, end)) is not None:
+        start = m.end()
+    text = clause[start:end]
+    if not text or not has_anchor(text):
+        return []
+    return [
+        Citation(
+            text,
+            start,
+            end,
+            "unrecognized",
+            "unrecognized",
+            reason=f"left over after the {near.kind} citation {near.text[:40]!r}",
+        )
+    ]
+
+
 def _recognize_clause(clause: str) -> list[Citation]:
     for recognize in recognizers():
         try:
@@ -56,7 +116,8 @@ def _recognize_clause(clause: str) -> list[Citation]:
                 )
             ]
         if found:
-            return found
+            rest = _leftovers(clause, found)
+            return sorted([*found, *rest], key=lambda c: c.start) if rest else found
     return [fallback(clause)]
 
 

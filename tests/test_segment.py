@@ -126,3 +126,48 @@ def test_an_upper_case_word_does_not_make_a_classification() -> None:
         "FRUS, 1961–1963, vol. VI, doc. 38",
         "see also Document 39.",
     ]
+
+
+def test_no_cut_inside_a_quotation() -> None:
+    # PubDip d15fn1 (review MINOR 7): no bogus "File" clause
+    text = (
+        "Received on February 24 at 9:17 a.m. Patchin wrote on the first page of "
+        "the telegram: “Paraphrase sent to Creel. File. PHP.” Not printed."
+    )
+    assert parts(text) == [
+        "Received on February 24 at 9:17 a.m. Patchin wrote on the first page of "
+        "the telegram: “Paraphrase sent to Creel. File. PHP.”",
+        "Not printed.",
+    ]
+
+
+def test_a_quotation_that_never_closes_does_not_join_the_rest() -> None:
+    assert parts("He wrote “Copied. File. Then Box 3.") == [
+        "He wrote “Copied.",
+        "File.",
+        "Then Box 3.",
+    ]
+
+
+def test_hereafter_parenthesis_stays_with_its_citation() -> None:
+    text = (
+        "Rusk to Kennedy, February 20, 1962, box 180, National Security Files, "
+        "John F. Kennedy Presidential Library, Boston, MA (hereafter cited as "
+        "NSF, JFKL)."
+    )
+    assert parts(text) == [text]
+    # an ordinary citation in parentheses is still a clause of its own
+    other = "Rusk agreed. (Kennedy Library, National Security Files, Box 334)"
+    assert parts(other)[-1] == "Kennedy Library, National Security Files, Box 334"
+
+
+def test_ff_ends_a_sentence() -> None:
+    # frus1930v01 ch1fn1
+    text = (
+        "Foreign Relations, 1929, vol. i, pp. 112 ff. The acts of the Conference "
+        "are printed in Conference Series No. 6."
+    )
+    assert parts(text) == [
+        "Foreign Relations, 1929, vol. i, pp. 112 ff.",
+        "The acts of the Conference are printed in Conference Series No. 6.",
+    ]

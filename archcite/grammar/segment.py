@@ -43,7 +43,6 @@ ABBREVIATIONS = frozenset(
         "chap",
         "fol",
         "fols",
-        "ff",
         "f",
         "n",
         "nn",
@@ -189,12 +188,37 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower().rstrip("'") in ABBREVIATIONS
 
 
+def _quotations(text: str) -> list[Span]:
+    """The “…” quotations of ``text`` that close (opening to closing mark)."""
+    spans: list[Span] = []
+    at = text.find("“")
+    while at >= 0:
+        close = text.find("”", at + 1)
+        if close < 0:
+            break  # never closed: a typo, not a reason to join the rest
+        spans.append(Span(at, close))
+        at = text.find("“", close + 1)
+    return spans
+
+
+def _inside(quotes: list[Span], m: re.Match[str]) -> bool:
+    """Whether the boundary ``m`` is inside a quotation that goes on after it.
+
+    “Paraphrase sent to Creel. File. PHP.” is one remark quoted; the sentence
+    may end only where the quotation closes (“… PHP.” Next).
+    """
+    return any(q.start < m.start() and m.end() <= q.end for q in quotes)
+
+
 def sentences(text: str) -> list[Span]:
     """Split ``text`` into sentence spans (trimmed, punctuation kept)."""
     spans: list[Span] = []
     start = 0
+    quotes = _quotations(text) if "“" in text else []
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        if quotes and _inside(quotes, m):
             continue
         end = m.end()
         while end > start and text[end - 1].isspace():
@@ -243,9 +267,21 @@ def _paren_groups(text: str, span: Span) -> list[Span]:
 _IMPRINT = re.compile(r"^[A-Z][\w .,]*:\s*[^()]*?,?\s*(?:\d{4}|n\.d\.)$")
 
 
+# "(hereafter cited as NSF, JFKL)" declares a short title for the citation it
+# follows; cut off, it would look like a second, partial citation.
+_DECLARATION = re.compile(
+    r"\s*(?:hereafter|henceforth|cited\s+(?:hereafter\s+)?as)\b", re.IGNORECASE
+)
+
+
 def _standalone(inner: str) -> bool:
     """A parenthesis long and structured enough to be a citation of its own."""
-    return len(inner) >= 20 and ", " in inner and not _IMPRINT.match(inner)
+    return (
+        len(inner) >= 20
+        and ", " in inner
+        and not _IMPRINT.match(inner)
+        and not _DECLARATION.match(inner)
+    )
 
 
 def _split_semicolons(text: str, span: Span) -> list[Span]:

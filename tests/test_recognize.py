@@ -1,0 +1,70 @@
+"""The recognize stage: clauses to citations, and nothing of a clause dropped."""
+
+from __future__ import annotations
+
+from archcite.grammar.segment import clauses
+from archcite.model import Citation
+from archcite.recognize import recognize_text
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in recognize_text(text)]
+
+
+def _one_clause(text: str) -> None:
+    assert len(clauses(text)) == 1, clauses(text)
+
+
+def test_leftover_with_citation_words_is_reported() -> None:
+    # frus1964-68v29p2 d98fn4: the archival grammar reads the first source and
+    # leaves a run of "ibid., …" behind; it must not vanish.
+    text = (
+        "Johnson Library, National Security File, Country File, Japan, Vols. VI "
+        "and VII, and ibid., Visit of Prime Minister Eisaku Sato, ibid., Country "
+        "File—Addendum, Japan"
+    )
+    _one_clause(text)
+    found = recognize_text(text)
+    assert found[0].kind == "archival"
+    left = [c for c in found if c.reason and c.reason.startswith("left over")]
+    assert len(left) == 1
+    c = left[0]
+    assert c.kind == "unrecognized" and c.status == "unrecognized"
+    assert c.text == text[c.start : c.end]
+    assert c.text.startswith("ibid., Visit of Prime Minister")
+    assert "archival" in (c.reason or "")
+
+
+def test_lead_ins_and_connectives_stay_unreported() -> None:
+    text = "For texts, see Foreign Relations, 1961–1963, vol. VI, Documents 35 and 36."
+    assert kinds(text) == [
+        ("frus", "Foreign Relations, 1961–1963, vol. VI, Documents 35 and 36")
+    ]
+
+
+def test_the_document_described_before_printed_is_not_left_over() -> None:
+    # frus1964-68v29p2 actionsstatementfn2: "NSC 10/2" is the printed document
+    found = recognize_text("NSC 10/2, June 18, 1948, printed ibid., Document 292.")
+    assert [c.kind for c in found] == ["ibid"]
+
+
+def test_a_declared_short_title_is_part_of_its_citation() -> None:
+    # samples/manuscript.md note 2 (review M5): no second, partial citation
+    text = (
+        "Dean Rusk to John F. Kennedy, memorandum, February 20, 1962, box 180, "
+        "National Security Files, John F. Kennedy Presidential Library, Boston, MA "
+        "(hereafter cited as NSF, JFKL)."
+    )
+    found = recognize_text(text)
+    assert [c.kind for c in found] == ["archival"]
+    assert found[0].declares == "NSF, JFKL"
+
+
+def test_every_record_is_a_slice_of_the_note() -> None:
+    text = (
+        "Source: Kennedy Library, NSF, Box 334. Secret. Rusk Papers, Box 3, and "
+        "ibid., Box 4, Folder 2; see also Document 389. Not printed."
+    )
+    found: tuple[Citation, ...] = recognize_text(text)
+    assert all(text[c.start : c.end] == c.text for c in found)
+    assert [c.start for c in found] == sorted(c.start for c in found)
