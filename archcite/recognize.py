@@ -187,6 +187,7 @@ def recognize_text(text: str) -> tuple[Citation, ...]:
     """
     found: list[Citation] = []
     previous: list[Citation] = []
+    before = ""  # the text of the clause before
     for span in clauses(text):
         clause = text[span.start : span.end]
         current = [_shift(c, span.start, text) for c in _recognize_clause(clause)]
@@ -195,6 +196,34 @@ def recognize_text(text: str) -> tuple[Citation, ...]:
             if merged is not None:
                 found.pop()
                 current = [merged]
+        current = _copy_role(text, span.start, before, current)
         found.extend(current)
         previous = current
+        before = clause
     return tuple(_attach_classification(found))
+
+
+# The clause is about a copy: its subject is "The Department of State copy",
+# "A copy", "Another copy" (not "Million copies" inside a quoted telegram).
+_COPY = re.compile(r"(?:The|A|An|Another)\s+(?:[\w.’'-]+\s+){0,5}?cop(?:y|ies)\b")
+
+
+def _copy_role(
+    text: str, start: int, before: str, current: list[Citation]
+) -> list[Citation]:
+    """Mark a parenthesised location right after a sentence about a copy.
+
+    "The Department of State copy indicates it was drafted by Fearey …
+    (National Archives …, RG 59, Central Files 1964–66, POL 1 JAPAN–US)": the
+    parenthesis says where that copy is, so its role is ``copy``, not another
+    source of the document.
+    """
+    if (
+        len(current) != 1
+        or current[0].kind != "archival"
+        or current[0].start != start
+        or not text[:start].endswith("(")
+        or not _COPY.match(before)
+    ):
+        return current
+    return [replace(current[0], role="copy")]

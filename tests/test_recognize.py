@@ -68,3 +68,26 @@ def test_every_record_is_a_slice_of_the_note() -> None:
     found: tuple[Citation, ...] = recognize_text(text)
     assert all(text[c.start : c.end] == c.text for c in found)
     assert [c.start for c in found] == sorted(c.start for c in found)
+
+
+def test_parenthesis_after_a_sentence_about_a_copy_is_the_copy() -> None:
+    # frus1964-68v29p2 d62fn1
+    text = (
+        "Source: Washington National Records Center, OSD/OASD/ISA Files, FRC 330 70 "
+        "A 3717, 092 Japan. Secret. The Department of State copy indicates it was "
+        "drafted by Fearey and cleared by William Bundy. (National Archives and "
+        "Records Administration, RG 59, Central Files 1964–66, POL 1 JAPAN–US)"
+    )
+    archival = [c for c in recognize_text(text) if c.kind == "archival"]
+    assert [c.role for c in archival] == ["source", "copy"]
+
+
+def test_copies_in_a_quotation_do_not_make_a_copy() -> None:
+    # PubDip d6fn2: the telegram quoted mentions copies of a speech
+    text = (
+        "Sisson reported: “Million copies the President’s message printed.” "
+        "(National Archives, RG 59, Central Decimal File 1910–1929, Box 736, "
+        "103.9302/8)"
+    )
+    archival = [c for c in recognize_text(text) if c.kind == "archival"]
+    assert len(archival) == 1 and archival[0].role != "copy"
