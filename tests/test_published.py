@@ -377,3 +377,65 @@ def test_manuscript_sample_books(repo_dir: Path) -> None:
         assert found[0].published is not None
         assert found[0].published.title == title
         assert found[0].published.type == "book"
+
+
+# -- the cheap gate and early refusal never change a result ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from archcite.grammar import published  # noqa: E402
+from archcite.grammar.works import KNOWN_WORKS  # noqa: E402
+
+
+def full_scan(text: str) -> list[object]:
+    """The published recognizer without its gate and early refusal."""
+    try:
+        return list(published._recognize(text, shortcut=False))
+    except Exception:
+        return []
+
+
+def test_every_known_work_passes_the_gate() -> None:
+    for work in KNOWN_WORKS:
+        assert published.gate(work), work
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Papers of Woodrow Wilson , vol. 43, p. 459, n. 2.",
+        "Walter A. McDougall, The Heavens and the Earth (New York: Basic Books, 1985)",
+        'John Doe, "Title," Diplomatic History 12, no. 3 (1988): 245–67.',
+        "Reischauer, My Life Between Japan and America, pp. 262–75",
+        "16 UST 2029",
+        "Treaty Series No. 822",
+        "See 12 UST 830.",
+        "Also printed in The Memoirs of Cordell Hull.",
+        "“Russia Today,” New York Times, August 12, 1917, p. X1.",
+        ". . .the Heavens and the Earth (New York: Basic Books, 1985)",
+    ],
+)
+def test_gate_passes_every_example(text: str) -> None:
+    assert full_scan(text), "the example must be a published work"
+    assert published.gate(text)
+    assert published.recognize(text) == full_scan(text)
+
+
+PUB_FRAGMENTS = [
+    "Walter A. McDougall", "Leary", "The Heavens and the Earth", "Papers of Woodrow Wilson",
+    "Department of State Bulletin", "“Title,”", '"Title,"', "Diplomatic History 12",
+    "in John Smith", "ed.", "editor", "(New York: Basic Books, 1985)", "(1976)", "(May 1962)",
+    ": 245–67", "vol. 43", "Vol. IV", "pt. 5", "no. 3", "No. 822", "p. 459", "pp. 3–9",
+    "p.3", "page 4", "n. 2", "ff.", "320–24", "March 5, 1962", "1965", "16 UST 2029",
+    "47 Stat. 2228", "Treaty Series", "See ", "see also ", "Cf. ", "printed in ",
+    "Also published in ", "Source: ", "is in ", "and ", "ibid.", "Telegram", "Page Smith",
+    "…", ". . .", "the", "met", ", ", ". ", "; ", "(", ")", " ",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PUB_FRAGMENTS), min_size=1, max_size=10))
+def test_gate_is_conservative_on_random_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert published.recognize(text) == full_scan(text)

@@ -51,7 +51,7 @@ from archcite.grammar.locators import (
 )
 from archcite.model import ArchivalRef, Citation, DocItem
 
-__all__ = ["parse_doc_item", "recognize"]
+__all__ = ["gate", "parse_doc_item", "recognize"]
 
 # Cheap literal prefilter (substring tests run at C speed): a clause with none
 # of these is never archival. "/" admits decimal files and "FO 371/135904".
@@ -61,7 +61,11 @@ _KEYWORDS = (
     "Institut", "Universit", "Kew", "PRO", "NA", "WNRC", "JFK", "LBJ", "DDE", "HST", "FDR",
     "Diary", "Material", "Cent", "Division", "Correspondence", "Affairs", "Office",
     "Collection", "Museum", "Society", "Foundation", "/", "CMH", "LC", "LOC", "DOS",
+    # classify() reads these locators in any case ("BOX 3", "rg 59", "roll 2").
+    "BOX", "OLDER", "REEL", "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
 )  # fmt: skip
+# A P-reel number ("P860029–2278") is a locator with no keyword in it.
+_PNUMBER_ANY = re.compile(r"[PDNO]\d{6,}[–-]\d")
 # One alternation of plain literals is faster than testing each in a loop.
 _PREFILTER = re.compile("|".join(re.escape(k) for k in _KEYWORDS))
 _PRINTED = re.compile(
@@ -289,24 +293,43 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     return _Parsed(ref, status, short)
 
 
+# Somewhere in the clause, a locator that makes a citation without a
+# repository: the start of every STRONG kind that classify() knows, as loose as
+# its own pattern (tests/test_archival_gates.py checks the gate against the
+# full grammar).
 _STRONG_ANY = re.compile(
-    r"\b(?:RG\s*\d|Record\s+Group\s+\d|Entry\s+\d|[Bb]ox(?:es)?\s+\d|[Ff]olders?\s+|"
-    r"[Rr]eels?\s+\d|File\s+No|Job\s+\d|FRC\s+\d|Lot\s+\d)|\d{3}[a-z]?\.\w+[^/,;]{0,60}/"
+    r"(?i:\b(?:RG|Record\s+Group)\s*\d|\bEntry\s+(?:(?:UD|P|A1|NM|UD-UP)[\s–-]*)?\d|"
+    r"\bBox(?:es)?\s+[\w–-]|\bFolders?\s|\b(?:Reel|Roll)s?\s+[\w–-])|"
+    r"\bFile\s+No|\bJob\s+(?:No\.\s*)?\d|FRC\s+\d|Lot\s+\d|\d{3}[a-z]?\.\w+[^/,;]{0,60}/|"
+    r"[PDNO]\d{6,}[–-]\d|\b(?:FO|FCO|CAB|PREM|DEFE|CO|DO|WO|ADM|AIR|HO|BT|T|AVIA|ES|KV|HS)"
+    r"\s+\d+/\d"
 )
 
 
-def _recognize(text: str) -> list[Citation]:
-    if not _PREFILTER.search(text):
-        return []
+def gate(text: str) -> bool:
+    """Cheap test: may ``text`` hold an archival citation? Never a false refusal.
+
+    A citation needs a keyword of :data:`_KEYWORDS` (substring tests at C
+    speed), and then a repository the authority knows, a strong locator or a
+    word that names an unknown repository. Clauses that open with Ibid., Id.
+    or Cf. belong to the short-form recognizer.
+    """
+    if not _PREFILTER.search(text) and not _PNUMBER_ANY.search(text):
+        return False
     head = text.lstrip("( \t")
     if head[:4].lower() == "ibid" or head.startswith(("Id.", "Cf.")):
-        return []
-    auth = authority()
-    if (
-        auth.search_repository(text) is None
+        return False
+    return not (
+        authority().search_repository(text) is None
         and _STRONG_ANY.search(text) is None
         and _UNKNOWN_REPO.search(text) is None
-    ):
+    )
+
+
+def _recognize(text: str) -> list[Citation]:
+    """The full grammar, without the gate (tests compare the two)."""
+    head = text.lstrip("( \t")
+    if head[:4].lower() == "ibid" or head.startswith(("Id.", "Cf.")):
         return []
     body = find_body(text)
     if body is None:
@@ -388,7 +411,7 @@ def _cached(text: str) -> tuple[Citation, ...]:
     # Records Administration, RG 59, Central Files 1964–66, POL 7 JAPAN."), and
     # citations are immutable, so a clause's answer can be reused.
     try:
-        return tuple(_recognize(text))
+        return tuple(_recognize(text)) if gate(text) else ()
     except Exception:  # a recognizer must never break the pipeline
         return ()
 

@@ -26,7 +26,19 @@ from dataclasses import dataclass
 from archcite.grammar.locators import Component, classify, components, title_like
 from archcite.model import PublishedRef
 
-__all__ = ["FRUS", "KNOWN", "KNOWN_WORKS", "LEGAL", "Work", "parse_work"]
+__all__ = [
+    "DOC_WORDS",
+    "FIRST_WORD",
+    "FRUS",
+    "KNOWN",
+    "KNOWN_WORKS",
+    "LEGAL",
+    "NONE",
+    "PRINTED",
+    "SIGNAL",
+    "Work",
+    "parse_work",
+]
 
 #: Documentary editions, serials and newspapers that FRUS and historians cite.
 KNOWN_WORKS = (
@@ -215,14 +227,14 @@ _PUBLISHER = re.compile(
     r"Agency|House|Department|University|Institution|Council|Service)\b"
 )
 _JOURNAL = re.compile(rf"^(?P<j>.+?)\s+(?P<v>\d+|{_ROMAN})$")
-_DOC_WORDS = frozenset(
+DOC_WORDS = frozenset(
     {"Telegram", "Memorandum", "Letter", "Enclosure", "Annex", "Appendix", "Tab",
      "Attachment", "Section", "Paragraph", "Part", "Chapter", "Document", "Documents",
      "Despatch", "Dispatch", "Airgram", "Note", "Page", "Pages", "Footnote", "Ibid",
      "Vol", "Volume", "See", "No", "Nos", "Box", "Folder", "Reel", "Message", "Cable",
      "Item", "Paper", "Draft", "Enclosures", "Attachments", "Tabs", "Point", "Points"}
 )  # fmt: skip
-_FIRST_WORD = re.compile(r"[A-Za-z]+")
+FIRST_WORD = re.compile(r"[A-Za-z]+")
 _IBID = re.compile(r"\bibid\b", re.I)
 # Locators of a manuscript collection, never of a printed work.
 _ARCHIVAL = frozenset(
@@ -245,8 +257,8 @@ def _titled(text: str, strict: bool) -> bool:
     body = text.lstrip("…. ").strip()
     if not body or _IBID.search(body) or FRUS.search(body):
         return False
-    w = _FIRST_WORD.match(body)
-    if w is None or w.start() > 0 or w.group() in _DOC_WORDS:
+    w = FIRST_WORD.match(body)
+    if w is None or w.start() > 0 or w.group() in DOC_WORDS:
         return False  # "1929, vol. i", "46 Stat", "Telegram 35 …": not a title
     if body[0].islower() and len(body) < len(text):
         body = body[0].upper() + body[1:]  # "…the Heavens and the Earth"
@@ -387,7 +399,7 @@ def _head(comps: list[Component], has_facts: bool) -> _Head | None:
     return h
 
 
-def _legal(text: str, s: int, e: int, lead: bool) -> Work | None:
+def _legal(text: str, s: int, e: int, lead: int) -> Work | None:
     m = LEGAL.match(text, s, e)
     # After a lead-in the clause may go on: "printed in 47 Stat. 2228, are not …".
     if m is None or (
@@ -411,11 +423,23 @@ def _legal(text: str, s: int, e: int, lead: bool) -> Work | None:
     return Work(ref, m.end())
 
 
-def parse_work(text: str, s: int, e: int, lead: bool) -> Work | None:
-    """One work cited in ``text[s:e]``; ``lead`` when a lead-in introduced it."""
+#: Lead-in strengths: none, a signal ("See", "Cf."), "Source:" or "printed in".
+NONE, SIGNAL, PRINTED = 0, 1, 2
+
+
+def parse_work(text: str, s: int, e: int, lead: int) -> Work | None:
+    """One work cited in ``text[s:e]``; ``lead`` is the lead-in's strength.
+
+    After "Source:" or "printed in" a title alone is enough; after a signal
+    ("See") the work needs locators or publication facts; without a lead-in it
+    needs a headline-case title and nothing but locators after it.
+    """
     legal = _legal(text, s, e, lead)
     if legal is not None:
         return legal
+    w = FIRST_WORD.match(text, s)
+    if not lead and w is not None and w.group() in DOC_WORDS:
+        return None  # "Telegram No. 1, January 6", "Enclosure to despatch No. 227"
     comps = components(text, s, e)
     if not comps or any(
         (loc := classify(c.text)) is not None and loc.kind in _ARCHIVAL for c in comps
@@ -467,18 +491,18 @@ def parse_work(text: str, s: int, e: int, lead: bool) -> Work | None:
         date = year
     else:
         date = t.date
-        if not known and not lead:
-            # No lead-in, no publication facts: a title and pages, nothing else.
-            if pages is None or not consumed or not _titled(h.title, strict=True):
+        # Locators that make a title a citation rather than a phrase of prose.
+        located = bool(pages or volume or (h.type != "book" and date))
+        if not known and lead < PRINTED and not located:
+            return None  # "See Rusk's memorandum to the President"
+        if not known and not lead and (not consumed or not _titled(h.title, True)):
+            return None  # no lead-in: a headline-case title and locators, nothing else
+        if not known and not located:
+            # "printed in a memorandum", "As officially printed in the United States"
+            words = len(h.title.split())
+            if not consumed or not 3 <= words <= 14 or not _titled(h.title, False):
                 return None
-        elif not known and lead and h.type == "book" and pages is None and not volume:
-            # "printed in a memorandum" is prose, not a bibliographic reference.
-            if not consumed or not _titled(h.title, strict=False):
-                return None
-            # "As officially printed in the United States."
-            if not 3 <= len(h.title.split()) <= 14:
-                return None
-        elif known and not lead and not consumed:
+        if known and not lead and not consumed:
             return None
         if h.type == "book" and not _titled(h.title, strict=False):
             return None  # "The New York Times, February 13, reported that …"
