@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archcite.grammar.frus import parse_ibid_locator, recognize, sibling, with_volume
+from archcite.grammar.frus import recognize, sibling, with_volume
 from archcite.grammar.frus_ids import int_to_roman, roman_to_int
 from archcite.grammar.segment import clauses
-from archcite.model import Citation
+from archcite.model import Citation, FrusRef
 
 HSG = "https://history.state.gov/historicaldocuments"
 
@@ -192,17 +192,15 @@ def test_legacy_ibid_with_year_is_claimed() -> None:
 def test_plain_ibid_is_left_to_the_ibid_recognizer() -> None:
     assert recognize("Ibid., p. 437.") == []
     assert recognize("NSC 10/2, June 18, 1948, printed ibid., Document 292.") == []
-    ref = parse_ibid_locator("printed ibid., Document 292.")
-    assert ref is not None and ref.documents == (292,)
-    assert with_volume(ref, "frus1945-50Intel").urls == (
+
+
+def test_volume_named_by_an_ibid_is_a_sibling_of_the_antecedent() -> None:
+    # "see ibid., vol. VIII, Document 68" after a 1961–1963 volume (resolve)
+    ref = FrusRef(volume="VIII", documents=(68,))
+    assert sibling(ref, "frus1961-63v10").volume_id == "frus1961-63v08"
+    assert with_volume(FrusRef(documents=(292,)), "frus1945-50Intel").urls == (
         f"{HSG}/frus1945-50Intel/d292",
     )
-
-
-def test_ibid_with_volume_resolves_in_the_antecedent_series() -> None:
-    ref = parse_ibid_locator("see ibid., vol. VIII, Document 68.")
-    assert ref is not None and ref.volume == "VIII"
-    assert sibling(ref, "frus1961-63v10").volume_id == "frus1961-63v08"
 
 
 @pytest.mark.parametrize(

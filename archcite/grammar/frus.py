@@ -39,7 +39,7 @@ from archcite.grammar.frus_ids import (
 )
 from archcite.model import Citation, FrusRef, Role
 
-__all__ = ["parse_ibid_locator", "recognize", "sibling", "with_volume"]
+__all__ = ["recognize", "sibling", "with_volume"]
 
 _DASH = r"[–—-]"
 _SERIES = re.compile(
@@ -568,32 +568,3 @@ def recognize(text: str) -> list[Citation]:
         # The recognizer contract: never raise on any input; a clause the
         # grammar trips over is simply not claimed.
         return []
-
-
-def parse_ibid_locator(text: str) -> FrusRef | None:
-    """The documents/pages of an "Ibid., p. 31" / "ibid., Document 292" clause.
-
-    For the resolve stage: when the antecedent of such an ibid. is a FRUS
-    reference, the result (``volume_id`` None) is placed in the antecedent's
-    volume with :func:`with_volume`. ``None`` if the clause is not of that shape.
-    """
-    m = _IBID_ANY.search(text)
-    if m is None:
-        return None
-    volume = part = None
-    if (v := _scan_elliptical(text, m.end(), None)) is not None:
-        ref, volume = v, volume_label(v.parts)
-        part = str(v.parts.part) if v.parts.part is not None else None
-    else:
-        ref = _Ref(m.start(), m.end())
-        ref.end = _locators(text, m.end(), ref)
-    if not ref.has_locator:
-        return None
-    return FrusRef(
-        volume=volume,
-        part=part,
-        documents=tuple(dict.fromkeys(ref.documents)),
-        pages=tuple(ref.pages),
-        footnotes=tuple(ref.footnotes),
-        reason="locator in the volume (or series) of the ibid. antecedent",
-    )
