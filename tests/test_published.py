@@ -430,7 +430,8 @@ PUB_FRAGMENTS = [
     "p.3", "page 4", "n. 2", "ff.", "320–24", "March 5, 1962", "1965", "16 UST 2029",
     "47 Stat. 2228", "Treaty Series", "See ", "see also ", "Cf. ", "printed in ",
     "Also published in ", "Source: ", "is in ", "and ", "ibid.", "Telegram", "Page Smith",
-    "…", ". . .", "the", "met", ", ", ". ", "; ", "(", ")", " ",
+    "…", ". . .", "the", "met", ", ", ". ", "; ", "(", ")", " ", "Kennedy Library",
+    "In telegram 632 from Tokyo", "NSC 10/5", " and ",
 ]  # fmt: skip
 
 

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from archcite.grammar.locators import title_like
 from archcite.grammar.works import (
     DOC_WORDS,
     FIRST_WORD,
@@ -138,6 +139,9 @@ def _after_is_in(text: str) -> int | None:
     return None
 
 
+_FIRST_PART = re.compile(r"[,(]")
+
+
 def _may_open_work(text: str, start: int) -> bool:
     """Cheap test: can a work with no lead-in start at ``start``?
 
@@ -150,10 +154,17 @@ def _may_open_work(text: str, start: int) -> bool:
     while start < len(text) and text[start] in " \t\n,":
         start += 1  # components() trims these too
     ch = text[start : start + 1]
-    if not ch or not (ch.isupper() or ch in '“"‘….'):
+    if ch in '“"‘….':
+        return True  # a quoted title, or a title after an ellipsis
+    if not ch.isupper():
         return False
     w = FIRST_WORD.match(text, start)
-    return w is None or w.group() not in DOC_WORDS
+    if w is not None and w.group() in DOC_WORDS:
+        return False
+    # The first part is an author or a title, so it reads as a name or title
+    # (and so does every prefix of it): "In telegram 632 from Tokyo, …" does not.
+    m = _FIRST_PART.search(text, start)
+    return title_like(text[start : m.start() if m else len(text)].strip())
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

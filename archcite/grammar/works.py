@@ -198,7 +198,7 @@ def _tail(comps: list[Component], bare_pages: bool) -> _Tail:
 # ---- authors, titles, publication facts --------------------------------------
 
 _GIVEN = r"(?:[A-Z][a-z’'-]+|[A-Z]\.(?:\s?[A-Z]\.)*)"
-_SURNAME = r"(?:(?:de|van|von|der|du|la|le)\s+)*[A-Z][a-z’'-]*[A-Z]?[a-z’'-]+"
+_SURNAME = r"(?:(?:de|van|von|der|du|la|le)\s+){0,2}[A-Z][a-z’'-]*[A-Z]?[a-z’'-]+"
 _PERSON = rf"{_GIVEN}(?:\s+{_GIVEN}){{0,2}}\s+{_SURNAME}(?:\s+(?:Jr\.|Sr\.|II|III))?"
 # "The Big Book" and "The New York Times" are titles, not people.
 _NAMES = re.compile(
@@ -308,7 +308,11 @@ def _people(comps: list[Component]) -> tuple[tuple[str, ...], tuple[str, ...], i
     """Authors (or editors, with "ed.") at the front; how many components they take."""
     names: list[str] = []
     i = 0
-    while i < len(comps) - 1 and _NAMES.match(comps[i].text):
+    while (
+        i < len(comps) - 1
+        and _NAMES.match(comps[i].text)
+        and not (i == 0 and comps[0].text.startswith("and "))  # "and" continues a list
+    ):
         names += _names(comps[i].text)
         i += 1
     if not names and len(comps) > 1:
@@ -355,8 +359,10 @@ def _head(comps: list[Component], has_facts: bool) -> _Head | None:
     )  # fmt: skip
     if inside is not None and inside > 0:
         # A chapter: "“Chapter,” in Editor, ed., Book" or "in Book, ed. Editor".
-        if quoted is None:
-            return None
+        if quoted is None or not all(
+            title_like(c.text) for k, c in enumerate(rest[:inside]) if k != quoted
+        ):
+            return None  # what precedes "in" names the document, not prose
         qm = _QUOTED.match(rest[quoted].text)
         h.title = qm.group("t").strip() if qm else None
         first = rest[inside]
