@@ -56,3 +56,27 @@ def test_fallback_separates_prose_from_unrecognized() -> None:
     odd = fallback("Hoover Institution Archives, Box 12.")
     assert odd.kind == "unrecognized" and odd.status == "unrecognized"
     assert odd.text == "Hoover Institution Archives, Box 12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p. 63",
+        "pp. 12–14",
+        "vol. VI",
+        "vol. 43",
+        "Documents 35 and 36",
+        "Id., p. 4",
+        "Source: x",
+    ],
+)
+def test_numbered_locators_and_punctuated_marks_are_anchors(text: str) -> None:
+    from archcite.grammar.noncitation import has_anchor
+
+    assert has_anchor(text)
+
+
+def test_signed_at_a_place_is_not_a_drafting_line() -> None:
+    text = "Signed at Washington, November 25, 1927, Foreign Relations, 1927, vol. i, p. 288."
+    assert recognize(text) == []
+    assert recognize("Signed by the Secretary.")[0].kind == "not-a-citation"

@@ -63,20 +63,25 @@ _CLASSIFICATION = re.compile(
 
 _DRAFTING = re.compile(
     r"^(?:Drafted|Cleared|Approved|Concurred|Initialed|Typed|Sent|Repeated|Also\s+sent|"
-    r"Received|Transmitted|Signed)\s+(?:by|to|in|at|on|for|as|from)\b",
+    r"Received|Transmitted)\s+(?:by|to|in|at|on|for|as|from)\b|^Signed\s+by\b",
     re.IGNORECASE,
 )
 
 # Words that mark a clause as trying to be a citation: if no recognizer claims
 # such a clause it is reported as unrecognized rather than waved through as prose.
+# Words end at a word boundary; numbered locators need only their first digit
+# ("p. 63", "vol. VI"), and marks that end in punctuation ("Id.", "Source:")
+# cannot be followed by \b at all.
 _ANCHOR = re.compile(
-    r"""\b(?:Library|Archives?|Papers|Files?|Box|Boxes|Folder|Record\s+Group|RG\s*\d|
-        Lot\s+\d|Job\s+\d|Reel|Microfilm|Entry\s+\d|Collection|Series|Manuscripts?|
-        Foreign\s+Relations|FRUS|Documents?\s+\d|Doc\.\s*\d|pp?\.\s*[\dixvlc]|
-        vol\.\s*[\dIVXLCivxlc]|Ibid|Id\.|Source:|Central\s+(?:Decimal\s+)?Files?|
-        National\s+Security|Department\s+of\s+State,|Presidential|Records\s+of|
-        hereafter\s+cited|cited\s+as|JFKL|LBJL|DDEL|HSTL|FDRL|NARA|WNRC|FRC\s+\d|CIA,|
-        [A-Z]{2,5}\s+\d{1,3}/\d+)\b""",
+    r"""\b(?:Library|Archives?|Papers|Files?|Box|Boxes|Folder|Record\s+Group|Reel|
+          Microfilm|Collection|Series|Manuscripts?|Foreign\s+Relations|FRUS|Ibid|
+          Central\s+(?:Decimal\s+)?Files?|National\s+Security|Presidential|Records\s+of|
+          hereafter\s+cited|cited\s+as|JFKL|LBJL|DDEL|HSTL|FDRL|NARA|WNRC)\b
+      | \b(?:RG|Lot|Job|Entry|FRC|Documents?|Doc\.)\s*\d
+      | \bpp?\.\s*[\dixvlc]
+      | \bvol\.\s*[\dIVXLCivxlc]
+      | \b(?:Id\.|Source:|CIA,)
+      | \b[A-Z]{2,5}\s+\d{1,3}/\d+""",
     re.VERBOSE,
 )
 

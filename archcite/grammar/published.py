@@ -71,7 +71,7 @@ _WORDS = (
     "p.", "page", "vol", "Vol", "”", '"',
 )  # fmt: skip
 _WITH_DIGIT = (
-    ")", "No.", "UST", "U.S.T", "Stat.", "UNTS", "U.N.T.S", "Bevans", "TIAS", "T.I.A.S",
+    ")", "No.", "no.", "UST", "U.S.T", "Stat.", "UNTS", "U.N.T.S", "Bevans", "TIAS", "T.I.A.S",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
 
