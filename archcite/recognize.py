@@ -15,7 +15,7 @@ import re
 from dataclasses import fields, replace
 from operator import attrgetter
 
-from archcite.grammar import recognizers
+from archcite.grammar import Recognizer, recognizers
 from archcite.grammar.noncitation import fallback, has_anchor, is_classification
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
@@ -62,45 +62,57 @@ def _leftovers(clause: str, found: list[Citation]) -> list[Citation]:
     """
     out: list[Citation] = []
     cursor = 0
-    for c in sorted(found, key=lambda c: c.start):
+    ordered = found if len(found) == 1 else sorted(found, key=_START)
+    for c in ordered:
+        # Most gaps are only punctuation: the regexes run on what is left.
         # "NSC 10/2, June 18, 1948, printed ibid., Document 292": what stands
         # before "printed" is the document the citation after it locates.
-        if not _DESCRIBES.search(clause, cursor, c.start):
-            out.extend(_leftover(clause, cursor, c.start, c))
+        if (
+            c.start > cursor
+            and (left := _leftover(clause, cursor, c.start, c)) is not None
+            and not _DESCRIBES.search(clause, cursor, c.start)
+        ):
+            out.append(left)
         cursor = max(cursor, c.end)
-    last = found[-1] if found else None
-    if last is not None:
-        out.extend(_leftover(clause, cursor, len(clause), last))
-    if any(c.declares for c in found):
+    if found and cursor < len(clause):
+        left = _leftover(clause, cursor, len(clause), found[-1])
+        if left is not None:
+            out.append(left)
+    if out and any(c.declares for c in found):
         # "(hereafter cited as NSF, JFKL)" is read: the citation declares it.
         out = [c for c in out if not _DECLARATION.match(c.text)]
     return out
 
 
-def _leftover(clause: str, start: int, end: int, near: Citation) -> list[Citation]:
+_START = attrgetter("start")
+
+
+def _leftover(clause: str, start: int, end: int, near: Citation) -> Citation | None:
     while start < end and clause[start] in _EDGE:
         start += 1
     while end > start and clause[end - 1] in _EDGE:
         end -= 1
+    if start == end:
+        return None
     if (m := _CONNECTIVE.match(clause, start, end)) is not None:
         start = m.end()
     text = clause[start:end]
     if not text or not has_anchor(text):
-        return []
-    return [
-        Citation(
-            text,
-            start,
-            end,
-            "unrecognized",
-            "unrecognized",
-            reason=f"left over after the {near.kind} citation {near.text[:40]!r}",
-        )
-    ]
+        return None
+    return Citation(
+        text,
+        start,
+        end,
+        "unrecognized",
+        "unrecognized",
+        reason=f"left over after the {near.kind} citation {near.text[:40]!r}",
+    )
 
 
-def _recognize_clause(clause: str) -> list[Citation]:
-    for recognize in recognizers():
+def _recognize_clause(
+    clause: str, chain: tuple[Recognizer, ...] | None = None
+) -> list[Citation]:
+    for recognize in chain or recognizers():
         try:
             found = recognize(clause)
         except Exception as exc:  # a recognizer bug must not lose the clause
@@ -188,19 +200,25 @@ def recognize_text(text: str) -> tuple[Citation, ...]:
     found: list[Citation] = []
     previous: list[Citation] = []
     before = ""  # the text of the clause before
-    for span in clauses(text):
-        clause = text[span.start : span.end]
-        current = [_shift(c, span.start, text) for c in _recognize_clause(clause)]
-        if _describes_next(text, previous, current):
-            merged = _merge_description(previous[0], current[0], text)
-            if merged is not None:
-                found.pop()
-                current = [merged]
-        current = _copy_role(text, span.start, before, current)
+    chain = recognizers()
+    for start, end in clauses(text):
+        clause = text[start:end]
+        current = [_shift(c, start, text) for c in _recognize_clause(clause, chain)]
+        # Both checks below need a clause before this one and only one citation
+        # in it: tested here first, since they fail for almost every clause.
+        if len(current) == 1 and start:
+            if len(previous) == 1 and _describes_next(text, previous, current):
+                merged = _merge_description(previous[0], current[0], text)
+                if merged is not None:
+                    found.pop()
+                    current = [merged]
+            if text[start - 1] == "(":
+                current = _copy_role(text, start, before, current)
         found.extend(current)
         previous = current
         before = clause
-    return tuple(_attach_classification(found))
+    # A marking needs a citation before it to attach to.
+    return tuple(_attach_classification(found) if len(found) > 1 else found)
 
 
 # The clause is about a copy: its subject is "The Department of State copy",
@@ -222,7 +240,7 @@ def _copy_role(
         len(current) != 1
         or current[0].kind != "archival"
         or current[0].start != start
-        or not text[:start].endswith("(")
+        or text[start - 1 : start] != "("
         or not _COPY.match(before)
     ):
         return current
