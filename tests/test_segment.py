@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archcite.grammar.segment import clauses, sentences
+from archcite.grammar.segment import clauses, sentences, top_semicolons
 
 SEED_1 = (
     "Source: Kennedy Library, National Security Files, Meetings and Memoranda Series, "
@@ -171,3 +171,71 @@ def test_ff_ends_a_sentence() -> None:
         "Foreign Relations, 1929, vol. i, pp. 112 ff.",
         "The acts of the Conference are printed in Conference Series No. 6.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treaty Series No. 858 and 47 Stat. 2228.",
+        "See joint resolution, 46 Stat. 85.",
+        "Proclamation of March 2, 1931 (46 Stat. 3050), lifting the embargo.",
+        "36 Stat. L. 2448.",
+        "H. J. Res. 340, etc. (Washington, Government Printing Office, 1928), p. 13.",
+    ],
+)
+def test_statutes_and_resolutions_do_not_end_a_sentence(text: str) -> None:
+    assert parts(text) == [text]
+
+
+def test_stat_before_a_sentence_opening_ends_it() -> None:
+    assert parts("Printed in 46 Stat. See also the proclamation.") == [
+        "Printed in 46 Stat.",
+        "See also the proclamation.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conference on the Limitation of Armament (Washington, Government Printing "
+        "Office, 1922), p. 268.",
+        "William M. Leary, editor, The Central Intelligence Agency: History and "
+        "Documents (The University of Alabama Press, 1984), p. 63.",
+        "John Lewis Gaddis, The Long Peace (New York: Oxford University Press, "
+        "1987), 45.",
+        "Report of the Committee (London, His Majesty’s Stationery Office, 1929), "
+        "p. 5.",
+    ],
+)
+def test_an_imprint_parenthesis_stays_with_its_citation(text: str) -> None:
+    assert parts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "Press Release 123, May 5, 1962",
+        "Johnson Library, Rusk Appointment Books, 1967",
+        "Telegram 233 from Moscow, Harper to Rusk, 1962",
+    ],
+)
+def test_a_citation_in_parentheses_is_not_an_imprint(inner: str) -> None:
+    text = f"The meeting was held on that day. ({inner})"
+    assert parts(text)[-1] == inner
+
+
+def test_legacy_treaties_page_stays_with_its_volume() -> None:
+    # frus1930v01 d43fn68: the legacy imprint has a comma, not a colon.
+    text = (
+        "Treaties, Conventions, etc., Between the United States of America and "
+        "Other Powers, 1910–1923 (Washington, Government Printing Office, 1923), "
+        "vol. iii, p. 3329."
+    )
+    assert parts(text) == [text]
+
+
+def test_top_semicolons_skip_parentheses_and_quotations() -> None:
+    text = "RG 59 (a; b); “c; d”; Lot 66 D 110"
+    assert top_semicolons(text) == [12, 20]
+    assert top_semicolons(text, 13) == [20]
+    assert top_semicolons("no semicolon") == []

@@ -146,6 +146,12 @@ ABBREVIATIONS = frozenset(
         "docs",
     ]
 )
+# Abbreviations that stand before a number ("47 Stat. 2228", "36 Stat. L. 2448",
+# "H.J. Res. 23") or end a list ("H. J. Res. 340, etc. (Washington, …)"):
+# their period ends no sentence, unless a word follows that opens one
+# ("… 46 Stat. See also …", "… and so on, etc. The").
+OPEN_ENDED_ABBREVIATIONS = frozenset(["stat", "res", "rept", "etc"])
+_OPENS_SENTENCE = re.compile(r"\s*[A-Z][a-z]")
 # Dotted abbreviations matched as a whole token ("U.S.", "U.S.S.R.", "D.C.").
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _RANGE_DASH = re.compile(r"[–—/-]")
@@ -185,7 +191,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         # "U.S." before a capital usually continues ("U.S. Army"), but the
         # sentence-final "U.S." is rare in notes; keep it attached.
         return True
-    return word.lower().rstrip("'") in ABBREVIATIONS
+    low = word.lower().rstrip("'")
+    if low in OPEN_ENDED_ABBREVIATIONS:
+        return not _OPENS_SENTENCE.match(text, dot + 1)
+    return low in ABBREVIATIONS
 
 
 def _quotations(text: str) -> list[Span]:
@@ -265,6 +274,46 @@ def _paren_groups(text: str, span: Span) -> list[Span]:
 # "(Washington: Government Printing Office, 2010)" is the imprint of the
 # citation around it, not a citation of its own.
 _IMPRINT = re.compile(r"^[A-Z][\w .,]*:\s*[^()]*?,?\s*(?:\d{4}|n\.d\.)$")
+# Without the colon ("(The University of Alabama Press, 1984)", the legacy
+# "(Washington, Government Printing Office, 1923)") an imprint is a
+# parenthesis ending in its year that names a publisher and no date of a
+# document ("(Press Release 123, May 5, 1962)" is a citation).
+_ENDS_IN_YEAR = re.compile(r",\s*(?:1[5-9]\d\d|20\d\d)(?:[–-]\d{2,4})?$|,\s*n\.d\.$")
+_PUBLISHER = re.compile(
+    r"\b(?:Press(?!\s+(?:[Rr]eleases?|[Cc]onference|[Bb]riefing))|Printing\s+Office"
+    r"|GPO|Stationery\s+Office|Publish(?:ers?|ing)|Books|Verlag|[ÉE]ditions"
+    r"|Presses|Company|Co(?=\.)|Sons|Brothers|Bros(?=\.)|Harper & Row|Little, Brown"
+    r"|Houghton Mifflin|Random House|Macmillan|Routledge|Gallimard)\b"
+)
+_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+)
+
+# "(Johnson Library, Rusk Appointment Books, 1967)" is where a document is.
+_ARCHIVAL = re.compile(
+    r"\b(?:Library|Archives?|Papers|Files?|Box|Folder|Collection|RG|Record Group)\b"
+)
+
+
+def is_imprint(inner: str) -> bool:
+    """Whether a parenthesis' content is a publication imprint.
+
+    >>> is_imprint("New York: Basic Books, 1985")
+    True
+    >>> is_imprint("The University of Alabama Press, 1984")
+    True
+    >>> is_imprint("Press Release 123, May 5, 1962")
+    False
+    """
+    if _IMPRINT.match(inner):
+        return True
+    return (
+        "(" not in inner
+        and _ENDS_IN_YEAR.search(inner) is not None
+        and _PUBLISHER.search(inner) is not None
+        and _MONTH.search(inner) is None
+        and _ARCHIVAL.search(inner) is None
+    )
 
 
 # "(hereafter cited as NSF, JFKL)" declares a short title for the citation it
@@ -279,9 +328,40 @@ def _standalone(inner: str) -> bool:
     return (
         len(inner) >= 20
         and ", " in inner
-        and not _IMPRINT.match(inner)
+        and not is_imprint(inner)
         and not _DECLARATION.match(inner)
     )
+
+
+def top_semicolons(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Positions of the ``;`` in ``text[start:end]`` outside parentheses and
+    “…” quotations, in order.
+
+    One scanner for every place that cuts at top-level semicolons (the
+    segmenter here; ``grammar.leadins.top_semicolon`` is its first element).
+
+    >>> top_semicolons("A (b; c); “d; e”; f")
+    [8, 16]
+    """
+    if end is None:
+        end = len(text)
+    if text.find(";", start, end) < 0:
+        return []
+    out: list[int] = []
+    depth = 0
+    quoted = False
+    for m in _SEMICOLON_SYNTAX.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in "“”":
+            quoted = ch == "“"
+        elif ch == ";" and depth == 0 and not quoted:
+            out.append(i)
+    return out
 
 
 def _split_semicolons(text: str, span: Span) -> list[Span]:
@@ -295,23 +375,8 @@ def _split_semicolons(text: str, span: Span) -> list[Span]:
         return [span]
     parts: list[Span] = []
     start = span.start
-    depth = 0
-    quoted = False
-    for m in _SEMICOLON_SYNTAX.finditer(text, span.start, span.end):
-        i = m.start()
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif ch in "“”":
-            quoted = ch == "“"
-        elif (
-            ch == ";"
-            and depth == 0
-            and not quoted
-            and not _LOCATOR_NEXT.match(text, i + 1)
-        ):
+    for i in top_semicolons(text, span.start, span.end):
+        if not _LOCATOR_NEXT.match(text, i + 1):
             parts.append(Span(start, i))
             start = i + 1
     parts.append(Span(start, span.end))
