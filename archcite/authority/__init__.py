@@ -84,6 +84,13 @@ class RecordGroup:
     number: str
     name: str
     examples: tuple[str, ...]
+    #: other spellings of the title ("Records of the Joint Chiefs of Staff")
+    variants: tuple[str, ...] = ()
+
+    def titled(self, cited: str) -> bool:
+        """Whether ``cited`` is this record group's title (NARA's or a variant)."""
+        key = fold(cited)
+        return any(fold(t) == key for t in (self.name, *self.variants))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,12 +140,15 @@ class Authority:
         for repo in repositories:
             for v in repo.variants:
                 self._by_variant[fold(v)] = repo
-        variants = sorted(self._by_variant, key=len, reverse=True)
-        originals = {fold(v): v for r in repositories for v in r.variants}
-        # Case-sensitive on purpose: "NA" and "PRO" are abbreviations, "na" and
-        # "pro" are not. The trailing guard stops "Johnson Library" matching
-        # inside "Johnson Libraryship" and "NA" inside "NATO".
-        alternation = "|".join(_variant_pattern(originals[v]) for v in variants)
+        # Every spelling as written, longest first: two variants that differ
+        # only in case ("Archives nationales", "Archives Nationales") are both
+        # matched. Case-sensitive on purpose: "NA" and "PRO" are abbreviations,
+        # "na" and "pro" are not. The trailing guard stops "Johnson Library"
+        # matching inside "Johnson Libraryship" and "NA" inside "NATO".
+        originals = sorted(
+            {v for r in repositories for v in r.variants}, key=lambda v: (-len(v), v)
+        )
+        alternation = "|".join(_variant_pattern(v) for v in originals)
         self._repo_re = re.compile(rf"(?:{alternation})(?![\w’'-])")
         self._collections: dict[tuple[str, str], tuple[Collection, bool]] = {}
         for coll in collections:
@@ -298,6 +308,7 @@ def build(
             number=_str(entry, "number", where),
             name=_str(entry, "name", where),
             examples=_strs(entry, "examples", where),
+            variants=_strs(entry, "variants", where),
         )
         if rg.number in seen_rgs:
             raise AuthorityError(f"{where}: duplicate record group {rg.number!r}")

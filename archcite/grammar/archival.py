@@ -56,7 +56,7 @@ __all__ = ["gate", "parse_doc_item", "recognize"]
 # Cheap literal prefilter (substring tests run at C speed): a clause with none
 # of these is never archival. "/" admits decimal files and "FO 371/135904".
 _KEYWORDS = (
-    "Librar", "Archiv", "Record", "Papers", "File", "Box", "box", "older", "RG", "Group",
+    "Librar", "rchiv", "Record", "Papers", "File", "Box", "box", "older", "RG", "Group",
     "Lot ", "Job ", "Reel", "reel", "Roll", "FRC", "Entry", "Department", "Agency", "CIA",
     "Institut", "Universit", "Kew", "PRO", "NA", "WNRC", "JFK", "LBJ", "DDE", "HST", "FDR",
     "Diary", "Material", "Cent", "Division", "Correspondence", "Affairs", "Office",
@@ -106,17 +106,40 @@ def _repository_at(
         if comps[j].end == m.end:
             return m, j
         if comps[j].end > m.end:
+            # "Politisches Archiv des Auswärtigen Amts (PA AA)", "Archives
+            # diplomatiques (La Courneuve)": an abbreviation or place in
+            # parentheses belongs to the name but not to what was cited.
+            if _PAREN_TAIL.match(text, m.end, comps[j].end):
+                return m, j
             return None
     return None
+
+
+_PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)$")
+# "Ann Whitman File (AWF)": the abbreviation the writer declares.
+_ABBR_TAIL = re.compile(r"\s*\((?:[A-Z][A-Za-z&./ ]{0,9})\)$")
 
 
 def _find_repository(
     text: str, comps: list[Component], auth: Authority
 ) -> tuple[int, int, RepositoryMatch | None] | None:
+    first: tuple[int, int, RepositoryMatch | None] | None = None
     for i in range(len(comps)):
+        if first is not None and i <= first[1]:
+            continue  # inside the repository found ("Manuscript Division, Library of …")
         hit = _repository_at(text, comps, i, auth)
-        if hit is not None:
+        if hit is None:
+            continue
+        if first is None:
+            first = i, hit[1], hit[0]
+        elif hit[1] + 1 + place_at(comps, hit[1] + 1, hit[0].repository.place) == len(
+            comps
+        ):
+            # Chicago order ends with the repository ("State Department, policy
+            # guidance, …, box 113, NSF, JFKL"): an earlier name is the author.
             return i, hit[1], hit[0]
+    if first is not None:
+        return first
     if (
         len(comps) > 1
         and _UNKNOWN_REPO.search(comps[0].text)
@@ -156,12 +179,12 @@ def _known_collection(auth: Authority, repo_id: str | None) -> Callable[[str], b
     return known
 
 
-def _rg_name(auth: Authority) -> Callable[[str], str | None]:
-    def name(number: str) -> str | None:
+def _rg_name(auth: Authority) -> Callable[[str, str], bool]:
+    def titled(number: str, cited: str) -> bool:
         rg = auth.record_group(number)
-        return rg.name if rg is not None else None
+        return rg is not None and rg.titled(cited)
 
-    return name
+    return titled
 
 
 def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
@@ -187,12 +210,12 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             repo_cited = repo_name = comps[i].text
         k = j + 1
         n_place = place_at(comps, k, place)
-        if match is not None and place and n_place == 0:
+        if match is not None and place:
             # "The National Archives, Kew, UK": the variant ends with the city.
             city = place.split(",")[0]
             if repo_cited is not None and repo_cited.endswith(f", {city}"):
                 repo_cited = repo_cited[: -len(city) - 2]
-                if k < len(comps) and is_region(comps[k].text):
+                if n_place == 0 and k < len(comps) and is_region(comps[k].text):
                     n_place = 1
         if n_place and match is None:
             place = ", ".join(c.text for c in comps[k : k + n_place])
@@ -239,6 +262,8 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     if found is None and not f.strong:
         return None
     collection = f.collection
+    if collection and (am := _ABBR_TAIL.search(collection)) and am.start() > 0:
+        collection = collection[: am.start()]
     if collection and repo_id:
         hit = auth.collection(repo_id, collection)
         if hit is not None and hit[1]:

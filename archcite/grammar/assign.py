@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from archcite.authority import fold
 from archcite.grammar.locators import STRONG, Component, Locator, classify
 
 _SERIES_LIKE = re.compile(
@@ -242,13 +241,20 @@ def chicago_order(
     their order behind it: "Country Files, Far East, Korea, Vol. IV, box 543" is
     one file unit in box 543; "box 1, vol. I" a volume in box 1.
     """
-    comps = merge_years(comps)
+    comps = _lots_keep_collections(merge_years(comps))
     last = -1
     for i, comp in enumerate(comps):
         loc = classify(comp.text)
         if loc is not None and loc.kind in _SMALL_END:
             last = i
     small, large = comps[: last + 1], comps[last + 1 :]
+    # "International Series, box 24, Ann Whitman File": a series named before
+    # its box is still the series, above the box.
+    series = [
+        c for c in small if classify(c.text) is None and _SERIES_END.search(c.text)
+    ]
+    if series:
+        small = [c for c in small if c not in series]
     joined: list[Component] = []
     for comp in large:
         if joined and classify(comp.text) is None and classify(joined[-1].text) is None:
@@ -265,24 +271,53 @@ def chicago_order(
     for c in small:
         k = classify(c.text)
         (containers if k is not None and k.kind in _CONTAINERS else inner).append(c)
-    return [*reversed(joined), *containers, *inner]
+    return [*reversed(joined), *reversed(series), *containers, *inner]
+
+
+_SERIES_END = re.compile(r"\b(?:Series|Subseries)$")
+
+
+def _lots_keep_collections(comps: list[Component]) -> list[Component]:
+    """Join a title to the lot or accession number right after it.
+
+    "S/P Files, Lot 64 D 563, RG 59": the lot file's name is the collection, as
+    in FRUS's "S/P Files: Lot 64 D 563" (a title after the lot, "Lot 58 D 118,
+    Records of the Office of …", is the collection already).
+    """
+    out: list[Component] = []
+    for i, comp in enumerate(comps):
+        loc = classify(comp.text)
+        after = classify(comps[i + 1].text) if i + 1 < len(comps) else None
+        if (
+            out
+            and loc is not None
+            and loc.kind in ("lot", "accession")
+            and loc.prefix is None
+            and classify(out[-1].text) is None
+            and (i + 1 == len(comps) or after is not None)
+        ):
+            prev = out.pop()
+            comp = Component(prev.start, comp.end, f"{prev.text}: {comp.text}")
+        out.append(comp)
+    return out
 
 
 def drop_record_group_titles(
-    comps: list[Component], rg_name: Callable[[str], str | None]
+    comps: list[Component], rg_titled: Callable[[str, str], bool]
 ) -> list[Component]:
-    """Leave out a record group's own title after its number.
+    """Leave out a record group's own title next to its number.
 
     "Record Group 59, General Records of the Department of State" names RG 59
-    twice; the title is not a collection.
+    twice, and so does Chicago's "Records of the Joint Chiefs of Staff, RG
+    218": the title (``rg_titled(number, text)``) is not a collection.
     """
+    kinds = [classify(c.text) for c in comps]
+    rgs = [k.value if k is not None and k.kind == "rg" else None for k in kinds]
     out: list[Component] = []
-    for comp in comps:
-        if out and classify(comp.text) is None:
-            loc = classify(out[-1].text)
-            if loc is not None and loc.kind == "rg":
-                name = rg_name(loc.value)
-                if name is not None and fold(name) == fold(comp.text):
-                    continue
+    for i, comp in enumerate(comps):
+        if kinds[i] is None:
+            near = [rgs[j] for j in (i - 1, i + 1) if 0 <= j < len(comps)]
+            if any(n is not None and rg_titled(n, comp.text) for n in near):
+                continue
         out.append(comp)
     return out

@@ -14,17 +14,24 @@ from dataclasses import dataclass
 
 from archcite.grammar.locators import Component, classify, iso_date
 
+# The document types writers use most, also as the first word of a capitalized
+# description ("Memorandum for the record", "Desk diary"); any other lower-case
+# noun phrase in the type slot is read by _open_type.
 _TYPE = (
-    r"(?:(?:handwritten|typed|typewritten|draft|undated)\s+)?"
+    r"(?:(?:handwritten|typed|typewritten|draft|undated|desk|personal)\s+)?"
     r"(?:memorand(?:um|a)(?:\s+of\s+(?:a\s+)?(?:telephone\s+)?conversations?|"
-    r"\s+for\s+the\s+record)?|letters?|telegrams?|cables?|airgrams?|despatch(?:es)?|"
-    r"dispatch(?:es)?|notes?|reports?|minutes|messages?|aide-m[ée]moire|transcripts?|"
-    r"diary\s+entry|circulars?|backchannel\s+messages?|intelligence\s+notes?|papers?|"
-    r"briefing\s+papers?|talking\s+points|memcon|telcon|summary|summaries|"
-    r"(?:cabinet\s+)?conclusions)"
+    r"\s+for\s+the\s+(?:record|files?))?|letters?|telegrams?|cables?|airgrams?|"
+    r"despatch(?:es)?|dispatch(?:es)?|notes?|reports?|minutes?|messages?|aide-m[ée]moire|"
+    r"transcripts?|diary(?:\s+entry|\s+notes?)?|circulars?|backchannel\s+messages?|"
+    r"intelligence\s+notes?|papers?|(?:briefing|position)\s+papers?|talking\s+points|"
+    r"memcon|telcon|summary|summaries|(?:cabinet\s+)?conclusions|drafts?|"
+    r"record\s+of\s+(?:a\s+)?(?:conversations?|meetings?|discussions?|talks?)|"
+    r"policy\s+guidance|guidance|journal|directive|estimate|study)"
 )
 # "the Embassy in Tokyo", "Ambassador in Paris": an office at a post is a name too.
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|of|the|la|du|in)){0,5}"
+# Several names in one component: "Truman and Harriman", "the President and Rusk".
+_NAMES_AND = rf"(?:the\s+)?{_NAME}(?:\s+and\s+(?:the\s+)?{_NAME})*"
 # "Summary of Talks", "Minutes of Meeting": a one-word "of" complement is part
 # of the type as cited (docs: the description as cited, lower-cased).
 _ITEM_FULL = re.compile(
@@ -37,21 +44,31 @@ _ITEM_FULL = re.compile(
 # leading type word and a lower-case "of …" complement.
 _ITEM_LOOSE = re.compile(
     rf"^(?P<type>(?i:{_TYPE}))(?:\s+(?P<of>of\s+[a-z]+(?:\s+[a-z]+)?)(?![\w'’]))?\s+"
-    r"(?:of|with|from|to|by|on|for|between|concerning|regarding)\b"
+    r"(?:of|with|from|to|by|on|for|between|concerning|regarding|at|about|among)\b"
 )
-_FROM = re.compile(rf"\bfrom\s+(?P<n>{_NAME})")
-_TO = re.compile(rf"\bto\s+(?P<n>(?:the\s+)?{_NAME})")
-_PERSONS = re.compile(
-    rf"^(?P<author>{_NAME})\s+to\s+(?P<recipient>(?:the\s+)?{_NAME})$"
-)
-# "Andrew J. Goodpaster, memorandum of conversation": an author named alone,
-# with a given name or initial, right before the type.
-_PERSON = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+)){1,3}$")
+_FROM = re.compile(rf"\bfrom\s+(?P<n>{_NAMES_AND})")
+_TO = re.compile(rf"\bto\s+(?P<n>{_NAMES_AND})")
+# "Memorandum for the Director": the addressee, not part of the type.
+_FOR = re.compile(rf"\bfor\s+(?P<n>(?:the\s+)?{_NAME})")
+_PERSONS = re.compile(rf"^(?P<author>{_NAMES_AND})\s+to\s+(?P<recipient>{_NAMES_AND})$")
+# "Andrew J. Goodpaster, memorandum of conversation", "Eisenhower, diary", "Sir
+# Roger Makins, “Title,” memorandum", "Joint Chiefs of Staff, report": an author
+# named alone right before the type (or a title or date and then the type).
+_PERSON = re.compile(rf"^{_NAMES_AND}$")
 # The recipient as its own component after an appositive ("Letter from David E.
 # McGiffert, Under Secretary of the Army, to William P. Bundy").
 _TO_ALONE = re.compile(rf"^to\s+(?P<n>(?:the\s+)?{_NAME})$")
-# More recipients after a comma ("to Hughes, Denney, and Evans").
-_MORE_NAMES = re.compile(r"^(?:and\s+)?(?P<n>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)$")
+# One name of a list cut by commas ("to Hughes, Denney, and Evans"; "Ford,
+# Kissinger, and Scowcroft").
+_LIST_NAME = re.compile(rf"^(?:and\s+)?(?P<n>(?:the\s+)?{_NAME})$")
+# A numbered document named as such ("NSC 68", "NSDD 75", "NSAM No. 263"): the
+# number is the item's title when no quoted title is given.
+_NUMBERED = re.compile(
+    r"^(?:NSAM|NSDD|NSDM|NSSM|NSSD|NSPM|NSD|NSR|NSC|NIE|SNIE|PRM|PD|PDD|PRD|JCSM|JCS)"
+    r"(?:[/-]NSC)?[\s–-]*(?:No\.\s*)?\d+(?:[/–-]\d+)*[A-Z]?$"
+)
+# Honorifics are dropped from names like ranks ("Sir Roger Makins").
+_HONORIFIC = re.compile(r"^(?:Sir|Lord|Lady|Dame)\s+(?=[A-Z])")
 # Participants of a conversation ("Rusk and Dobrynin"): neither author nor recipient.
 _PARTICIPANTS = re.compile(rf"^{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME}$")
 # A document number of its own ("CC(62)42", "No. 266").
@@ -86,11 +103,126 @@ class ItemParts:
 def _names(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
-    return tuple(n.strip() for n in re.split(r"\s+and\s+", value) if n.strip())
+    return tuple(
+        _HONORIFIC.sub("", n.strip())
+        for n in re.split(r"\s+and\s+", value)
+        if n.strip()
+    )
+
+
+# Words that end the type's noun phrase; what follows them names people or
+# details ("memorandum of discussion at the 150th NSC meeting").
+_PREPOSITIONS = frozenset(
+    {"at", "on", "with", "from", "to", "by", "for", "between", "concerning", "regarding",
+     "about", "among", "in", "re", "of", "after", "before", "during"}
+)  # fmt: skip
+_NOT_HEAD = frozenset(
+    {"and", "or", "the", "a", "an", "not", "no", "also", "see", "is", "was", "were", "are",
+     "has", "had", "have", "which", "that", "this", "these", "those", "it", "he", "she",
+     "they", "as", "but", "if", "who", "whose", "ibid", "cf", "printed", "cited"}
+)  # fmt: skip
+_HEAD_WORD = re.compile(r"^[^\W\d_][^\W\d_’'-]*(?:[-’'][^\W\d_]+)*$")
+# First words of a type a writer capitalizes ("Desk diary", "Policy guidance").
+_TYPE_START = re.compile(rf"^(?i:{_TYPE})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Open:
+    type: str
+    author: tuple[str, ...]
+    recipient: tuple[str, ...]
+
+
+def _open_type(text: str) -> _Open | None:
+    """A description in the type slot: a lower-case noun phrase and what follows.
+
+    "desk diary", "policy guidance", "memorandum of discussion at the 150th NSC
+    meeting" (type "memorandum of discussion"), "Memorandum for the Director"
+    (type "memorandum", recipient "the Director"). A capitalized description
+    must start like a known type; prose (a finite verb, a participle at the
+    end of the phrase, a pronoun) is refused.
+    """
+    if not text or len(text) > 120 or not text[0].isalpha():
+        return None
+    if text[0].isupper() and (not _TYPE_START.match(text) or _COLLECTION.match(text)):
+        return None
+    words = text.split()
+    head: list[str] = []
+    i = 0
+    while i < len(words) and len(head) < 4:
+        w = words[i]
+        low = w.lower()
+        if low in _PREPOSITIONS or not _HEAD_WORD.match(w):
+            break
+        if low in _NOT_HEAD or (i > 0 and not w[0].islower()):
+            return None
+        head.append(low)
+        i += 1
+    if not head or head[-1].endswith(("ed", "ing", "ly")) or head[-1] == "typed":
+        return None
+    kind = " ".join(head)
+    if i + 2 <= len(words) and words[i] == "of":
+        j = i + 1
+        if words[j] in ("a", "the") and j + 1 < len(words):
+            j += 1
+        w = words[j]
+        if (
+            w.islower()
+            and _HEAD_WORD.match(w)
+            and w not in _PREPOSITIONS
+            and w not in _NOT_HEAD
+            and (j + 1 == len(words) or words[j + 1] in _PREPOSITIONS)
+        ):
+            kind += " " + " ".join(words[i : j + 1])
+            i = j + 1
+    if i < len(words) and words[i].lower() not in _PREPOSITIONS:
+        return None
+    rest = " ".join(words[i:])
+    author: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    if (fm := _FROM.search(rest)) is not None:
+        author = _names(fm.group("n"))
+    if (tm := _TO.search(rest)) is not None:
+        recipient = _names(tm.group("n"))
+    elif (rm := _FOR.match(rest)) is not None:
+        recipient = _names(rm.group("n"))
+    return _Open(kind, author, recipient)
 
 
 def _is_type(text: str) -> bool:
-    return _ITEM_FULL.match(text) is not None
+    return (
+        _ITEM_FULL.match(text) is not None
+        or (_ITEM_LOOSE.match(text) is not None and not _COLLECTION.match(text))
+        or _open_type(text) is not None
+    )
+
+
+def _listed(comps: list[Component]) -> tuple[str, ...]:
+    """The names of a run that :func:`_name_run` found."""
+    out: list[str] = []
+    for c in comps:
+        if (m := _LIST_NAME.match(c.text)) is not None:
+            out.extend(_names(m.group("n")))
+    return tuple(out)
+
+
+def _name_run(comps: list[Component], i: int) -> int:
+    """Where a list of names cut by commas, starting at ``comps[i]``, ends.
+
+    The list must close with "and X" ("Ford, Kissinger, and Scowcroft") or be
+    followed by the date or a title; otherwise (``i`` is returned) the names
+    may be collection titles ("Ann Whitman File").
+    """
+    j = i
+    while j < len(comps) and _LIST_NAME.match(comps[j].text):
+        if comps[j].text.startswith("and "):
+            return j + 1
+        j += 1
+    if j > i and j < len(comps):
+        nxt = comps[j].text
+        if iso_date(nxt) is not None or _QUOTED.match(nxt):
+            return j
+    return i
 
 
 def _plain(text: str) -> bool:
@@ -98,10 +230,18 @@ def _plain(text: str) -> bool:
     return iso_date(text) is None and classify(text) is None and text[:1] not in '“"'
 
 
+def _type_of(m: re.Match[str]) -> str:
+    kind = " ".join(m.group("type").lower().split())
+    if m.group("of"):
+        kind += " " + " ".join(m.group("of").lower().split())
+    return kind
+
+
 def parse_item(comps: list[Component]) -> ItemParts:
     """Read item components from the front of ``comps`` until one is not an item part."""
     kind: str | None = None
     title: str | None = None
+    numbered: str | None = None
     author: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
     date: str | None = None
@@ -113,32 +253,47 @@ def parse_item(comps: list[Component]) -> ItemParts:
     while used < n:
         text = comps[used].text
         nxt = comps[used + 1].text if used + 1 < n else ""
-        if kind is None and (m := _ITEM_FULL.match(text)):
-            kind = " ".join(m.group("type").lower().split())
-            if m.group("of"):
-                kind += " " + " ".join(m.group("of").lower().split())
+        # "Draft, memorandum for the President": the draft of a document type.
+        open_slot = kind is None or (kind == "draft" and used > 0)
+        if open_slot and (m := _ITEM_FULL.match(text)):
+            kind = _type_of(m) if kind is None else f"{kind} {_type_of(m)}"
             if m.group("author") or m.group("recipient"):
                 posts_from_type = True
             author = author or _names(m.group("author"))
             recipient = recipient or _names(m.group("recipient"))
         elif (
-            kind is None
-            and used == 0
-            and not _COLLECTION.match(text)
-            and (m := _ITEM_LOOSE.match(text))
+            open_slot and not _COLLECTION.match(text) and (m := _ITEM_LOOSE.match(text))
         ):
-            of = m.group("of")
-            kind = " ".join(m.group("type").lower().split()) + (f" {of}" if of else "")
-            if (fm := _FROM.search(text)) is not None:
+            loose = _type_of(m)
+            kind = loose if kind is None else f"{kind} {loose}"
+            if not author and (fm := _FROM.search(text)) is not None:
                 author = _names(fm.group("n"))
-            if (tm := _TO.search(text)) is not None:
+            if not recipient and (tm := _TO.search(text)) is not None:
                 recipient = _names(tm.group("n"))
+            if not recipient and (rm := _FOR.search(text)) is not None:
+                recipient = _names(rm.group("n"))
+        elif open_slot and (o := _open_type(text)) is not None:
+            kind = o.type if kind is None else f"{kind} {o.type}"
+            author = author or o.author
+            recipient = recipient or o.recipient
         elif (
             not author and kind is None and date is None and (m := _PERSONS.match(text))
         ):
             author, recipient = _names(m.group("author")), _names(m.group("recipient"))
-        elif used == 0 and _PERSON.match(text) and _is_type(nxt):
-            author = (text,)
+        elif (
+            used == 0
+            and _PERSON.match(text)
+            and not _NUMBERED.match(text)
+            and (
+                _is_type(nxt)
+                or (
+                    used + 2 < n
+                    and (_QUOTED.match(nxt) or iso_date(nxt) is not None)
+                    and _is_type(comps[used + 2].text)
+                )
+            )
+        ):
+            author = _names(text)
         elif author and not recipient and (m := _TO_ALONE.match(text)):
             recipient = _names(m.group("n"))
         elif (
@@ -157,18 +312,29 @@ def parse_item(comps: list[Component]) -> ItemParts:
             and iso_date(nxt) is not None
         ):
             recipient = (f"{recipient[0]}, {text}",)
-        elif recipient and date is None and (m := _MORE_NAMES.match(text)):
-            recipient = (*recipient, m.group("n"))
+        elif recipient and date is None and (run := _name_run(comps, used)) > used:
+            recipient = (*recipient, *_listed(comps[used:run]))
+            used = run
+            continue
         elif (
             kind is not None
             and _CONVERSATION.search(kind)
             and not author
             and date is None
-            and _PARTICIPANTS.match(text)
+            and (_PARTICIPANTS.match(text) or _name_run(comps, used) > used)
         ):
-            pass  # the participants, not an author and recipient
+            # The participants, neither author nor recipient (docs: item).
+            used = max(used + 1, _name_run(comps, used))
+            continue
         elif kind is not None and date is None and _DOC_NUMBER.match(text):
             pass  # the document's own number
+        elif (
+            title is None
+            and numbered is None
+            and date is None
+            and _NUMBERED.match(text)
+        ):
+            numbered = text
         elif (
             kind is not None
             and date is None
@@ -196,7 +362,7 @@ def parse_item(comps: list[Component]) -> ItemParts:
             place = posts[0]
             author = tuple(n for n in author if n not in posts)
         recipient = tuple(n for n in recipient if not _is_post(n))
-    return ItemParts(kind, title, author, recipient, date, used, place)
+    return ItemParts(kind, title or numbered, author, recipient, date, used, place)
 
 
 _POST_KINDS = frozenset(

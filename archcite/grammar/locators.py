@@ -283,16 +283,32 @@ def classify(comp: str) -> Locator | None:
 # ---- places ---------------------------------------------------------------
 
 _STATES = frozenset(
-    ["D.C", "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "UK", "ON", "ACT"]
+    ["D.C", "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "UK", "ON", "ACT", "U.K", "U.K.", "USA", "U.S.A"]
 ) | {
-    "Alabama", "Arizona", "Arkansas", "California", "Calif.", "Colorado", "Connecticut",
-    "Conn.", "D.C.", "Florida", "Georgia", "Ga.", "Illinois", "Ill.", "Indiana", "Iowa",
-    "Kansas", "Kans.", "Kan.", "Kentucky", "Maryland", "Md.", "Massachusetts", "Mass.",
-    "Michigan", "Mich.", "Missouri", "Mo.", "New Jersey", "N.J.", "New York", "N.Y.",
-    "North Carolina", "Ohio", "Pennsylvania", "Pa.", "Texas", "Tex.", "Virginia", "Va.",
-    "Ark.", "England", "United Kingdom", "Germany", "France", "Canada",
-    "Australia", "Ontario",
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Calif.", "Colorado",
+    "Connecticut", "Conn.", "D.C.", "Delaware", "Florida", "Georgia", "Ga.", "Hawaii",
+    "Idaho", "Illinois", "Ill.", "Indiana", "Iowa", "Kansas", "Kans.", "Kan.", "Kentucky",
+    "Louisiana", "Maine", "Maryland", "Md.", "Massachusetts", "Mass.", "Michigan", "Mich.",
+    "Minnesota", "Mississippi", "Missouri", "Mo.", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "N.J.", "New Mexico", "New York", "N.Y.",
+    "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Pa.",
+    "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Tex.", "Utah",
+    "Vermont", "Virginia", "Va.", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+    "Ark.", "England", "United Kingdom", "Great Britain", "Germany", "France", "Canada",
+    "Australia", "Ontario", "Scotland", "Wales", "Belgium", "Netherlands", "Switzerland",
 }  # fmt: skip
+# Cities where archives are, cited after the repository without a region
+# ("The National Archives, Kew, London", "Archives diplomatiques, Paris").
+_CITIES = frozenset(
+    {"London", "Kew", "Paris", "La Courneuve", "Nantes", "Pierrefitte-sur-Seine", "Berlin",
+     "Bonn", "Koblenz", "Freiburg", "Ottawa", "Canberra", "Oxford", "Cambridge",
+     "Princeton", "Stanford", "New Haven", "Washington", "Moscow", "Rome", "Brussels",
+     "The Hague", "Geneva", "Bern", "Vienna", "Stockholm", "Tokyo", "Jerusalem",
+     "Boston", "Austin", "Abilene", "Independence", "Hyde Park", "West Branch",
+     "Ann Arbor", "Grand Rapids", "Atlanta", "Simi Valley", "Yorba Linda",
+     "College Station", "Little Rock", "College Park", "Suitland", "Sleepy Hollow",
+     "Tarrytown", "New York", "Charlottesville", "Chapel Hill", "Madison", "Palo Alto"}
+)  # fmt: skip
 _CITY = re.compile(r"^[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+){0,2}$")
 
 
@@ -301,20 +317,38 @@ def is_region(text: str) -> bool:
     return text in _STATES
 
 
+def _place_part(text: str) -> bool:
+    return text in _STATES or text in _CITIES
+
+
 def place_at(comps: list[Component], i: int, known: str | None) -> int:
-    """How many components starting at ``comps[i]`` are a place ("Boston", "MA")."""
+    """How many components starting at ``comps[i]`` are a place ("Boston", "MA").
+
+    The authority's city (with whatever region or city follows it: "Kew,
+    London", "Princeton, New Jersey"), a city and its region, or — at the end of
+    the citation — well-known archive cities and regions ("London", "Paris",
+    "Washington, D.C.").
+    """
     if i >= len(comps):
         return 0
     first = comps[i].text
-    if known:
-        city = known.split(",")[0].strip()
-        if first in (city, known):
-            if i + 1 < len(comps) and comps[i + 1].text in _STATES:
-                return 2
-            return 1
-    if _CITY.match(first) and i + 1 < len(comps) and comps[i + 1].text in _STATES:
-        return 2
-    return 0
+    n = 0
+    if known and first in (known.split(",")[0].strip(), known):
+        n = 1
+    elif _CITY.match(first) and i + 1 < len(comps) and comps[i + 1].text in _STATES:
+        n = 2
+    elif _place_part(first):
+        n = 1
+    else:
+        return 0
+    while n < 3 and i + n < len(comps) and _place_part(comps[i + n].text):
+        n += 1
+    if i + n < len(comps) and not (known and first == known.split(",")[0].strip()):
+        # Only the authority's own city may stand before more locators; other
+        # place words must end the citation ("Johnson Library, Vietnam" is not a
+        # place, nor is a collection named for a city).
+        return 0
+    return n
 
 
 # ---- titles and the item ----------------------------------------------------
