@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from gold_checks import CANONICAL, check_conventions, check_floors, reader_texts
 
 from archcite.errors import InputError
 from archcite.eval_cli import eval_group
@@ -31,7 +31,6 @@ from archcite.evaluation.archival import (
     format_text,
     load_gold,
     parse_gold,
-    to_json,
 )
 from archcite.model import ArchivalRef, Citation, DocItem
 
@@ -48,37 +47,6 @@ KNOWN = REPO / "tests" / "known_failures_archival.txt"
 OVERALL_F1_FLOOR = 0.999
 REPOSITORY_F1_FLOOR = 1.0
 BOX_FOLDER_F1_FLOOR = 1.0
-
-#: Canonical repository -> place (None: the authority records no place).
-#: The first block is docs/archival-fields.md; the rest are the gold set's choices
-#: for repositories the conventions do not list (tests/gold/README.md).
-CANONICAL: dict[str, str | None] = {
-    "John F. Kennedy Presidential Library": "Boston, MA",
-    "Lyndon Baines Johnson Library": "Austin, TX",
-    "National Archives and Records Administration": "College Park, MD",
-    "Washington National Records Center": "Suitland, MD",
-    "Central Intelligence Agency": None,
-    "Department of State": None,
-    "Library of Congress": "Washington, DC",
-    "Seeley G. Mudd Manuscript Library, Princeton University": "Princeton, NJ",
-    "The National Archives": "Kew, UK",
-    # not in the conventions doc:
-    "National Defense University": "Washington, DC",
-    "Dwight D. Eisenhower Presidential Library": "Abilene, KS",
-    "Harry S. Truman Presidential Library": "Independence, MO",
-    "Franklin D. Roosevelt Presidential Library": "Hyde Park, NY",
-    "Herbert Hoover Presidential Library": "West Branch, IA",
-    "Gerald R. Ford Presidential Library": "Ann Arbor, MI",
-    "Jimmy Carter Presidential Library": "Atlanta, GA",
-    "Ronald Reagan Presidential Library": "Simi Valley, CA",
-    "Richard Nixon Presidential Library": "Yorba Linda, CA",
-    "Manuscripts and Archives, Yale University Library": "New Haven, CT",
-    "Hoover Institution Library & Archives": "Stanford, CA",
-}
-_LABELS = re.compile(
-    r"^(?:Box|Folder|Reel|RG|Record Group|Lot|Job|Entry|FRC|File No\.)\b", re.I
-)
-_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$|^[A-Z][a-z]+ \d{1,2}$")
 
 
 @pytest.fixture(scope="module")
@@ -121,72 +89,13 @@ def test_gold_repositories_are_canonical_with_one_place(gold: list[GoldNote]) ->
 
 
 def test_gold_values_follow_the_conventions(gold: list[GoldNote]) -> None:
-    for note in gold:
-        for c in note.citations:
-            f = c.fields
-            for name, value in f.items():
-                for v in value if isinstance(value, tuple) else (value,):
-                    assert v == v.strip() and not v.endswith((",", ";", ":")), (
-                        note.id,
-                        name,
-                    )
-                    assert not v.startswith(('"', "“")), (note.id, name, v)
-            for name in (
-                "box",
-                "folder",
-                "reel",
-                "lot",
-                "job",
-                "entry",
-                "record_group",
-            ):
-                if name in f:
-                    assert not _LABELS.match(str(f[name])), (note.id, name, f[name])
-            for name in ("box", "reel", "record_group", "entry"):
-                if name in f:
-                    assert str(f[name]).isdigit(), (note.id, name, f[name])
-            if "item.type" in f:
-                assert f["item.type"] == str(f["item.type"]).lower(), note.id
-            if "item.date" in f:
-                assert _DATE.match(str(f["item.date"])), (note.id, f["item.date"])
-            cls = f.get("classification")
-            if cls is not None:
-                assert not str(cls).endswith("."), note.id
-                assert c.role == "source", (
-                    f"{note.id}: only a source carries the marking"
-                )
+    check_conventions(gold)
 
 
 def test_gold_texts_are_what_the_reader_produces(
     gold: list[GoldNote], shared_dir: Path
 ) -> None:
-    from archcite.readers import Source
-    from archcite.readers.tei import read_tei
-
-    path = shared_dir / "corpus" / "frus" / "frus1917-72PubDip.xml"
-    texts = {
-        f"frus1917-72PubDip/{n.note_id}": n.text
-        for n in read_tei(Source(path.name, path, path.read_bytes()))
-    }
-    rows = [
-        json.loads(line)
-        for line in (
-            shared_dir / "corpus" / "frus-notes" / "frus1964-68v29p2.notes.jsonl"
-        )
-        .read_text(encoding="utf-8")
-        .splitlines()
-    ]
-    wrapped = (
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>{}</body></text></TEI>'
-    )
-    notes = read_tei(
-        Source(
-            "notes.xml", None, wrapped.format("".join(r["xml"] for r in rows)).encode()
-        )
-    )
-    for row, note in zip(rows, notes, strict=True):
-        key = row["id"] or f"{row['doc']}-unnumbered"
-        texts[f"frus1964-68v29p2/{key}"] = note.text
+    texts = reader_texts(shared_dir, ["frus/frus1917-72PubDip.xml"])
     checked = 0
     for g in gold:
         if g.id in texts:
@@ -272,10 +181,61 @@ def test_wrong_value_is_a_false_positive_and_a_false_negative() -> None:
     assert report.citations.precision == 0.5
 
 
+def _short_note(source: str = "written") -> str:
+    return json.dumps(
+        {
+            "id": "t/2",
+            "source": source,
+            "text": "Kennan to Lippmann, April 6, 1948, Kennan Papers, box 17.",
+            "citations": [
+                {
+                    "kind": "short",
+                    "role": "reference",
+                    "text": "Kennan to Lippmann, April 6, 1948, Kennan Papers, box 17",
+                    "archival": {"collection": "Kennan Papers", "box": "17"},
+                }
+            ],
+        }
+    )
+
+
+def test_short_forms_are_scored_and_their_kind_must_match() -> None:
+    notes = parse_gold([_short_note("frus-nyr")])
+    assert notes[0].citations[0].kind == "short"
+    ref = ArchivalRef(collection="Kennan Papers", box="17")
+    text = notes[0].citations[0].text
+
+    def predict(kind: str) -> list[Citation]:
+        return [Citation(text, 0, len(text), kind, "parsed", "reference", ref)]  # type: ignore[arg-type]
+
+    right = evaluate(notes, lambda _: predict("short"))
+    assert right.failures == [] and right.citations.f1 == 1.0
+    wrong = evaluate(notes, lambda _: predict("archival"))
+    assert wrong.failure_ids() == ["t/2:0:kind"]
+    assert wrong.kind_mismatches == 1 and wrong.matched_citations == 0
+    assert wrong.fields["box"].tp == 1  # the fields of the pair still count
+    assert "kind mismatches 1" in format_text(wrong)
+
+
+def test_short_predictions_do_not_count_where_gold_has_no_short_forms() -> None:
+    line = json.dumps(
+        {
+            "id": "t/3",
+            "source": "written",
+            "text": "Rusk to Kennedy, NSF.",
+            "citations": [],
+        }
+    )
+    short = Citation("Rusk to Kennedy, NSF", 0, 20, "short", "parsed", "reference")
+    report = evaluate(parse_gold([line]), lambda _: [short])
+    assert report.predicted_citations == 0 and report.failures == []
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "not json",
+        _short_note().replace('"citations": [', '"citations": [], "short": ['),
         '{"id": "x", "source": "frus", "text": "A", "citations": [{"kind": "archival", '
         '"role": "source", "text": "B", "archival": {}}]}',
         '{"id": "x", "source": "nowhere", "text": "A", "citations": []}',
@@ -346,11 +306,4 @@ def test_known_failures_ratchet(report: Report) -> None:
 
 
 def test_scores_meet_the_floors(report: Report) -> None:
-    data = to_json(report)
-    assert data["overall"]["f1"] >= OVERALL_F1_FLOOR, format_text(report)
-    assert data["groups"]["repository"]["f1"] >= REPOSITORY_F1_FLOOR, format_text(
-        report
-    )
-    assert data["groups"]["box/folder"]["f1"] >= BOX_FOLDER_F1_FLOOR, format_text(
-        report
-    )
+    check_floors(report, OVERALL_F1_FLOOR, REPOSITORY_F1_FLOOR, BOX_FOLDER_F1_FLOOR)

@@ -16,6 +16,14 @@ fields; an unpaired predicted archival citation contributes false positives for
 all of its fields. Values are compared after whitespace is collapsed; the
 canonical repository name must match exactly. Scores are micro-averaged.
 
+Gold citations are of kind ``archival`` or ``short`` (a Chicago short form,
+"Kennan to Lippmann, April 6, 1948, Kennan Papers, box 17"); both have the same
+fields. Predictions of kind ``short`` are scored only against a gold set that
+annotates short forms (the development set does not, and calls them "not an
+archival citation"). A predicted citation paired with a gold one of the other
+kind still has its fields compared, but the pair is a kind failure
+(``NOTE-ID:CITATION-INDEX:kind``) and does not count as a matched citation.
+
 Every failing field becomes a stable identifier ``NOTE-ID:CITATION-INDEX:FIELD``
 (``NOTE-ID:extraK:citation`` for a spurious citation), which the known-failures
 list of the tests ratchets.
@@ -62,7 +70,10 @@ FIELDS: tuple[str, ...] = (
 _ITEM_KEYS = ("type", "author", "recipient", "date", "title")
 _LIST_FIELDS = frozenset({"item.author", "item.recipient"})
 ROLES = ("source", "copy", "printing", "reference")
-SOURCES = ("frus-notes", "frus", "slice", "written")
+KINDS = ("archival", "short")
+#: ``frus``: published FRUS TEI; ``frus-nyr``: the pre-review volumes of
+#: ``corpus/frus-nyr``; ``frus-notes``/``slice``: the other corpus folders.
+SOURCES = ("frus-notes", "frus", "frus-nyr", "slice", "written")
 #: Groups reported on their own (the targets of the quality section of issue 3).
 GROUPS: Mapping[str, tuple[str, ...]] = {
     "repository": ("repository",),
@@ -104,6 +115,8 @@ class GoldCitation:
     start: int
     end: int
     fields: Mapping[str, Value]
+    #: ``archival`` or ``short``
+    kind: str = "archival"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +170,9 @@ class Failure:
     """One field the recognizer got wrong, missed or invented."""
 
     id: str
-    kind: (
-        str  # "missed" | "wrong" | "spurious" | "missed-citation" | "spurious-citation"
-    )
+    #: "missed" | "wrong" | "spurious" | "missed-citation" | "spurious-citation"
+    #: | "wrong-kind"
+    kind: str
     gold: Value | None
     predicted: Value | None
 
@@ -174,6 +187,8 @@ class Report:
         default_factory=lambda: {f: Counts() for f in FIELDS}
     )
     role: Counts = field(default_factory=Counts)
+    #: pairs whose predicted kind differs from the gold kind
+    kind_mismatches: int = 0
     failures: list[Failure] = field(default_factory=list)
     recognizer: str = ""
 
@@ -238,8 +253,8 @@ def gold_fields(
 
 
 def _citation(raw: Any, text: str, where: Callable[[str], InputError]) -> GoldCitation:
-    if not isinstance(raw, dict) or raw.get("kind") != "archival":
-        raise where("each citation must be an object with kind 'archival'")
+    if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
+        raise where("each citation must be an object with kind 'archival' or 'short'")
     role, ctext = raw.get("role"), raw.get("text")
     if role not in ROLES:
         raise where(f"role must be one of {', '.join(ROLES)}")
@@ -260,7 +275,9 @@ def _citation(raw: Any, text: str, where: Callable[[str], InputError]) -> GoldCi
     archival = raw.get("archival")
     if not isinstance(archival, dict):
         raise where("archival must be an object")
-    return GoldCitation(role, ctext, start, end, gold_fields(archival, where))
+    return GoldCitation(
+        role, ctext, start, end, gold_fields(archival, where), raw["kind"]
+    )
 
 
 def parse_gold(lines: Iterable[str], path: str = "gold") -> list[GoldNote]:
@@ -290,6 +307,9 @@ def parse_gold(lines: Iterable[str], path: str = "gold") -> list[GoldNote]:
         cites = row.get("citations")
         if not isinstance(cites, list):
             raise where("citations must be a list")
+        if "short" in row:
+            # The held-out set's first form: short forms now go in "citations".
+            raise where("short forms belong in citations, with kind 'short'")
         remark = row.get("notes")
         seen.add(nid)
         notes.append(
@@ -429,12 +449,25 @@ def evaluate(notes: Sequence[GoldNote], recognize: Recognize | None = None) -> R
     if recognize is None:
         recognize, label = default_recognizer()
     report = Report(notes=len(notes), recognizer=label)
+    kinds = {"archival"} | {c.kind for n in notes for c in n.citations}
     for note in notes:
-        pred = [c for c in recognize(note.text) if c.kind == "archival"]
+        pred = [c for c in recognize(note.text) if c.kind in kinds]
         report.gold_citations += len(note.citations)
         report.predicted_citations += len(pred)
         pairs = _pair(note.citations, pred)
         report.matched_citations += len(pairs)
+        for gi, pi in pairs.items():
+            if pred[pi].kind != note.citations[gi].kind:
+                report.matched_citations -= 1
+                report.kind_mismatches += 1
+                report.failures.append(
+                    Failure(
+                        f"{note.id}:{gi}:kind",
+                        "wrong-kind",
+                        note.citations[gi].kind,
+                        pred[pi].kind,
+                    )
+                )
         for gi, g in enumerate(note.citations):
             fid = f"{note.id}:{gi}"
             if gi not in pairs:
@@ -478,7 +511,8 @@ def format_text(report: Report, show_failures: bool = False) -> str:
     lines = [
         f"archival gold evaluation: {report.notes} notes, recognizer {report.recognizer}",
         f"citations: gold {report.gold_citations}, predicted {report.predicted_citations}, "
-        f"matched {report.matched_citations}",
+        f"matched {report.matched_citations} (same kind), "
+        f"kind mismatches {report.kind_mismatches}",
         "",
         f"{'field':<22}{'gold':>6}{'pred':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}",
     ]
@@ -494,7 +528,7 @@ def format_text(report: Report, show_failures: bool = False) -> str:
         if c.tp or c.fp or c.fn:
             lines.append(row(name, c))
     lines.append("-" * 64)
-    lines.append(row("citations (span)", report.citations))
+    lines.append(row("citations (span+kind)", report.citations))
     lines.append(row("role", report.role))
     for name in GROUPS:
         lines.append(row(f"[{name}]", report.group(name)))
@@ -518,6 +552,7 @@ def to_json(report: Report, show_failures: bool = False) -> dict[str, Any]:
             "gold": report.gold_citations,
             "predicted": report.predicted_citations,
             "matched": report.matched_citations,
+            "kind_mismatches": report.kind_mismatches,
             **report.citations.as_dict(),
         },
         "fields": {n: c.as_dict() for n, c in report.fields.items()},
