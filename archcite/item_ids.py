@@ -224,11 +224,18 @@ def frus_volume_id(csl: Mapping[str, Any], ref: FrusRef | None = None) -> str:
 
 
 def work_id(csl: Mapping[str, Any]) -> str:
-    authors = csl.get("author") or []
+    """``gaddis-strategies-of-containment-1982``; a volume of a multi-volume
+    book or documentary edition is an item of its own and says which
+    (``link-the-papers-of-woodrow-vol43-1983``), so that two volumes of one
+    edition do not fall back on hashes.
+    """
+    authors = csl.get("author") or csl.get("editor") or []
+    volume = str(csl.get("volume") or "") if csl.get("type") == "book" else ""
     return trim_id(
         [
             _family(authors[0]) if authors else "",
             slug(str(csl.get("title") or ""), 4),
+            f"vol{slug(volume).replace('-', '')}" if volume else "",
             _date_token(csl)[:4],
         ]
     )

@@ -2,7 +2,10 @@
 
 A memorandum cited in three notes is one *item* with three *mentions*; what
 differs between the mentions (the page of a FRUS volume, the box an Ibid.
-points to) stays with the mention as its locator. Archival documents also get
+points to, the page a book is cited at) stays with the mention as its locator.
+A published work is one item however many pages it is cited at; only an
+article's or chapter's own page range (its extent in the journal or book) is
+part of the item. Archival documents also get
 a *collection* item (Chicago lists the collection, not each document, in the
 bibliography) and FRUS documents a *volume* item (the ``crossref`` target in
 BibTeX).
@@ -20,7 +23,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from archcite.csl import clean_csl, frus_csl, to_csl
@@ -128,6 +131,9 @@ _KEY_VARS = (
 )
 
 
+_WORK_KEY_VARS = tuple(k for k in _KEY_VARS if k != "page")
+
+
 def _norm(value: Any) -> Any:
     if isinstance(value, str):
         return " ".join(value.casefold().split()).strip(" .,;:")
@@ -139,9 +145,14 @@ def _norm(value: Any) -> Any:
 
 
 def identity(csl: Mapping[str, Any]) -> str:
-    """A canonical string of the variables that decide identity."""
+    """A canonical string of the variables that decide identity.
+
+    A published work's ``page`` does not count: an article cited once with its
+    extent ("453–73") and once without is one article.
+    """
+    keys = _KEY_VARS if _kind(csl) != "work" else _WORK_KEY_VARS
     return json.dumps(
-        {k: _norm(csl.get(k)) for k in _KEY_VARS if csl.get(k)}, sort_keys=True
+        {k: _norm(csl.get(k)) for k in keys if csl.get(k)}, sort_keys=True
     )
 
 
@@ -240,6 +251,9 @@ class _Builder:
                 "parent": None,
             }
         entry = table[key]
+        if csl.get("page") and not entry["csl"].get("page") and table is self.docs:
+            # The first mention gave only a pinpoint; a later one the extent.
+            entry["csl"]["page"] = csl["page"]
         if parent is not None:
             pid, pcsl = parent
             pkey = identity(pcsl)
@@ -382,21 +396,68 @@ def collect(located: Iterable[Located | Citation]) -> ItemSet:
             if c.archival is not None or _kind(csl) == "document":
                 did = archival_id(c.archival, csl)
                 parent = _parent_for(csl, c.archival)
+                keys.append(b.add(csl, did, parent, base))
             else:
-                did, parent = work_id(csl), None
-            keys.append(b.add(csl, did, parent, base))
+                csl, pinpoint = work_pages(c, csl)
+                m = replace(base, locator=pinpoint, label="page" if pinpoint else None)
+                keys.append(b.add(csl, work_id(csl), None, m))
         elif c.antecedent is not None and (source, c.antecedent) in by_index:
             locator = _archival_locator(c.archival) if c.archival else None
+            label = None
             if c.frus is not None and c.frus.pages:
-                locator = ", ".join(c.frus.pages)
+                locator, label = ", ".join(c.frus.pages), "page"
+            elif c.published is not None and csl is not None:
+                locator = work_pages(c, csl)[1]
+                label = "page" if locator else None
             for key in by_index[(source, c.antecedent)][:1]:
                 m = Mention(
-                    "", base.source, base.note, base.note_index, index, locator, None
+                    "", base.source, base.note, base.note_index, index, locator, label
                 )
                 b.mentions.setdefault(key, []).append(m)
                 keys.append(key)
         by_index[(source, index)] = keys
     return b.build()
+
+
+#: "(New York: Basic Books, 1985), 45": a page right after the imprint.
+_AFTER_IMPRINT = re.compile(r"(?:\d{4}|n\.\s?d\.)\)\s*,\s*(?:pp?\.\s*)?$")
+#: "453–73, at 460" / "453–73, 460": the pinpoint after an article's extent.
+_AFTER_EXTENT = re.compile(r"\s*,\s*(?:at\s+)?(?:pp?\.\s*)?(\d+(?:\s*[–-]\s*\d+)?)")
+_RANGE = re.compile(r"\d\s*[–-]\s*\d")
+
+
+def work_pages(
+    c: Citation, csl: Mapping[str, Any]
+) -> tuple[dict[str, Any], str | None]:
+    """A published work's CSL without the pages the note points at, and those pages.
+
+    In a note the page of a book (or of a volume of a documentary edition) is
+    always a pinpoint: "Gaddis, *Strategies* (New York: …, 1982), 45" cites page
+    45 of the book. An article's page range after its date is its extent in
+    the journal and belongs to the item; the pinpoint follows it ("453–73, at
+    460"), or stands alone as a single page ("(1986): 460"). A chapter's pages
+    are its extent unless they come after the imprint. A newspaper page is
+    where the article is. What an Ibid. or short form gives is a pinpoint.
+    """
+    out = dict(csl)
+    pages = str(out.get("page") or "")
+    if not pages or c.published is None:
+        return out, None
+    kind = out.get("type")
+    at = c.text.rfind(pages)
+    pinpoint: str | None = pages
+    if c.kind in ("ibid", "short"):
+        if at < 0 and kind != "book" and _RANGE.search(pages):
+            return out, None  # the antecedent's extent, copied: no page of its own
+    elif kind == "article-newspaper":
+        return out, None
+    elif kind in ("article-journal", "article-magazine") and _RANGE.search(pages):
+        m = _AFTER_EXTENT.match(c.text, at + len(pages)) if at >= 0 else None
+        return out, m.group(1) if m else None
+    elif kind == "chapter" and not (at >= 0 and _AFTER_IMPRINT.search(c.text, 0, at)):
+        return out, None
+    out.pop("page", None)
+    return out, pinpoint
 
 
 def _has_location(c: Citation) -> bool:
@@ -467,4 +528,5 @@ __all__ = [
     "identity",
     "slug",
     "volume_csl",
+    "work_pages",
 ]
