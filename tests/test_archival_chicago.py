@@ -352,3 +352,279 @@ def test_pipeline_reads_the_open_type_too() -> None:
         "File, Eisenhower Library."
     )
     assert [c.kind for c in cites] == ["archival"]
+
+
+# ---- 4. legacy State Department file numbers in prose -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "text", "number"),
+    [
+        # frus1930v01 notes 16, 32, 2 and frus1918Russiav03 note 1 (corpus text).
+        ("At the request of the Brazilian Embassy, the President issued a proclamation "
+         "lifting the embargo on the export of arms and munitions to Brazil (832.113/61)",
+         "832.113/61", "832.113/61"),
+        ("On October 2, the Japanese Ambassador orally informed the Secretary of State "
+         "that the Emperor of Japan ratified the treaty (500.A15a3/1108)",
+         "500.A15a3/1108", "500.A15a3/1108"),
+        ("Acknowledged by the Department in its telegram No. 55, October 4, 6 p.m. "
+         "(832.00 Revolutions/21)", "832.00 Revolutions/21", "832.00 Revolutions/21"),
+        ("In a despatch of Feb. 13, not printed, the Ambassador enclosed copy of the "
+         "French text, in which Norway appears among the signatories (File No. "
+         "861.51/305)", "File No. 861.51/305", "861.51/305"),
+        ("see report of Consul Frank C. Lee, File No. 811.20261 T/19",
+         "File No. 811.20261 T/19", "811.20261 T/19"),
+        ("File Nos. 661.119/3420, 304g, 304h, and 861.51/451c",
+         "File Nos. 661.119/3420, 304g, 304h, and 861.51/451c",
+         "661.119/3420, 304g, 304h, and 861.51/451c"),
+    ],
+)  # fmt: skip
+def test_legacy_file_numbers_in_prose(clause: str, text: str, number: str) -> None:
+    c = one(clause)
+    assert (c.kind, c.text, clause[c.start : c.end]) == ("archival", text, text)
+    assert c.archival is not None
+    assert (c.archival.file_number, c.archival.repository) == (number, None)
+
+
+def test_legacy_line_with_its_document_type() -> None:
+    c = one("500.A15a3/621: Telegram")
+    assert c.archival is not None
+    assert (c.archival.file_number, c.archival.item.type) == (
+        "500.A15a3/621",
+        "telegram",
+    )
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "See p. 123 (para. 12/3) and the table (figure 3.2/4).",
+        "The vote was 12/3 on May 5 (page 123).",
+        "He arrived on 12/3/1962 (see 3.14/15 above).",
+    ],
+)
+def test_numbers_that_are_not_file_numbers(clause: str) -> None:
+    assert not [c for c in recognize(clause) if c.kind == "archival"]
+
+
+# ---- 5. filing codes after a title go to file_number ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("MacArthur to Dulles, telegram, June 3, 1958, 320 Japan-U.S., box 45, "
+         "Classified General Records, 1958, Tokyo Embassy, RG 84, National Archives.",
+         {"record_group": "84", "collection": "Tokyo Embassy",
+          "series": "Classified General Records, 1958", "file_number": "320 Japan-U.S.",
+          "box": "45"}),
+        ("Radford to Wilson, memorandum, May 3, 1954, CCS 092 Asia (6-25-48), box 12, "
+         "Geographic File 1954–56, RG 218, National Archives.",
+         {"record_group": "218", "collection": "Geographic File 1954–56",
+          "file_number": "CCS 092 Asia (6-25-48)", "box": "12"}),
+        ("Kent to Dulles, memorandum, May 3, 1961, CIA-RDP80B01676R000900030001-5, "
+         "CREST, National Archives.",
+         {"collection": "CREST", "file_number": "CIA-RDP80B01676R000900030001-5"}),
+        ("Bundy to Rusk, memorandum, May 3, 1964, Laos 381, box 3, Records of the Office "
+         "of Southeast Asian Affairs, 1964, RG 59, National Archives.",
+         {"record_group": "59",
+          "collection": "Records of the Office of Southeast Asian Affairs, 1964",
+          "file_number": "Laos 381", "box": "3"}),
+    ],
+)  # fmt: skip
+def test_filing_codes_are_file_numbers(clause: str, expected: dict[str, Any]) -> None:
+    got = fields(one(clause).archival)
+    assert {k: got.get(k) for k in expected} == expected
+    assert "file_unit" not in got and "folder" not in got
+
+
+def test_cia_job_number_without_a_dash() -> None:
+    ref = one("Central Intelligence Agency, Job 80R01731R, Box 3, Folder 12.").archival
+    assert ref is not None
+    assert (ref.job, ref.box, ref.folder) == ("80R01731R", "3", "12")
+
+
+# ---- 8. Chicago short forms with a box ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Rusk to Kennedy, February 20, 1962, box 180, NSF, JFKL.",
+        "Kennan to Lippmann, April 6, 1948, Kennan Papers, box 17.",
+    ],
+)
+def test_short_forms_with_a_box(clause: str) -> None:
+    assert one(clause).kind == "short"
+
+
+def test_a_full_name_with_a_box_is_a_full_citation() -> None:
+    c = one("David E. Bell to Bundy, March 5, 1962, box 334, NSF, JFKL.")
+    assert c.kind == "archival"
+
+
+# ---- 9. FRUS parentheses naming documents -------------------------------------------
+
+
+def test_second_document_after_semicolon_and() -> None:
+    # FRUS 1964–68 XXIX-2 d70fn5 (corpus text): the first document is in ibid.
+    cites = recognize_text(
+        "(Memorandum from William L. Givens to Captain Coward, June 16; ibid; and "
+        "memorandum from McNamara to the Chairman of the JCS, June 16; Washington "
+        "National Records Center, OSD/OASD/ISA Files, FRC 330 70 A 4662, Japan 370.02)"
+    )
+    archival = [c for c in cites if c.kind == "archival"]
+    assert len(archival) == 1
+    ref = archival[0].archival
+    assert ref is not None
+    assert (ref.item.type, ref.item.author, ref.item.recipient, ref.item.date) == (
+        "memorandum",
+        ("McNamara",),
+        ("the Chairman of the JCS",),
+        "June 16",
+    )
+    assert (ref.accession, ref.file_number) == ("330 70 A 4662", "Japan 370.02")
+
+
+def test_two_documents_both_in_one_place_leave_the_item_empty() -> None:
+    cites = recognize_text(
+        "(Telegram 2345 from Tokyo, May 3; and memorandum of conversation, May 4; both "
+        "in National Archives and Records Administration, RG 59, Central Files 1964–66, "
+        "POL 1 JAPAN–US)"
+    )
+    archival = [c for c in cites if c.kind == "archival"]
+    assert len(archival) == 1
+    c = archival[0]
+    assert c.text.startswith("National Archives and Records Administration")
+    assert c.archival is not None and c.archival.item.type is None
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("Memorandum, “Future of the Ryukyus,” from Fearey to Bundy, June 3",
+         ("memorandum", "Future of the Ryukyus", ("Fearey",), ("Bundy",), "June 3")),
+        ("“Future of the Ryukyus,” memorandum from Fearey to Bundy, June 3",
+         ("memorandum", "Future of the Ryukyus", ("Fearey",), ("Bundy",), "June 3")),
+        ("and memorandum of conversation, May 4",
+         ("memorandum of conversation", None, (), (), "May 4")),
+        ("NSC 68", (None, "NSC 68", (), (), None)),
+    ],
+)  # fmt: skip
+def test_frus_descriptions_with_titles(
+    description: str, expected: tuple[Any, ...]
+) -> None:
+    from archcite.grammar.archival import parse_doc_item
+
+    item = parse_doc_item(description)
+    assert item is not None
+    assert (item.type, item.title, item.author, item.recipient, item.date) == expected
+
+
+def test_semicolon_inside_a_location() -> None:
+    # FRUS 1964–68 XXIX-2 d81fn2 (corpus text), the clause given whole.
+    found = recognize(
+        "(Report through 1966; Department of State, INR/IL Historical Files; EAP "
+        "General, EA Reviews, 1964–66)"
+    )
+    assert len(found) == 1
+    ref = found[0].archival
+    assert ref is not None
+    assert (ref.collection, ref.series, ref.file_unit) == (
+        "INR/IL Historical Files",
+        "EAP General",
+        "EA Reviews, 1964–66",
+    )
+
+
+# ---- 10. title or date before the type; numbered documents; honorifics ------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Selwyn Lloyd, “Future Policy in the Middle East,” memorandum, March 5, 1957, "
+         "CAB 129/86, The National Archives, Kew, UK.",
+         ("memorandum", "Future Policy in the Middle East", ("Selwyn Lloyd",), (),
+          "1957-03-05")),
+        ("NSAM 263, October 11, 1963, box 342, Meetings and Memoranda, NSF, JFKL.",
+         (None, "NSAM 263", (), (), "1963-10-11")),
+        ("NSDD 75, “U.S. Relations with the USSR,” January 17, 1983, box 91, Executive "
+         "Secretariat, NSC, Reagan Library.",
+         (None, "U.S. Relations with the USSR", (), (), "1983-01-17")),
+        ("Record of a conversation between Lloyd and Dulles, October 5, 1956, FO "
+         "371/118997, The National Archives, Kew.",
+         ("record of a conversation", None, (), (), "1956-10-05")),
+        ("Sir Roger Makins to Selwyn Lloyd, telegram, June 3, 1956, FO 371/120340, TNA.",
+         ("telegram", None, ("Roger Makins",), ("Selwyn Lloyd",), "1956-06-03")),
+        ("Lord Home to Macmillan, minute, 3 May 1961, PREM 11/3311, PRO.",
+         ("minute", None, ("Home",), ("Macmillan",), "1961-05-03")),
+    ],
+)  # fmt: skip
+def test_items_with_titles_numbers_and_honorifics(
+    clause: str, expected: tuple[Any, ...]
+) -> None:
+    ref = one(clause).archival
+    assert ref is not None
+    item = ref.item
+    assert (item.type, item.title, item.author, item.recipient, item.date) == expected
+
+
+# ---- 11. multi-part markings ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "marking", ["Secret; Personal and Private", "Secret; Limit Distribution"]
+)
+def test_multi_part_markings_are_the_classification(marking: str) -> None:
+    cites = recognize_text(
+        "Source: Johnson Library, National Security File, Country File, Japan, Vol. III. "
+        f"{marking}."
+    )
+    assert cites[0].archival is not None
+    assert cites[0].archival.classification == marking
+    assert [c.kind for c in cites[1:]] == ["not-a-citation"]
+
+
+# ---- 12. French and German archives --------------------------------------------------
+
+
+def test_french_serie_sous_serie_volume() -> None:
+    ref = one(
+        "Couve de Murville to Alphand, telegram, May 3, 1962, Série Amérique 1952–1963, "
+        "sous-série États-Unis, volume 371, Archives diplomatiques (La Courneuve)."
+    ).archival
+    assert ref is not None
+    assert (ref.repository, ref.place, ref.collection, ref.series, ref.file_unit) == (
+        "Archives diplomatiques",
+        "La Courneuve, France",
+        "Série Amérique 1952–1963",
+        "sous-série États-Unis",
+        "volume 371",
+    )
+
+
+def test_german_bestand_and_band() -> None:
+    ref = one("Politisches Archiv des Auswärtigen Amts, B 150, Band 12.").archival
+    assert ref is not None
+    assert (ref.collection, ref.file_unit) == ("B 150", "Band 12")
+
+
+@pytest.mark.parametrize(
+    ("clause", "repository"),
+    [
+        ("Makins to Eden, telegram, June 3, 1954, FO 371/109100, The National Archives.",
+         "The National Archives"),
+        ("The National Archives, PREM 11/645.", "The National Archives"),
+        ("Rusk to Johnson, memorandum, May 3, 1965, POL 1 JAPAN–US, Central Files "
+         "1964–66, RG 59, The National Archives.",
+         "National Archives and Records Administration"),
+    ],
+)  # fmt: skip
+def test_the_national_archives_by_its_references(clause: str, repository: str) -> None:
+    ref = one(clause).archival
+    assert ref is not None
+    assert (ref.repository, ref.repository_as_cited) == (
+        repository,
+        "The National Archives",
+    )

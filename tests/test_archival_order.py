@@ -306,10 +306,17 @@ def test_chicago_short_form_is_kind_short() -> None:
             "Box 4",
             {"series": None, "file_unit": "May 1, 1965 to September 30, 1965", "box": "4"},
         ),
-        # A single year is a unit of the collection, not part of its name.
+        # A title ending in a year is not split: the year is part of its name
+        # ("Classified General Records, 1958"; docs/archival-fields.md).
         (
             "Johnson Library, Rusk Appointment Books, 1965",
-            {"collection": "Rusk Appointment Books", "file_unit": "1965"},
+            {"collection": "Rusk Appointment Books, 1965", "file_unit": None},
+        ),
+        (
+            "National Archives, RG 84, Tokyo Embassy, Classified General Records, 1958, "
+            "320 Japan-U.S., box 45",
+            {"collection": "Tokyo Embassy", "series": "Classified General Records, 1958",
+             "file_number": "320 Japan-U.S.", "box": "45"},
         ),
     ],
 )  # fmt: skip

@@ -42,6 +42,7 @@ from archcite.grammar.items import ItemParts, parse_item
 from archcite.grammar.leadins import body as find_body
 from archcite.grammar.leadins import top_semicolon, trim_end
 from archcite.grammar.locators import (
+    LEGACY_IN_TEXT,
     Component,
     classify,
     components,
@@ -56,7 +57,7 @@ __all__ = ["gate", "parse_doc_item", "recognize"]
 # Cheap literal prefilter (substring tests run at C speed): a clause with none
 # of these is never archival. "/" admits decimal files and "FO 371/135904".
 _KEYWORDS = (
-    "Librar", "rchiv", "Record", "Papers", "File", "Box", "box", "older", "RG", "Group",
+    "Librar", "Archiv", "Bundesarchiv", "BArch", "Record", "Papers", "File", "Box", "box", "older", "RG", "Group",
     "Lot ", "Job ", "Reel", "reel", "Roll", "FRC", "Entry", "Department", "Agency", "CIA",
     "Institut", "Universit", "Kew", "PRO", "NA", "WNRC", "JFK", "LBJ", "DDE", "HST", "FDR",
     "Diary", "Material", "Cent", "Division", "Correspondence", "Affairs", "Office",
@@ -124,21 +125,31 @@ def _find_repository(
     text: str, comps: list[Component], auth: Authority
 ) -> tuple[int, int, RepositoryMatch | None] | None:
     first: tuple[int, int, RepositoryMatch | None] | None = None
-    for i in range(len(comps)):
-        if first is not None and i <= first[1]:
-            continue  # inside the repository found ("Manuscript Division, Library of …")
+    n = len(comps)
+    for i in range(n):
         hit = _repository_at(text, comps, i, auth)
-        if hit is None:
-            continue
-        if first is None:
+        if hit is not None:
             first = i, hit[1], hit[0]
-        elif hit[1] + 1 + place_at(comps, hit[1] + 1, hit[0].repository.place) == len(
-            comps
-        ):
-            # Chicago order ends with the repository ("State Department, policy
-            # guidance, …, box 113, NSF, JFKL"): an earlier name is the author.
-            return i, hit[1], hit[0]
+            break
     if first is not None:
+        # Chicago order ends with the repository ("State Department, policy
+        # guidance, …, box 113, NSF, JFKL"): an earlier name is the author. The
+        # later name starts within _TAIL components of the end, after the
+        # first repository (not inside it: "Manuscript Division, Library of …").
+        start = max(first[1] + 1, n - _TAIL)
+        if start < n and auth.search_repository(text, comps[start].start) is not None:
+            for i in range(start, n):
+                if classify(comps[i].text) is not None:
+                    continue  # a locator ("Box 3", "POL 1 JAPAN") is no repository
+                hit = _repository_at(text, comps, i, auth)
+                if (
+                    hit is not None
+                    and hit[1]
+                    + 1
+                    + place_at(comps, hit[1] + 1, hit[0].repository.place)
+                    == n
+                ):
+                    return i, hit[1], hit[0]
         return first
     if (
         len(comps) > 1
@@ -161,6 +172,10 @@ def _find_repository(
             return k, k, None
     return None
 
+
+# A repository that ends the citation starts within this many components of
+# the end (a name of up to three parts and a place of up to three).
+_TAIL = 6
 
 _PARENT = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w.’'-]*\s+)*(?:University|College)(?:\s+of(?:\s+[A-Z][\w.’'-]*)+)?$"
@@ -208,6 +223,19 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             place = match.repository.place
         else:
             repo_cited = repo_name = comps[i].text
+            if repo_cited == "The National Archives":
+                # NARA's name too; with a TNA reference ("FO 371/135904") in the
+                # citation it is the UK's National Archives.
+                tna = any(
+                    (loc := classify(c.text)) is not None and loc.kind == "tna"
+                    for c in comps
+                )
+                known = auth.repository("tna" if tna else "nara")
+                if known is not None:
+                    match = RepositoryMatch(
+                        known, comps[i].start, comps[i].end, repo_cited
+                    )
+                    repo_name, repo_id, place = known.name, known.id, known.place
         k = j + 1
         n_place = place_at(comps, k, place)
         if match is not None and place:
@@ -305,16 +333,22 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     else:
         status = "parsed" if f.legacy_only and ref.file_number else "partial"
     # A Chicago short form names the document without its type and the place
-    # without box, folder or file: "Rusk to Kennedy, February 20, 1962, NSF,
-    # JFKL". The resolver finds the fuller citation it stands for.
+    # without folder or file, with or without the box: "Rusk to Kennedy,
+    # February 20, 1962, NSF, JFKL", "Kennan to Lippmann, April 6, 1948, box
+    # 17, Kennan Papers, Mudd Library". The resolver finds the fuller citation.
     short = (
-        found is not None
-        and not after
+        not after
         and item.used > 0
         and item.type is None
-        and bool(item.author or item.date)
-        and not any((f.box, f.folder, f.reel, f.file_number, f.lot, f.accession, f.job))
-    )
+        and bool(item.author or (item.date and found is not None))
+        and not any(
+            (f.folder, f.reel, f.file_number, f.lot, f.accession, f.job, f.record_group,
+             f.entry)
+        )
+        # With a box, only surnames make it short: "David E. Bell to Bundy, …,
+        # box 334, NSF, JFKL" is a first, full citation without a type.
+        and (f.box is None or all(" " not in n for n in item.author))
+    )  # fmt: skip
     return _Parsed(ref, status, short)
 
 
@@ -356,6 +390,47 @@ def _recognize(text: str) -> list[Citation]:
     head = text.lstrip("( \t")
     if head[:4].lower() == "ibid" or head.startswith(("Id.", "Cf.")):
         return []
+    found = _citations(text)
+    if not found and (
+        "/" in text and ("(" in text or "File No" in text)
+    ):  # cheap test before the legacy scan
+        found = _legacy_numbers(text)
+    return found
+
+
+def _legacy_numbers(text: str) -> list[Citation]:
+    """Legacy State Department file numbers inside prose.
+
+    "… the Emperor of Japan ratified the treaty (500.A15a3/1108)", "… among the
+    signatories (File No. 861.51/305)", "see report of Consul Frank C. Lee, File
+    No. 811.20261 T/19": the number (with its label) is an archival citation
+    with ``file_number`` only; the repository, the Department's decimal file,
+    is implied (docs/archival-fields.md). A number must have the decimal
+    point and the slash, so page numbers and dates are never read as one.
+    """
+    out: list[Citation] = []
+    for m in LEGACY_IN_TEXT.finditer(text):
+        number = m.group("num") or m.group("num2")
+        kind = m.group("type") or m.group("type2")
+        start = m.start()
+        out.append(
+            Citation(
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                kind="archival",
+                status="parsed",
+                role="reference",
+                archival=ArchivalRef(
+                    file_number=" ".join(number.split()),
+                    item=DocItem(type=kind.lower() if kind else None),
+                ),
+            )
+        )
+    return out
+
+
+def _citations(text: str) -> list[Citation]:
     body = find_body(text)
     if body is None:
         return []
@@ -387,6 +462,8 @@ def _recognize(text: str) -> list[Citation]:
         if hm.end() >= end:
             end = hm.start()
     auth = authority()
+    if ";" in masked[loc_start:end]:
+        masked = _inner_semicolons(masked, loc_start, end, auth)
     cuts = [loc_start]
     for sm in _SPLIT.finditer(masked, loc_start, end) if "and " in masked else ():
         if auth.match_repository(masked, sm.end()) is not None:
@@ -426,6 +503,27 @@ def _recognize(text: str) -> list[Citation]:
     return out
 
 
+# After a semicolon inside a location: a unit title, not a new citation, a
+# lot or accession (which keep their semicolon), a conjunction or an Ibid.
+_UNIT_AFTER = re.compile(r";\s+(?!(?:Lot|FRC|and|see|See|ibid|Ibid)\b)(?=[A-Z])")
+
+
+def _inner_semicolons(text: str, start: int, end: int, auth: Authority) -> str:
+    """Read "INR/IL Historical Files; EAP General, EA Reviews" as one location.
+
+    A semicolon after the repository that is followed by a unit title (not by
+    another repository) separates units like a comma; offsets stay the same.
+    """
+    repo = auth.search_repository(text, start)
+    if repo is None or repo.start >= end:
+        return text
+    chars = list(text)
+    for m in _UNIT_AFTER.finditer(text, repo.end, end):
+        if auth.match_repository(text, m.end()) is None:
+            chars[m.start()] = ","
+    return "".join(chars)
+
+
 def _with_classification(ref: ArchivalRef, classification: str) -> ArchivalRef:
     return replace(ref, classification=classification)
 
@@ -446,15 +544,25 @@ def recognize(text: str) -> list[Citation]:
     return list(_cached(text))
 
 
+_AND_LEAD = re.compile(r"\s*(?:and|see\s+also|see)\s+(?=[a-zA-Z])")
+
+
 def parse_doc_item(text: str) -> DocItem | None:
     """Read a bare document description ("Memorandum from McNaughton to McNamara, June 1").
 
     The short-form resolver uses this for "(Memorandum …, June 1; ibid.)": the
     description names the item, ``ibid.`` supplies the location.
     """
-    comps = components(text)
+    # "…; and memorandum of conversation, May 4; Johnson Library, …": the second
+    # document of a parenthesis, cut from its conjunction by the segmenter.
+    lead = _AND_LEAD.match(text)
+    comps = components(text, lead.end() if lead else 0)
     item = parse_item(comps)
-    if item.used == 0 or item.used != len(comps) or not (item.type or item.author):
+    if (
+        item.used == 0
+        or item.used != len(comps)
+        or not (item.type or item.author or item.title)
+    ):
         return None
     return DocItem(
         type=item.type,

@@ -24,8 +24,8 @@ _CENTRAL = re.compile(r"^Central\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b")
 # A NARA entry title ends with its date span ("…Abroad, Nov. 1917–Apr. 1919").
 _ENDS_YEAR = re.compile(r"\b\d{4}$")
 # Kinds that hold a unit below the series: a title right before one is a series.
-_BELOW = frozenset({"box", "reel", "folder"})
-_YEARS = re.compile(r"^\d{4}\s*[–-]\s*\d{2,4}$")
+_BELOW = frozenset({"box", "reel", "folder", "filing"})
+_YEARS = re.compile(r"^\d{4}(?:\s*[–-]\s*\d{2,4})?$")
 # A date or date span continues the unit before it ("Documentary Films, ca.
 # 1914–ca. 1944"; "President's Daily Diary, May 1, 1965 to September 30, 1965").
 _DATE = r"(?:ca?\.\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?\d{4}"
@@ -170,6 +170,8 @@ def assign(comps: list[Component]) -> Fields:
             f.frames = loc.value
         elif kind == "microfilm":
             pass
+        elif kind == "subseries":
+            f.series.append(text)
         elif kind in ("lot", "accession"):
             if loc.prefix:
                 if f.collection is None and not collection_parts:
@@ -311,13 +313,23 @@ def drop_record_group_titles(
     twice, and so does Chicago's "Records of the Joint Chiefs of Staff, RG
     218": the title (``rg_titled(number, text)``) is not a collection.
     """
-    kinds = [classify(c.text) for c in comps]
-    rgs = [k.value if k is not None and k.kind == "rg" else None for k in kinds]
+    rgs: dict[int, str] = {}
+    for i, comp in enumerate(comps):
+        if comp.text[:2] in ("RG", "Re", "rg", "re"):
+            loc = classify(comp.text)
+            if loc is not None and loc.kind == "rg":
+                rgs[i] = loc.value
+    if not rgs:
+        return comps  # no record group number ("RG 59", "Record Group 59")
     out: list[Component] = []
     for i, comp in enumerate(comps):
-        if kinds[i] is None:
-            near = [rgs[j] for j in (i - 1, i + 1) if 0 <= j < len(comps)]
-            if any(n is not None and rg_titled(n, comp.text) for n in near):
-                continue
+        near = [rgs[j] for j in (i - 1, i + 1) if j in rgs]
+        if (
+            near
+            and i not in rgs
+            and classify(comp.text) is None
+            and any(rg_titled(n, comp.text) for n in near)
+        ):
+            continue
         out.append(comp)
     return out

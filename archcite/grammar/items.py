@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archcite.grammar.locators import Component, classify, iso_date
+from archcite.grammar.locators import STRONG, Component, classify, iso_date
 
 # The document types writers use most, also as the first word of a capitalized
 # description ("Memorandum for the record", "Desk diary"); any other lower-case
@@ -55,6 +55,9 @@ _PERSONS = re.compile(rf"^(?P<author>{_NAMES_AND})\s+to\s+(?P<recipient>{_NAMES_
 # Roger Makins, “Title,” memorandum", "Joint Chiefs of Staff, report": an author
 # named alone right before the type (or a title or date and then the type).
 _PERSON = re.compile(rf"^{_NAMES_AND}$")
+# Author and recipient as their own component after a title ("Memorandum,
+# “Future of the Ryukyus,” from Fearey to Bundy, June 3").
+_FROM_TO = re.compile(rf"^from\s+(?P<a>{_NAMES_AND})(?:\s+to\s+(?P<r>{_NAMES_AND}))?$")
 # The recipient as its own component after an appositive ("Letter from David E.
 # McGiffert, Under Secretary of the Army, to William P. Bundy").
 _TO_ALONE = re.compile(rf"^to\s+(?P<n>(?:the\s+)?{_NAME})$")
@@ -119,7 +122,8 @@ _PREPOSITIONS = frozenset(
 _NOT_HEAD = frozenset(
     {"and", "or", "the", "a", "an", "not", "no", "also", "see", "is", "was", "were", "are",
      "has", "had", "have", "which", "that", "this", "these", "those", "it", "he", "she",
-     "they", "as", "but", "if", "who", "whose", "ibid", "cf", "printed", "cited"}
+     "they", "as", "but", "if", "who", "whose", "ibid", "cf", "printed", "cited", "both",
+     "all", "each", "one", "two", "three", "several", "other", "another", "same"}
 )  # fmt: skip
 _HEAD_WORD = re.compile(r"^[^\W\d_][^\W\d_’'-]*(?:[-’'][^\W\d_]+)*$")
 # First words of a type a writer capitalizes ("Desk diary", "Policy guidance").
@@ -252,6 +256,8 @@ def parse_item(comps: list[Component]) -> ItemParts:
     n = len(comps)
     while used < n:
         text = comps[used].text
+        if (loc := classify(text)) is not None and loc.kind in STRONG:
+            break  # "Box 3", "RG 59", "File No. 861.51/131": the location begins
         nxt = comps[used + 1].text if used + 1 < n else ""
         # "Draft, memorandum for the President": the draft of a document type.
         open_slot = kind is None or (kind == "draft" and used > 0)
@@ -295,6 +301,10 @@ def parse_item(comps: list[Component]) -> ItemParts:
         ):
             author = _names(text)
         elif author and not recipient and (m := _TO_ALONE.match(text)):
+            recipient = _names(m.group("n"))
+        elif kind is not None and not author and (m := _FROM_TO.match(text)):
+            author, recipient = _names(m.group("a")), recipient or _names(m.group("r"))
+        elif kind is not None and not recipient and (m := _TO_ALONE.match(text)):
             recipient = _names(m.group("n"))
         elif (
             author

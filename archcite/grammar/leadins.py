@@ -32,6 +32,11 @@ _OTHER_COPIES = re.compile(
     r"\bcop(?:y|ies)\s+of\s+(?:those|these|other|related|several|all|many|some)\b", re.I
 )
 _ALSO_IN = re.compile(r"^\(?\s*(?:and\s+)?also\s+(?:in|at)\s+(?:the\s+)?", re.I)
+# "…, and letter from Churchill to Sisson, July 30; both in the National
+# Archives, …": the documents are named before; the location starts here.
+_BOTH_IN = re.compile(
+    r"^\(?\s*(?:both|all|each)\s+(?:are\s+)?(?:in|at)\s+(?:the\s+)?", re.I
+)
 _SEE = re.compile(r"(?:and\s+)?(?:see|See)(?:\s+also)?\s+(?=[A-Z])")
 # "There is additional documentation … in the National Archives, RG 59, …",
 # "(Letter …, and letter …; both in the National Archives, …)": a repository
@@ -55,6 +60,8 @@ def lead_in(text: str) -> tuple[int, Role]:
         return m.end(), "reference" if _OTHER_COPIES.search(m.group()) else "copy"
     if m := _ALSO_IN.match(text):
         return m.end(), "copy"
+    if m := _BOTH_IN.match(text):
+        return m.end(), "reference"
     pos = 0
     while pos < len(text) and text[pos] in "([ \t":
         pos += 1

@@ -147,16 +147,56 @@ _DECIMAL_ONE = (
     r"\d{3}[a-z]?\.[0-9A-Za-z]+(?:\s+(?:[A-Z][A-Za-z]*|for|of|and)){0,5}"
     r"/[0-9A-Za-z½¼¾–-]+(?:\s+supp\.)?"
 )
-_DECIMAL = re.compile(
-    rf"^(?P<num>{_DECIMAL_ONE}(?:(?:,\s*|\s+and\s+)(?:{_DECIMAL_ONE}|\d+[a-z]?))*)"
+_DECIMAL_LIST = (
+    rf"{_DECIMAL_ONE}(?:(?:,\s*|,?\s+and\s+)(?:{_DECIMAL_ONE}|\d+[a-z]?\b))*"
+)
+_DECIMAL_TYPE = (
     r"(?::\s*(?P<type>Telegram|Memorandum|Letter|Despatch|Dispatch|Airgram|Circular|"
-    r"Instruction|Note))?$"
+    r"Instruction|Note))?"
+)
+_DECIMAL = re.compile(rf"^(?P<num>{_DECIMAL_LIST}){_DECIMAL_TYPE}$")
+#: A legacy file number inside prose: "(832.113/61)", "(File No. 861.51/305)",
+#: "…, File No. 811.20261 T/19", "File Nos. 661.119/3420, 304g, and 861.51/451c".
+LEGACY_IN_TEXT = re.compile(
+    rf"(?:(?<=\()(?P<label>File\s+Nos?\.\s*)?(?P<num>{_DECIMAL_LIST}){_DECIMAL_TYPE}(?=\))"
+    rf"|(?<![\w/.])(?P<label2>File\s+Nos?\.\s*)(?P<num2>{_DECIMAL_LIST}){_DECIMAL_TYPE.replace('type', 'type2')})"
 )
 # A decimal file number without the document's slash ("103.93", "680.1 Bonin
 # Islands") or a subject file under a number ("560 Japan"): a filing unit, weaker
 # than a full decimal number, so never enough to make a citation by itself.
 _FILING = re.compile(
-    r"^\d{3}(?:(?:\.\d+[a-z]?)+(?:\s+[A-Z][A-Za-z]*){0,3}|(?:\s+[A-Z][A-Za-z]*){1,3})$"
+    r"^\d{3}(?:(?:\.\d+[a-z]?)+(?:\s+[A-Z][\w.’'-]*){0,3}|(?:\s+[A-Z][\w.’'-]*){1,3})"
+    r"(?:\s+\([\d/–-]+\))?$"
+)
+# Filing codes with the subject first ("Laos 381", "Japan 091.112") or a JCS
+# prefix ("CCS 092 Asia (6-25-48)"), and CREST document numbers
+# ("CIA-RDP80B01676R000900030001-5"): file numbers, never a title.
+_FILING_NAMED = re.compile(
+    r"^(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\d{3}(?:\.\d+[a-z]?)*"
+    r"|(?:CCS|JCS)\s+\d{3}(?:\.\d+)*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+\([\d/–-]+\))?"
+    r"(?:,?\s+(?:Sec(?:tion)?\.?|sec\.)\s*\d+)?"
+    r"|CIA-RDP[0-9A-Z]{10,}-\d)$"
+)
+# First words that are never a subject heading of a filing code.
+_NOT_SUBJECT = frozenset(
+    {
+        "Box",
+        "Folder",
+        "Reel",
+        "Roll",
+        "Entry",
+        "Vol",
+        "Volume",
+        "Part",
+        "Tab",
+        "Lot",
+        "Job",
+        "File",
+        "Room",
+        "Series",
+        "Item",
+        "Page",
+    }
 )
 _PNUMBER = re.compile(
     r"^[PDNO]\d{6,}[–-]\d{3,4}(?:\s*(?:/|and|,)\s*[PDNO]\d{6,}[–-]\d{3,4})*$"
@@ -196,9 +236,18 @@ _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:(?P<pre>[^:;]+)[:;]\s*)?FRC\s+(?P<v>(?:\d{2,3}\s+)?\d{2}\s+[A-Z]\s+\d+[A-Z]?)$"
         ),
     ),
-    ("job", re.compile(r"^Job\s+(?:No\.\s*)?(?P<v>\d{2}[–-][A-Z]?\d{4,5}[A-Z]?)$")),
+    # "Job 79–01025A", "Job 80R01731R" (CIA job numbers are also written without the dash).
+    ("job", re.compile(r"^Job\s+(?:No\.\s*)?(?P<v>\d{2}[–-]?[A-Z]?\d{4,5}[A-Z]?)$")),
     ("file_no", re.compile(r"^File\s+Nos?\.\s*(?P<v>.+)$")),
-    ("vol", re.compile(r"^(?:Vol|Volume|Tab|Part|Pt)\.?\s+[\dIVXLC]+[A-Za-z]?$", re.I)),
+    # "Band 12" (German), "volume 371" (French): the volume of a series.
+    (
+        "vol",
+        re.compile(
+            r"^(?:Vol|Volume|Tab|Part|Pt|Band|Bd)\.?\s+[\dIVXLC]+[A-Za-z]?$", re.I
+        ),
+    ),
+    # French "sous-série États-Unis": the series under a série (collection).
+    ("subseries", re.compile(r"^[Ss]ous-s[ée]rie\s+\S.*$")),
     ("microfilm", re.compile(r"^Microfilm(?:\s+(?:edition|collection|copy))?$", re.I)),
 )
 
@@ -223,7 +272,8 @@ _FIRST_WORD = {
     "folder": "folder", "folders": "folder", "reel": "reel", "reels": "reel", "roll": "reel",
     "rolls": "reel", "frame": "frames", "frames": "frames", "fr": "frames", "frs": "frames",
     "lot": "lot", "frc": "accession", "job": "job", "file": "file_no", "vol": "vol",
-    "volume": "vol", "tab": "vol", "part": "vol", "pt": "vol",
+    "volume": "vol", "tab": "vol", "part": "vol", "pt": "vol", "band": "vol", "bd": "vol",
+    "sous": "subseries",
 }  # fmt: skip
 _BY_KIND = dict(_LOCATORS)
 _WORD0 = re.compile(r"[A-Za-z]+")
@@ -274,6 +324,8 @@ def classify(comp: str) -> Locator | None:
         return Locator("subject", comp)
     if first in "PDNO" and _PNUMBER.match(comp):
         return Locator("pnumber", comp)
+    if _FILING_NAMED.match(comp) and (w is None or w.group() not in _NOT_SUBJECT):
+        return Locator("filing", comp)
     m = _TNA.match(comp)
     if m is not None:
         return Locator("tna", comp, prefix=m.group("cls"))

@@ -42,7 +42,11 @@ _MARKING_WORDS = r"""
     Via\s+\w+(?:\s+Channels?)?|Personal\s+and\s+Confidential|Administratively\s+
     Confidential|Special\s+Handling|No\s+Distribution\s+Outside\s+Department|No\s+Distribution|
     Exclusive\s+Distribution|Controlled\s+Dissem|No\s+Foreign\s+Dissem|Need\s+to\s+Know|
-    Eyes\s+Only\s+for\s+the\s+Secretary|Official[–-]Informal"""
+    Eyes\s+Only\s+for\s+the\s+Secretary|Official[–-]Informal|Personal\s+and\s+Private|
+    Private\s+and\s+Confidential|Private|Limit(?:ed)?\s+Distribution|Strictly\s+Personal|
+    Personal\s+for\s+\w+|Sensitive\s+Information|Handle\s+via\s+\w+(?:\s+\w+)?\s+Channels?|
+    Eyes\s+Only\s+for\s+\w+|For\s+the\s+President\s+Only|Exclusively\s+for\s+\w+|
+    Top\s+Secret\s+Codeword|Codeword|Secret\s+Sensitive|Noforn\s+Dissem"""
 # The whole clause is markings separated by spaces and ; , . — and nothing else.
 # Written so that the engine never tries two ways to read the same text: an
 # upper-case run may not be cut into shorter runs (it ends where the run ends,
