@@ -163,11 +163,14 @@ def _person(
         family = f"{tex(particle)} {family}"
     if " " in family or family[:1].islower() or "," in str(name["family"]):
         family = "{" + family + "}"
-    return Person(
-        first=tex(name.get("given") or ""),
-        last=family,
-        lineage=tex(name.get("suffix") or ""),
-    )
+    given = tex(name.get("given") or "")
+    if _AND_WORD.search(given):
+        # BibTeX splits name lists at "and" in any case: "And A" must stay whole.
+        given = "{" + given + "}"
+    return Person(first=given, last=family, lineage=tex(name.get("suffix") or ""))
+
+
+_AND_WORD = re.compile(r"\band\b", re.IGNORECASE)
 
 
 def _csl_name(person: Person) -> dict[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from archcite import bibtex
@@ -100,6 +100,17 @@ def _same(before: dict[str, Any], after: dict[str, Any]) -> None:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(archival_item(), st.sampled_from(["bibtex", "biblatex"]))
+@example(  # BibTeX splits name lists at "and" in any case
+    {
+        "id": "item1",
+        "type": "manuscript",
+        "archive": "0",
+        "archive_collection": "0",
+        "archive_location": "0",
+        "recipient": [{"family": "A", "given": "And A"}],
+    },
+    "bibtex",
+)
 def test_csl_bibtex_csl_keeps_every_archival_field(
     item: dict[str, Any], flavor: str
 ) -> None:
