@@ -39,10 +39,14 @@ DEV = REPO / "tests" / "gold" / "archival.jsonl"
 # First measurement on the held-out set (archcite eval archival
 # tests/gold/archival-heldout.jsonl, recognizer at commit 8325ee2): overall F1
 # 0.8614, repository 0.8879, box/folder 0.8972 (development set: 0.999, 1.0, 1.0).
-# Floors are those values rounded down to 2 decimals.
-OVERALL_F1_FLOOR = 0.86
-REPOSITORY_F1_FLOOR = 0.88
-BOX_FOLDER_F1_FLOOR = 0.89
+# The recognizer's owners were then told the CLASSES of error the annotator saw
+# (not the notes) and fixed them as general rules: overall 0.958, repository
+# 0.988, box/folder 0.991 (commit 00403be, plus short forms scored from 8104a6e).
+# The set is therefore no longer pristine; the next held-out set should be new.
+# Floors are the measurements rounded down to 2 decimals.
+OVERALL_F1_FLOOR = 0.95
+REPOSITORY_F1_FLOOR = 0.98
+BOX_FOLDER_F1_FLOOR = 0.99
 
 #: Canonical repository -> place: the development set's table plus the
 #: repositories new in the held-out set (tests/gold/README.md, "Held-out set").
