@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from archcite.authority import Authority, authority
+from archcite.grammar.segment import top_semicolons
 from archcite.model import Role
 
 __all__ = ["Body", "body", "starts_citation", "top_semicolon", "trim_end"]
@@ -177,18 +178,5 @@ def body(text: str) -> Body | None:
 
 def top_semicolon(text: str, start: int, end: int) -> int | None:
     """The first ``;`` in ``text[start:end]`` outside quotes and inner parentheses."""
-    if ";" not in text[start:end]:
-        return None
-    depth = 0
-    quoted = False
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif ch in "“”":
-            quoted = ch == "“"
-        elif ch == ";" and depth == 0 and not quoted:
-            return i
-    return None
+    found = top_semicolons(text, start, end)
+    return found[0] if found else None
