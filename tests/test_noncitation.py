@@ -80,3 +80,8 @@ def test_signed_at_a_place_is_not_a_drafting_line() -> None:
     text = "Signed at Washington, November 25, 1927, Foreign Relations, 1927, vol. i, p. 288."
     assert recognize(text) == []
     assert recognize("Signed by the Secretary.")[0].kind == "not-a-citation"
+
+
+def test_lower_case_ibid_is_an_anchor() -> None:
+    odd = fallback("The enclosure is described in Dryden to Webb, June 8, 1962, ibid.")
+    assert odd.kind == "unrecognized"

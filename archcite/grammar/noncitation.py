@@ -78,7 +78,7 @@ _DRAFTING = re.compile(
 # cannot be followed by \b at all.
 _ANCHOR = re.compile(
     r"""\b(?:Library|Archives?|Papers|Files?|Box|Boxes|Folder|Record\s+Group|Reel|
-          Microfilm|Collection|Series|Manuscripts?|Foreign\s+Relations|FRUS|Ibid|
+          Microfilm|Collection|Series|Manuscripts?|Foreign\s+Relations|FRUS|[Ii]bid|
           Central\s+(?:Decimal\s+)?Files?|National\s+Security|Presidential|Records\s+of|
           hereafter\s+cited|cited\s+as|JFKL|LBJL|DDEL|HSTL|FDRL|NARA|WNRC)\b
       | \b(?:RG|Lot|Job|Entry|FRC|Documents?|Doc\.)\s*\d
