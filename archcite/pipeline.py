@@ -16,6 +16,7 @@ from typing import Any
 from archcite import readers
 from archcite.model import Citation, Located, Note
 from archcite.readers import Source
+from archcite.readers.textmap import TextBuilder
 from archcite.recognize import recognize_text
 
 _NORMALIZED_KINDS = frozenset(
@@ -109,8 +110,14 @@ def extract_source(source: Source, fmt: str | None = None) -> tuple[Located, ...
 
 
 def parse_text(text: str, source: str = "<text>") -> tuple[Located, ...]:
-    """Parse one note's text as if it were note 1 of a document."""
-    note = Note(source=source, label="1", index=0, text=" ".join(text.split()))
+    """Parse one note's text as if it were note 1 of a document.
+
+    Line and column refer to ``text`` as given, before whitespace is collapsed.
+    """
+    builder = TextBuilder()
+    builder.add(text, 1, 1)
+    normalized, srcmap = builder.build()
+    note = Note(source=source, label="1", index=0, text=normalized, srcmap=srcmap)
     return finish(locate([note]))
 
 

@@ -43,6 +43,16 @@ def test_parse_reads_stdin() -> None:
     assert code == 0 and json.loads(out)[0]["kind"] == "not-a-citation"
 
 
+def test_parse_locates_citations_in_the_text_given() -> None:
+    text = "For texts, see Foreign Relations, 1961–1963, vol. VI, Document 35.\n  See Document 389."
+    code, out, _ = run("parse", text)
+    assert code == 0
+    frus, internal = json.loads(out)
+    assert (frus["line"], frus["column"]) == (1, 16)
+    assert (internal["line"], internal["column"]) == (2, 7)
+    assert internal["text"] == "Document 389"
+
+
 def test_parse_empty_text_is_usage_error() -> None:
     code, out, err = run("parse", "   ")
     assert code == 2 and out == ""
