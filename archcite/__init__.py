@@ -7,12 +7,15 @@ The public API is a handful of verbs, one per pipeline stage::
     cites = archcite.recognize(notes[0].text)          # one note's citations
     for loc in archcite.extract(["samples/nsam129.txt"]):   # whole documents
         print(archcite.to_record(loc))
+    items = archcite.collect(archcite.extract(["samples/nsam129.txt"]))
+    items.csl()                                       # unique sources, CSL-JSON
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from archcite.items import Item, ItemSet, collect
 from archcite.model import (
     ArchivalRef,
     Citation,
@@ -34,11 +37,14 @@ __all__ = [
     "Citation",
     "DocItem",
     "FrusRef",
+    "Item",
+    "ItemSet",
     "Located",
     "Note",
     "PublishedRef",
     "SourceMap",
     "__version__",
+    "collect",
     "extract",
     "parse_text",
     "read",
