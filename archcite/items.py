@@ -382,10 +382,12 @@ def collect(located: Iterable[Located | Citation]) -> ItemSet:
         )
         csl = dict(c.csl) if c.csl is not None else to_csl(c)
         keys: list[str] = []
+        # A whole FRUS volume is the volume item too: its id must be the
+        # volume id whether or not a document of it is cited elsewhere.
         if (
             c.frus is not None
             and c.kind in ("frus", "internal")
-            and (c.frus.documents or c.frus.pages)
+            and (c.frus.documents or c.frus.pages or c.frus.volume_id)
         ):
             for doc, did, parent, locator, label in _frus_entries(c, csl):
                 m = Mention(

@@ -327,3 +327,17 @@ def test_ibid_pages_of_a_page_cited_frus_volume_are_labelled_pages() -> None:
         ("51", "page"),
         ("60", "page"),
     ]
+
+
+def test_a_whole_frus_volume_is_the_volume_item_whatever_else_is_cited() -> None:
+    c = frus_citation()
+    assert c.frus is not None
+    whole = replace(c, frus=replace(c.frus, documents=()), csl=None)
+    alone = collect(located([whole]))
+    assert [i.id for i in alone] == ["frus1961-63v06"]
+    assert alone.items[0].csl["type"] == "book"
+    with_doc = collect(located([whole, frus_citation()]))
+    doc = with_doc.get("frus1961-63v06-d35")
+    assert doc is not None and doc.parent == "frus1961-63v06"
+    volume = with_doc.get("frus1961-63v06")
+    assert volume is not None and [m.note for m in volume.mentions] == ["1"]
