@@ -115,7 +115,10 @@ def _ultimate(loc: Located) -> int:
 
 
 def _refuse(c: Citation, reason: str) -> Citation:
-    return replace(c, antecedent=None, reason=reason)
+    # Its words were read but what it points to is not known: a consumer that
+    # filters on status must not take it for a complete citation.
+    status = "partial" if c.status == "parsed" else c.status
+    return replace(c, antecedent=None, reason=reason, status=status)
 
 
 # -- the pass ----------------------------------------------------------------------

@@ -166,6 +166,8 @@ def test_ibid_after_a_note_with_several_citations_is_ambiguous() -> None:
     out = resolved([arch(), frus("frus1961-63v06")], [ibid()])
     assert out[2].antecedent is None
     assert out[2].reason is not None and out[2].reason.startswith("ambiguous")
+    # read but not resolved: not to be taken for a complete citation
+    assert out[2].status == "partial"
 
 
 def test_ibid_right_after_a_citation_in_the_same_note_is_not_ambiguous() -> None:
@@ -278,6 +280,7 @@ def test_ibid_page_after_a_bare_archival_location_is_refused() -> None:
     )
     out = resolved([file_number], [ibid("Ibid., p. 437")])
     assert out[1].antecedent is None
+    assert out[1].status == "partial" and out[1].reason
     assert out[1].reason is not None and "names no document" in out[1].reason
     # a box is still a finer locator of it
     out = resolved([file_number], [ibid("Ibid., Box 4")])
