@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -50,6 +52,57 @@ def sniff(data: bytes | str) -> BibFormat | None:
     return None
 
 
+@cache
+def _csl_schema() -> dict[str, Any]:
+    text = resources.files("archcite.schema").joinpath("csl-data.json").read_text()
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _csl_validator() -> Any:
+    import jsonschema
+
+    schema = _csl_schema()
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def _numbers_as_strings(item: dict[str, Any]) -> dict[str, Any]:
+    """``"archive": 5`` -> ``"5"``: a number where CSL wants a string is
+    what spreadsheets and scripts write; its meaning is not in doubt."""
+    props = _csl_schema()["items"]["properties"]
+    for key, value in item.items():
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and props.get(key, {}).get("type") == "string"
+        ):
+            item[key] = str(value)
+    return item
+
+
+def csl_problem(item: Mapping[str, Any]) -> str | None:
+    """Why ``item`` is not a valid CSL-JSON 1.0.2 item, or ``None``.
+
+    Formats and exporters trust the variables they read; an item outside the
+    schema (a misspelt type, a name as a string) would come out wrong
+    somewhere later without a word, so it is refused when it comes in.
+    """
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_csl_validator().iter_errors([dict(item)]))
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in list(error.absolute_path)[1:])
+    # The enum message lists every CSL type: too long for one error line.
+    message = (
+        f"{error.instance!r} is not a CSL {where or 'value'}"
+        if error.validator == "enum"
+        else error.message
+    )
+    return f"{where}: {message}" if where else message
+
+
 def parse_json(data: bytes | str, name: str = "<json>") -> list[dict[str, Any]]:
     """CSL items from CSL-JSON (an array, one item, or ``{"items": […]}``).
 
@@ -78,12 +131,15 @@ def parse_json(data: bytes | str, name: str = "<json>") -> list[dict[str, Any]]:
         assert isinstance(inner, Mapping)
         if "itemType" in inner:
             item = from_zotero(inner)
+            if not item.get("id"):
+                item["id"] = f"item{n + 1}"
         elif isinstance(raw.get("type"), str):
-            item = dict(raw)
+            item = _numbers_as_strings(dict(raw))
+            if (problem := csl_problem(item)) is not None:
+                label = f"item {n + 1}" + (f" ({item['id']})" if item.get("id") else "")
+                raise InputError(f"{label} is not valid CSL-JSON: {problem}", name)
         else:
             raise InputError(f"item {n + 1} has no CSL 'type'", name)
-        if not item.get("id"):
-            item["id"] = f"item{n + 1}"
         item["id"] = str(item["id"])
         out.append(item)
     return out

@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 from export_fixtures import frus_citation, items, located, nsam_citation, rusk_citation
 
+import archcite.schema
 from archcite import csl as csl_pkg
 from archcite.cslinput import parse, read_items, sniff
 from archcite.errors import InputError, OutputError
@@ -20,7 +21,7 @@ from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
 from archcite.output import write_atomic
 
 SCHEMA = json.loads(
-    (Path(__file__).parent / "data" / "schemas" / "csl-data.json").read_text()
+    (Path(archcite.schema.__file__).parent / "csl-data.json").read_text()
 )
 
 
@@ -181,6 +182,18 @@ def test_zotero_item_json_is_accepted_as_input() -> None:
     [
         (b"[1, 2]", "item 1 is not an object"),
         (b'[{"id": "a"}]', "no CSL 'type'"),
+        (
+            b'[{"id": "a", "type": "memo"}]',
+            r"item 1 \(a\) is not valid CSL-JSON: type: 'memo' is not a CSL type",
+        ),
+        (
+            b'[{"type": "book", "title": "x"}]',
+            "item 1 is not valid CSL-JSON: 'id' is a required",
+        ),
+        (
+            b'[{"id": "a", "type": "book"}, {"id": "b", "type": "book", "author": "Rusk"}]',
+            r"item 2 \(b\) is not valid CSL-JSON: author: 'Rusk' is not of type 'array'",
+        ),
         (b"[{", "not valid JSON"),
         (b"\xff\xfe", "not UTF-8"),
         (b'"text"', "must be an array"),

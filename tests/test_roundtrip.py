@@ -14,11 +14,12 @@ import jsonschema
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import archcite.schema
 from archcite import bibtex
 from archcite.zotero import from_zotero, to_zotero
 
 SCHEMA = json.loads(
-    (Path(__file__).parent / "data" / "schemas" / "csl-data.json").read_text()
+    (Path(archcite.schema.__file__).parent / "csl-data.json").read_text()
 )
 ARCHIVAL = (
     "archive",
