@@ -201,7 +201,11 @@ def extract(
                 raise
             errors.append(str(exc))
     if errors and len(errors) == len(paths):
-        _fail(errors[0])
+        # Every input is unreadable: one line for each, so none has to be
+        # found by running again.
+        for message in errors[:-1]:
+            click.echo(f"archcite: error: {message}", err=True)
+        _fail(errors[-1])
     if fmt in BUILTIN_FORMATS:
         data = _render_records(located, fmt)
     else:

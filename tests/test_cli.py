@@ -144,6 +144,19 @@ def test_one_bad_input_among_several_is_partial_failure(tmp_path: Path) -> None:
     assert "nope.txt: no such file" in err
 
 
+def test_every_bad_input_is_reported_when_all_fail(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    code, out, err = run("extract", str(empty), str(fake))
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert len(lines) == 2, err
+    assert lines[0].startswith("archcite: error: ") and "empty.txt" in lines[0]
+    assert lines[1].startswith("archcite: error: ") and "fake.docx" in lines[1]
+
+
 @pytest.mark.parametrize(
     "args",
     [
