@@ -244,7 +244,7 @@ def test_numbers_in_text_variables_become_strings(tmp_path: Path) -> None:
 def test_empty_note_gets_a_record(tmp_path: Path) -> None:
     tei = tmp_path / "v.xml"
     tei.write_text(
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
         '<div type="document" xml:id="d1"><p>x<note n="1" xml:id="d1fn1"><gap/></note></p>'
         "</div></body></text></TEI>",
         encoding="utf-8",
@@ -253,6 +253,21 @@ def test_empty_note_gets_a_record(tmp_path: Path) -> None:
     assert code == 0
     [record] = records_of(out)
     assert record["kind"] == "not-a-citation" and record["reason"] == "empty note"
+    # found where the note is, not at the top of the file
+    assert (record["line"], record["column"]) == (2, 38)
+
+
+def test_empty_latex_footnote_is_located_at_its_command(tmp_path: Path) -> None:
+    tex = tmp_path / "e.tex"
+    tex.write_text("Intro.\n\nText.\\footnote{} More.\\footnote{Not printed.}\n")
+    code, out, _ = run("extract", str(tex))
+    assert code == 0
+    empty, printed = records_of(out)
+    assert empty["reason"] == "empty note" and (empty["line"], empty["column"]) == (
+        3,
+        6,
+    )
+    assert (printed["line"], printed["column"]) == (3, 33)
 
 
 def test_help_lists_commands_and_exit_codes() -> None:

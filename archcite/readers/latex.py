@@ -355,7 +355,7 @@ def read_latex(source: Source) -> Iterator[Note]:
             i = j
             continue
         label = given.strip() if given is not None else str(counters[kind])
-        builder = TextBuilder()
+        builder = TextBuilder(origin=tex.index.locate(i))
         tex.convert(span[0], span[1], builder)
         text, srcmap = builder.build()
         yield Note(

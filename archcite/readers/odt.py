@@ -73,7 +73,7 @@ def _pieces(el: etree._Element) -> Iterator[str]:
 
 
 def _note_text(body: etree._Element, paragraph: int) -> TextBuilder:
-    out = TextBuilder()
+    out = TextBuilder(origin=(paragraph, 1))
     column = 1
     first = True
     for piece in _pieces(body):

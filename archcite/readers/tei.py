@@ -233,7 +233,7 @@ class _Window:
         def locate(rel: int) -> tuple[int, int]:
             return self.locate(base + rel)
 
-        builder = TextBuilder()
+        builder = TextBuilder(origin=locate(start - base))
         match = _TOKEN.match
         m = match(text, start - base)
         if m is None or m.group("empty"):

@@ -41,9 +41,11 @@ class LineIndex:
 class TextBuilder:
     """Accumulate normalized note text and its :class:`SourceMap`."""
 
-    __slots__ = ("_chars", "_columns", "_lines", "_pending_space", "_starts")
+    __slots__ = ("_chars", "_columns", "_lines", "_origin", "_pending_space", "_starts")
 
-    def __init__(self) -> None:
+    def __init__(self, origin: tuple[int, int] | None = None) -> None:
+        #: where the note itself is: an empty note is still found there
+        self._origin = origin
         self._chars: list[str] = []
         self._starts: list[int] = []
         self._lines: list[int] = []
@@ -99,6 +101,9 @@ class TextBuilder:
 
     def build(self) -> tuple[str, SourceMap]:
         """Return the normalized text and its source map."""
+        if not self._starts and self._origin is not None:
+            line, col = self._origin
+            return "", SourceMap((0,), (line,), (col,))
         return (
             "".join(self._chars),
             SourceMap(tuple(self._starts), tuple(self._lines), tuple(self._columns)),
