@@ -217,6 +217,17 @@ def test_docx_numbering_formats_custom_marks_and_orphans() -> None:
     assert [n.label for n in notes] == ["IV", "1", "*", "2", "V"]
 
 
+def test_docx_custom_mark_in_the_reference_run_as_word_writes_it() -> None:
+    body = (
+        '<w:p><w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/>'
+        "<w:t>†</w:t></w:r><w:r><w:t>x more text</w:t></w:r>"
+        '<w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+    )
+    foot = "".join(note_xml("footnote", i, f"<w:r><w:t>F{i}</w:t></w:r>") for i in "12")
+    notes = read_docx(docx(body, foot))
+    assert [(n.label, n.text) for n in notes] == [("†", "F1"), ("1", "F2")]
+
+
 def test_docx_multi_paragraph_note_columns() -> None:
     body = '<w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
     note = (

@@ -127,6 +127,11 @@ def _deleted(el: etree._Element) -> bool:
 def _custom_mark(ref: etree._Element) -> str | None:
     if ref.get(_W + "customMarkFollows") not in ("1", "true", "on"):
         return None
+    # Word writes the mark in the same run, after the reference (ECMA-376
+    # §17.11.14); some writers put it in a run of its own right after.
+    same = [t.text or "" for t in ref.itersiblings(_W + "t")]
+    if same:
+        return "".join(same)
     run = ref.getparent()
     nxt = run.getnext() if run is not None else None
     while nxt is not None and nxt.tag != _W + "r":
