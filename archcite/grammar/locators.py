@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from archcite.grammar.segment import ends_with_abbreviation
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -107,10 +109,16 @@ def components(text: str, start: int = 0, end: int | None = None) -> list[Compon
 
 
 def unquote(value: str) -> str:
-    """Strip surrounding quotes and the comma Chicago puts inside them."""
+    """Strip surrounding quotes and the comma or period Chicago puts inside them.
+
+    American style moves a sentence's period inside the closing quote
+    ("folder “Italy.”"); an abbreviation's own period stays ("“Misc. Corres.”").
+    """
     value = value.strip()
     if len(value) >= 2 and value[0] in '“"' and value[-1] in '”"':
-        value = value[1:-1]
+        value = value[1:-1].strip().rstrip(",").strip()
+        if value.endswith(".") and not ends_with_abbreviation(value):
+            value = value[:-1].rstrip()
     return value.strip().rstrip(",").strip()
 
 
