@@ -317,6 +317,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             recipient=item.recipient,
             date=item.date,
             place=item.place,
+            number=item.number,
         ),
         entry=f.entry,
         accession=f.accession,
@@ -571,4 +572,5 @@ def parse_doc_item(text: str) -> DocItem | None:
         recipient=item.recipient,
         date=item.date,
         place=item.place,
+        number=item.number,
     )
