@@ -214,6 +214,13 @@ _TNA = re.compile(
     r"/(?P<piece>\d+[A-Z]?)(?:/\d+)?$"
 )
 
+# The box in the archives' own languages: Spanish caja and legajo, Portuguese
+# caixa, French carton, German Karton, Italian busta. Only with a number: "Caja
+# Madrid" and "Caja de Ahorros" are banks.
+BOX_WORD = (
+    r"(?:Box(?:es)?|(?:Cajas?|Caixas?|Legajos?|Cartons?|Kartons?|Busta|Buste)(?=\s+\d))"
+)
+
 _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rg", re.compile(r"^(?:RG|Record\s+Group)\s*(?P<v>\d+[A-Z]?)$", re.I)),
     (
@@ -223,7 +230,7 @@ _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "box",
         re.compile(
-            r"^Box(?:es)?\s+(?P<v>[\w–-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I
+            rf"^{BOX_WORD}\s+(?P<v>[\w–-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I
         ),
     ),
     ("folder", re.compile(r"^Folders?\s+(?P<v>.+)$", re.I)),
@@ -277,6 +284,9 @@ class Locator:
 # The first word of a component picks the one locator pattern worth trying.
 _FIRST_WORD = {
     "rg": "rg", "record": "rg", "entry": "entry", "box": "box", "boxes": "box",
+    "caja": "box", "cajas": "box", "caixa": "box", "caixas": "box", "legajo": "box",
+    "legajos": "box", "carton": "box", "cartons": "box", "karton": "box",
+    "kartons": "box", "busta": "box", "buste": "box",
     "folder": "folder", "folders": "folder", "reel": "reel", "reels": "reel", "roll": "reel",
     "rolls": "reel", "frame": "frames", "frames": "frames", "fr": "frames", "frs": "frames",
     "lot": "lot", "frc": "accession", "job": "job", "file": "file_no", "vol": "vol",
@@ -433,6 +443,14 @@ _SMALL = frozenset(
         "le",
         "du",
         "des",
+        "del",
+        "della",
+        "dello",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
         "der",
         "und",
         "y",
@@ -447,7 +465,8 @@ _SMALL = frozenset(
         "vol",
     ]
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+# Whole words in any script: "Nación" is one capitalized word, not "Naci" and "n".
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’.-])*")
 
 
 def title_like(comp: str, strict: bool = False) -> bool:
