@@ -108,6 +108,8 @@ class DocItem:
     recipient: tuple[str, ...] = ()
     date: str | None = None
     place: str | None = None
+    # The document's own number ("telegram 2231", "telegram no. 1245").
+    number: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ def _item(item: DocItem) -> dict[str, Any]:
         "recipient": list(item.recipient),
         "date": item.date,
         "place": item.place,
+        "number": item.number,
     }
 
 

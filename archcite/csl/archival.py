@@ -12,7 +12,8 @@ Mapping (DESIGN.md, ``docs/archival-fields.md``):
   "Reel 90", "frames 12–14", file number;
 * the document: ``author``/``recipient`` as CSL names, ``issued`` as
   date-parts (or ``literal`` when the date is partial), ``genre`` the document
-  type ("memorandum", "telegram"), ``title`` the quoted title.
+  type ("memorandum", "telegram"), ``title`` the quoted title, ``number`` the
+  document's own number ("telegram 2231"), ``event-place`` where it was sent from.
 
 Item type: ``personal_communication`` when the document is addressed to
 someone (a letter, memorandum or telegram *from* one person *to* another; CSL
@@ -143,6 +144,8 @@ def archival_to_csl(ref: ArchivalRef) -> dict[str, Any]:
         out["issued"] = csl_date(item.date)
     if item.place:
         out["event-place"] = item.place
+    if item.number:
+        out["number"] = item.number
     archive = ref.repository or ref.repository_as_cited
     if archive:
         out["archive"] = archive

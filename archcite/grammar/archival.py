@@ -42,6 +42,7 @@ from archcite.grammar.items import ItemParts, parse_item
 from archcite.grammar.leadins import body as find_body
 from archcite.grammar.leadins import top_semicolon, trim_end
 from archcite.grammar.locators import (
+    BOX_WORD,
     LEGACY_IN_TEXT,
     Component,
     classify,
@@ -63,7 +64,10 @@ _KEYWORDS = (
     "Diary", "Material", "Cent", "Division", "Correspondence", "Affairs", "Office",
     "Collection", "Museum", "Society", "Foundation", "/", "CMH", "LC", "LOC", "DOS",
     # classify() reads these locators in any case ("BOX 3", "rg 59", "roll 2").
-    "BOX", "OLDER", "REEL", "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
+    "BOX", "OLDER", "REEL",
+    # Foreign archives and their boxes ("Archivo General de la Nación, Caja 12").
+    "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot", "aja", "aixa", "egajo", "arton",
+    "usta", "uste", "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
 )  # fmt: skip
 # A P-reel number ("P860029–2278") is a locator with no keyword in it.
 _PNUMBER_ANY = re.compile(r"[PDNO]\d{6,}[–-]\d")
@@ -80,7 +84,8 @@ _HEREAFTER = re.compile(
 )
 _SPLIT = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?:also\s+)?(?:in\s+)?(?:the\s+)?")
 _UNKNOWN_REPO = re.compile(
-    r"\b(?:Library|Libraries|Archives?|Archiv|University|College|Institution|Institute|Records\s+"
+    r"\b(?:Library|Libraries|Archives?|Archiv|Archivo|Archivio|Arquivo|Archief|Archiwum|"
+    r"Arkiv|Biblioteca|Biblioth[èe]que|Bibliothek|University|College|Institution|Institute|Records\s+"
     r"Center|Record\s+Office|Historical\s+Society|Museum|Foundation|Historical\s+(?:Center|"
     r"Office|Division)|Archive\s+Cent(?:er|re))\b"
 )
@@ -317,6 +322,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             recipient=item.recipient,
             date=item.date,
             place=item.place,
+            number=item.number,
         ),
         entry=f.entry,
         accession=f.accession,
@@ -358,7 +364,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
 # full grammar).
 _STRONG_ANY = re.compile(
     r"(?i:\b(?:RG|Record\s+Group)\s*\d|\bEntry\s+(?:(?:UD|P|A1|NM|UD-UP)[\s–-]*)?\d|"
-    r"\bBox(?:es)?\s+[\w–-]|\bFolders?\s|\b(?:Reel|Roll)s?\s+[\w–-])|"
+    rf"\b{BOX_WORD}\s+[\w–-]|\bFolders?\s|\b(?:Reel|Roll)s?\s+[\w–-])|"
     r"\bFile\s+No|\bJob\s+(?:No\.\s*)?\d|FRC\s+\d|Lot\s+\d|\d{3}[a-z]?\.\w+[^/,;]{0,60}/|"
     r"[PDNO]\d{6,}[–-]\d|\b(?:FO|FCO|CAB|PREM|DEFE|CO|DO|WO|ADM|AIR|HO|BT|T|AVIA|ES|KV|HS)"
     r"\s+\d+/\d"
@@ -571,4 +577,5 @@ def parse_doc_item(text: str) -> DocItem | None:
         recipient=item.recipient,
         date=item.date,
         place=item.place,
+        number=item.number,
     )

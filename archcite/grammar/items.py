@@ -101,6 +101,7 @@ class ItemParts:
     date: str | None = None
     used: int = 0
     place: str | None = None
+    number: str | None = None
 
 
 def _names(value: str | None) -> tuple[str, ...]:
@@ -250,12 +251,19 @@ def parse_item(comps: list[Component]) -> ItemParts:
     recipient: tuple[str, ...] = ()
     date: str | None = None
     used = 0
+    number: str | None = None
+    place: str | None = None
+    # A list of recipients goes on only right after the component that began
+    # it ("A to B, C, and D"); after the type a lone name is where the
+    # document was sent from ("Thompson to Rusk, telegram 2231, Moscow").
+    named_at = -1
     # Posts ("Telegram 14006 from Tokyo") are only read from the type's own
     # "from"/"to"; "Rusk to Johnson, telegram" names people.
     posts_from_type = False
     n = len(comps)
     while used < n:
         text = comps[used].text
+        named_before = recipient
         if (loc := classify(text)) is not None and loc.kind in STRONG:
             break  # "Box 3", "RG 59", "File No. 861.51/131": the location begins
         nxt = comps[used + 1].text if used + 1 < n else ""
@@ -265,6 +273,7 @@ def parse_item(comps: list[Component]) -> ItemParts:
             kind = _type_of(m) if kind is None else f"{kind} {_type_of(m)}"
             if m.group("author") or m.group("recipient"):
                 posts_from_type = True
+            number = number or _number(m.group("num"))
             author = author or _names(m.group("author"))
             recipient = recipient or _names(m.group("recipient"))
         elif (
@@ -322,7 +331,22 @@ def parse_item(comps: list[Component]) -> ItemParts:
             and iso_date(nxt) is not None
         ):
             recipient = (f"{recipient[0]}, {text}",)
-        elif recipient and date is None and (run := _name_run(comps, used)) > used:
+        elif (
+            kind is not None
+            and (author or recipient)
+            and place is None
+            and date is None
+            and used != named_at + 1
+            and _is_post(text)
+            and iso_date(nxt) is not None
+        ):
+            place = text  # the place of dispatch, not a person (docs: item)
+        elif (
+            recipient
+            and date is None
+            and used == named_at + 1
+            and (run := _name_run(comps, used)) > used
+        ):
             recipient = (*recipient, *_listed(comps[used:run]))
             used = run
             continue
@@ -337,7 +361,7 @@ def parse_item(comps: list[Component]) -> ItemParts:
             used = max(used + 1, _name_run(comps, used))
             continue
         elif kind is not None and date is None and _DOC_NUMBER.match(text):
-            pass  # the document's own number
+            number = number or _number(text)  # the document's own number
         elif (
             title is None
             and numbered is None
@@ -362,17 +386,30 @@ def parse_item(comps: list[Component]) -> ItemParts:
             title = m.group("t").strip()
         else:
             break
+        if recipient != named_before:
+            named_at = used
         used += 1
-    place: str | None = None
     if posts_from_type and kind is not None and kind.split()[0] in _POST_KINDS:
         # "Telegram 14006 from Tokyo": a telegram's "from" and "to" name posts
         # (Tokyo, CINCPAC), not people; the sending post is the item's place.
         posts = tuple(n for n in author if _is_post(n))
         if posts:
-            place = posts[0]
+            place = place or posts[0]
             author = tuple(n for n in author if n not in posts)
         recipient = tuple(n for n in recipient if not _is_post(n))
-    return ItemParts(kind, title or numbered, author, recipient, date, used, place)
+    return ItemParts(
+        kind, title or numbered, author, recipient, date, used, place, number
+    )
+
+
+def _number(text: str | None) -> str | None:
+    """A document's own number without its label ("no. 1245" → "1245")."""
+    if not text:
+        return None
+    return _NO_LABEL.sub("", text).strip() or None
+
+
+_NO_LABEL = re.compile(r"^(?i:no\.)\s*")
 
 
 _POST_KINDS = frozenset(

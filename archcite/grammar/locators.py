@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from archcite.grammar.segment import ends_with_abbreviation
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -107,10 +109,16 @@ def components(text: str, start: int = 0, end: int | None = None) -> list[Compon
 
 
 def unquote(value: str) -> str:
-    """Strip surrounding quotes and the comma Chicago puts inside them."""
+    """Strip surrounding quotes and the comma or period Chicago puts inside them.
+
+    American style moves a sentence's period inside the closing quote
+    ("folder “Italy.”"); an abbreviation's own period stays ("“Misc. Corres.”").
+    """
     value = value.strip()
     if len(value) >= 2 and value[0] in '“"' and value[-1] in '”"':
-        value = value[1:-1]
+        value = value[1:-1].strip().rstrip(",").strip()
+        if value.endswith(".") and not ends_with_abbreviation(value):
+            value = value[:-1].rstrip()
     return value.strip().rstrip(",").strip()
 
 
@@ -206,6 +214,13 @@ _TNA = re.compile(
     r"/(?P<piece>\d+[A-Z]?)(?:/\d+)?$"
 )
 
+# The box in the archives' own languages: Spanish caja and legajo, Portuguese
+# caixa, French carton, German Karton, Italian busta. Only with a number: "Caja
+# Madrid" and "Caja de Ahorros" are banks.
+BOX_WORD = (
+    r"(?:Box(?:es)?|(?:Cajas?|Caixas?|Legajos?|Cartons?|Kartons?|Busta|Buste)(?=\s+\d))"
+)
+
 _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rg", re.compile(r"^(?:RG|Record\s+Group)\s*(?P<v>\d+[A-Z]?)$", re.I)),
     (
@@ -215,7 +230,7 @@ _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "box",
         re.compile(
-            r"^Box(?:es)?\s+(?P<v>[\w–-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I
+            rf"^{BOX_WORD}\s+(?P<v>[\w–-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I
         ),
     ),
     ("folder", re.compile(r"^Folders?\s+(?P<v>.+)$", re.I)),
@@ -269,6 +284,9 @@ class Locator:
 # The first word of a component picks the one locator pattern worth trying.
 _FIRST_WORD = {
     "rg": "rg", "record": "rg", "entry": "entry", "box": "box", "boxes": "box",
+    "caja": "box", "cajas": "box", "caixa": "box", "caixas": "box", "legajo": "box",
+    "legajos": "box", "carton": "box", "cartons": "box", "karton": "box",
+    "kartons": "box", "busta": "box", "buste": "box",
     "folder": "folder", "folders": "folder", "reel": "reel", "reels": "reel", "roll": "reel",
     "rolls": "reel", "frame": "frames", "frames": "frames", "fr": "frames", "frs": "frames",
     "lot": "lot", "frc": "accession", "job": "job", "file": "file_no", "vol": "vol",
@@ -425,6 +443,14 @@ _SMALL = frozenset(
         "le",
         "du",
         "des",
+        "del",
+        "della",
+        "dello",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
         "der",
         "und",
         "y",
@@ -439,7 +465,8 @@ _SMALL = frozenset(
         "vol",
     ]
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+# Whole words in any script: "Nación" is one capitalized word, not "Naci" and "n".
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’.-])*")
 
 
 def title_like(comp: str, strict: bool = False) -> bool:

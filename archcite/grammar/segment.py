@@ -197,6 +197,17 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return low in ABBREVIATIONS
 
 
+def ends_with_abbreviation(text: str) -> bool:
+    """Whether the period ending ``text`` belongs to its last word.
+
+    >>> ends_with_abbreviation("Misc. Corres.")
+    True
+    >>> ends_with_abbreviation("Italy.")
+    False
+    """
+    return text.endswith(".") and _is_abbreviation(text, len(text) - 1)
+
+
 def _quotations(text: str) -> list[Span]:
     """The “…” quotations of ``text`` that close (opening to closing mark)."""
     spans: list[Span] = []

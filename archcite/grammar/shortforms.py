@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import cast
 
+from archcite.grammar.locators import unquote
 from archcite.model import ArchivalRef, Citation, DocItem, FrusRef, PublishedRef
 
 # "ibid", "ibid.", "ibidem", any case; "id." and "idem" only open a clause,
@@ -157,10 +158,7 @@ def _split_segments(text: str) -> list[str]:
 def _clean(value: str) -> str:
     """Trim a field value of surrounding punctuation and its quotes."""
     value = " ".join(value.split())
-    value = value.strip(" ,;.")
-    if len(value) >= 2 and value[0] in '“"' and value[-1] in '”"':
-        value = value[1:-1].strip(" ,")
-    return value
+    return unquote(value.strip(" ,;."))
 
 
 def _is_file_number(segment: str) -> bool:
@@ -314,11 +312,16 @@ def _prefix_ok(prefix: str) -> bool:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    """Drop closing punctuation, but keep a ")" the citation itself opened."""
+    """Drop closing punctuation, but keep a ")" or closing quote the citation
+    itself opened ("folder “Italy.”": the title's quotes, and the period
+    American style puts inside them, belong to the citation)."""
     while end > start and text[end - 1] in _CLOSERS:
-        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(
-            ")", start, end
-        ):
+        ch = text[end - 1]
+        if ch == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        if ch == "”" and text.count("“", start, end) >= text.count("”", start, end):
+            break
+        if ch == '"' and text.count('"', start, end) % 2 == 0:
             break
         end -= 1
     return end

@@ -1,0 +1,105 @@
+"""A document's own number and its place of dispatch are not people.
+
+"Thompson to Rusk, telegram 2231, Moscow, March 9, 1962": Moscow is where the
+telegram was sent from (``item.place``), 2231 its number (``item.number``);
+the recipient is Rusk alone. A list of recipients goes on only right after
+the component that began it ("Rusk to Hughes, Denney, and Evans").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from archcite.csl.archival import archival_to_csl
+from archcite.grammar.archival import parse_doc_item
+from archcite.model import DocItem
+from archcite.recognize import recognize_text
+from archcite.record import archival_dict
+
+THOMPSON = (
+    "Thompson to Rusk, telegram 2231, Moscow, March 9, 1962, Central Decimal File "
+    "1960–63, 700.5611/3-962, Record Group 59, General Records of the Department of "
+    "State, National Archives, College Park, MD."
+)
+
+
+def test_place_of_dispatch_and_number_of_a_telegram() -> None:
+    found = recognize_text(THOMPSON)
+    assert len(found) == 1
+    c = found[0]
+    assert c.kind == "archival" and c.archival is not None
+    item = c.archival.item
+    assert item.type == "telegram"
+    assert item.author == ("Thompson",)
+    assert item.recipient == ("Rusk",)
+    assert item.place == "Moscow"
+    assert item.number == "2231"
+    assert item.date == "1962-03-09"
+    assert c.archival.file_number == "700.5611/3-962"
+    assert c.archival.record_group == "59"
+
+
+def fields(item: DocItem | None) -> dict[str, Any]:
+    assert item is not None
+    out = {
+        "type": item.type,
+        "author": item.author,
+        "recipient": item.recipient,
+        "date": item.date,
+        "place": item.place,
+        "number": item.number,
+    }
+    return {k: v for k, v in out.items() if v}
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        (
+            "Thompson to Rusk, telegram, Moscow, March 9, 1962",
+            {"type": "telegram", "author": ("Thompson",), "recipient": ("Rusk",),
+             "place": "Moscow", "date": "1962-03-09"},
+        ),
+        (
+            "Kennan to Acheson, letter, New Delhi, March 9, 1952",
+            {"type": "letter", "author": ("Kennan",), "recipient": ("Acheson",),
+             "place": "New Delhi", "date": "1952-03-09"},
+        ),
+        (
+            "Harold Caccia to Selwyn Lloyd, telegram no. 1245, June 3, 1958",
+            {"type": "telegram", "author": ("Harold Caccia",),
+             "recipient": ("Selwyn Lloyd",), "number": "1245", "date": "1958-06-03"},
+        ),
+        (
+            "Telegram 2316 from Tokyo, January 3, 1966",
+            {"type": "telegram", "place": "Tokyo", "number": "2316",
+             "date": "1966-01-03"},
+        ),
+        # The list right after "A to B" is still the recipients.
+        (
+            "Rusk to Hughes, Denney, and Evans, memorandum, June 3, 1962",
+            {"type": "memorandum", "author": ("Rusk",),
+             "recipient": ("Hughes", "Denney", "Evans"), "date": "1962-06-03"},
+        ),
+        (
+            "Memorandum to Hughes, Denney, and Evans, June 3, 1962",
+            {"type": "memorandum", "recipient": ("Hughes", "Denney", "Evans"),
+             "date": "1962-06-03"},
+        ),
+    ],
+)  # fmt: skip
+def test_dispatch_place_and_number(description: str, expected: dict[str, Any]) -> None:
+    assert fields(parse_doc_item(description)) == expected
+
+
+def test_number_in_the_record_and_csl() -> None:
+    found = recognize_text(THOMPSON)
+    ref = found[0].archival
+    assert ref is not None
+    assert archival_dict(ref)["item"]["number"] == "2231"
+    csl = archival_to_csl(ref)
+    assert csl["number"] == "2231"
+    assert csl["event-place"] == "Moscow"
+    assert [r["family"] for r in csl["recipient"]] == ["Rusk"]
