@@ -89,6 +89,7 @@ def record(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
     add("PY", year)
     add("DA", date)
     add("M3", csl.get("genre"))
+    add("M1", csl.get("number"))  # RIS's number slot: a telegram or dispatch number
     add("T2", csl.get("container-title"))
     add("T3", csl.get("collection-title"))
     add("VL", csl.get("volume"))

@@ -57,3 +57,16 @@ def test_unpublished_manuscript_and_line_ends() -> None:
     assert text.startswith("TY  - UNPB\r\n")
     assert "TI  - Draft memoir\r\n" in text
     assert "\n" not in text.replace("\r\n", "")
+
+
+def test_telegram_number_and_place_of_dispatch() -> None:
+    telegram = {
+        "id": "t",
+        "type": "personal_communication",
+        "genre": "telegram",
+        "number": "2231",
+        "event-place": "Moscow",
+        "archive": "National Archives and Records Administration",
+    }
+    [rec] = records(ris.dumps([telegram]))[:1]
+    assert ("M1", "2231") in rec and ("N1", "Event Place: Moscow") in rec
