@@ -276,6 +276,12 @@ def test_elliptical_volume_resolves_to_a_sibling() -> None:
         "Documents on German Foreign Policy, Series D, vol. X, Document 5.",
         "See telegram No. 1961, Sept. 17, 9 p.m.",
         "Department of State Conference Series No. 6.",
+        # frus1872p2v5: the pages of the British "Historical Note", not of FRUS
+        "Historical Note, p. xx.",
+        "Historical note, p. xix.",
+        "Appendix No. 5, and Historical Note, p. xix.",
+        "Mr. Pakenham’s comments in his dispatch of the 29th July, 1846, Historical Note, p. xx.",
+        "[Inclosure 3 in No. 12.]",
         "Documents pertaining to that meeting are in the National Archives.",
     ],
 )

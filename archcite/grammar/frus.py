@@ -37,6 +37,7 @@ from archcite.grammar.frus_ids import (
     with_volume,
     years_key,
 )
+from archcite.grammar.labels import inclosure_label
 from archcite.model import Citation, FrusRef, Role
 
 __all__ = ["recognize", "sibling", "with_volume"]
@@ -376,8 +377,10 @@ def _internal_refs(text: str, taken: list[tuple[int, int]]) -> list[_Ref]:
         ref.has_locator = True
         found.append(ref)
     # Nineteenth-century volumes number documents "No. 12"; only "See No. 12",
-    # "in No. 12" and a bare "No. 12." are references (telegram No. 35 is not).
-    for m in _NUMBERED.finditer(text):
+    # "in No. 12" and a bare "No. 12." are references (telegram No. 35 is not),
+    # and "[Inclosure 3 in No. 12.]" heads the inclosure: a label, not a link.
+    numbered = () if inclosure_label(text) else _NUMBERED.finditer(text)
+    for m in numbered:
         if free(m.start(), m.end()):
             nums = _expand(m.group("list") or m.group("list2"))
             found.append(_Ref(m.start(), m.end(), documents=nums, has_locator=True))
@@ -419,6 +422,9 @@ _IBID_END = re.compile(r"\b[Ii]bid\.,?$")
 _COMMA_END = re.compile(r",[”\"]?$")
 _COMMA_SPLIT = re.compile(r",\s*")
 _WORK_WORDS = re.compile(r"\b(?:Press|Series|Report|Papers?|History|Documents)\b")
+_DIGIT = re.compile(r"\d")
+# "…, and Historical Note, p. xix": capitalized words only, the title of a work
+_TITLE_CASE = re.compile(r"(?:and\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$")
 _QUOTED_START = re.compile(r"(?:[Ss]ee\s+)?[“\"]")
 _DOC_WORDS = re.compile(
     r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|aide-m[ée]moire|instructions?|"
@@ -447,10 +453,13 @@ def _bare_page_ok(text: str, m: re.Match[str]) -> bool:
     head = before.rstrip(',”"')
     last = _COMMA_SPLIT.split(head)[-1] if head else ""
     # the segment right before the page is the document's description or a date
-    if _WORK_WORDS.search(head):
+    if _WORK_WORDS.search(head) or _TITLE_CASE.match(last.strip()):
         return False
     quoted = _QUOTED_START.match(last.strip())
-    return bool(_DOC_WORDS.search(head)) or bool(quoted)
+    # A document is described by its number or date ("telegram No. 35,
+    # February 4"); "Historical Note, p. xx" names a work, whose page it is.
+    described = _DOC_WORDS.search(head) and _DIGIT.search(head)
+    return bool(described) or bool(quoted)
 
 
 def _role(text: str, start: int) -> Role:
