@@ -7,7 +7,12 @@ from dataclasses import replace
 import pytest
 
 from archcite import pipeline, readers
-from archcite.grammar.labels import inclosure_label, is_label, label_reason
+from archcite.grammar.labels import (
+    inclosure_label,
+    is_label,
+    label_reason,
+    text_label_reason,
+)
 from archcite.model import Located, Note
 from archcite.readers import Source
 
@@ -163,3 +168,14 @@ def test_labels_and_footnote_as_the_tei_reader_gives_them() -> None:
     )
     assert out["No. 12."].kind == "not-a-citation"
     assert out["No. 12."].reason == "document label (dispatch number)"
+
+
+def test_text_label_reason_needs_the_heading_fact_for_a_bare_number() -> None:
+    # scripts/coverage_archival.py reads raw XML: it says whether the note is a
+    # heading line (no xml:id) instead of passing a Note
+    assert (
+        text_label_reason("No. 61.", heading=True) == "document label (dispatch number)"
+    )
+    assert text_label_reason("No. 61.", heading=False) is None
+    assert text_label_reason("[Inclosure in No. 2.]", heading=False) is not None
+    assert text_label_reason("File No. 861.00/3254", heading=True) is None

@@ -64,10 +64,16 @@ def inclosure_label(text: str) -> str | None:
 
 def label_reason(note: Note) -> str | None:
     """Why the whole of ``note`` is a document label, or ``None`` if it is not."""
-    found = inclosure_label(note.text)
+    return text_label_reason(note.text, heading=is_label(note))
+
+
+def text_label_reason(text: str, *, heading: bool) -> str | None:
+    """:func:`label_reason` for a note's text; ``heading``: the note is a label
+    line of the TEI (no ``xml:id``), not a footnote."""
+    found = inclosure_label(text)
     if found is not None:
         return found
-    if is_label(note) and _NUMBER.match(note.text.strip()):
+    if heading and _NUMBER.match(text.strip()):
         return "document label (dispatch number)"
     return None
 
