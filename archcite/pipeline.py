@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from archcite import readers
+from archcite.grammar.labels import label_citation
 from archcite.model import Citation, Located, Note
 from archcite.readers import Source
 from archcite.readers.textmap import TextBuilder
@@ -51,7 +52,10 @@ def locate(notes: Iterable[Note]) -> list[Located]:
     """Recognize every note and number the citations in document order."""
     out: list[Located] = []
     for note in notes:
-        found = recognize_text(note.text)
+        # A document's heading line ("No. 5.", "[Inclosure 3 in No. 12.]") is
+        # decided by the note, not its text: a footnote "No. 1." is a reference.
+        label = label_citation(note)
+        found = (label,) if label is not None else recognize_text(note.text)
         if not found:
             # A note with no text (TEI "<note><gap/></note>") is still a note of
             # the document: it gets a record so that nothing vanishes.

@@ -42,6 +42,7 @@ from itertools import pairwise
 from typing import Final
 
 from archcite.grammar.frus_ids import document_range
+from archcite.grammar.labels import is_label
 from archcite.grammar.shortforms import locators
 from archcite.inherit import (
     FINER,
@@ -133,24 +134,6 @@ class _State:
     declared: dict[str, int] = field(default_factory=dict)
     #: (volume id, index of the citation that named it) of the last FRUS volume
     last_frus: tuple[str, int] | None = None
-
-
-def is_label(note: Note) -> bool:
-    """Whether ``note`` is a legacy TEI document label, not a footnote.
-
-    Pre-1945 volumes head each document with ``<note rend="inline"
-    type="source">711.428/1329</note>`` (a file number, "[Telegram]",
-    "[Paraphrase]"). In print it is a line above the document, outside the
-    footnote sequence, so an Ibid. in a footnote never refers to it. The TEI
-    reader does not expose ``@rend``; these are the only source notes without
-    an ``xml:id`` (every footnote and every modern source note has one), and
-    without ``@n`` their label is the reader's running number.
-    """
-    return (
-        note.note_type == "source"
-        and note.note_id is None
-        and note.label == str(note.index + 1)
-    )
 
 
 def _notes_between(j: int, out: Sequence[Located]) -> list[Note]:

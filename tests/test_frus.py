@@ -276,6 +276,12 @@ def test_elliptical_volume_resolves_to_a_sibling() -> None:
         "Documents on German Foreign Policy, Series D, vol. X, Document 5.",
         "See telegram No. 1961, Sept. 17, 9 p.m.",
         "Department of State Conference Series No. 6.",
+        # frus1872p2v5: the pages of the British "Historical Note", not of FRUS
+        "Historical Note, p. xx.",
+        "Historical note, p. xix.",
+        "Appendix No. 5, and Historical Note, p. xix.",
+        "Mr. Pakenham’s comments in his dispatch of the 29th July, 1846, Historical Note, p. xx.",
+        "[Inclosure 3 in No. 12.]",
         "Documents pertaining to that meeting are in the National Archives.",
     ],
 )
@@ -358,3 +364,26 @@ def test_never_raises_and_offsets_are_in_range(text: str) -> None:
     for cit in recognize(text):
         assert 0 <= cit.start <= cit.end <= len(text)
         assert text[cit.start : cit.end] == cit.text
+
+
+def test_microfiche_supplement_of_a_volume_list_with_semicolon_titles() -> None:
+    text = (
+        "Foreign Relations of the United States, 1961–1963, Volumes VII, VIII, IX, "
+        "Arms Control; National Security Policy; Foreign Economic Policy, "
+        "Microfiche Supplement, Document 5."
+    )
+    [cit] = [
+        c for span in clauses(text) for c in recognize(text[span.start : span.end])
+    ]
+    assert cit.frus is not None
+    assert cit.frus.volume_id == "frus1961-63v07-09mSupp"
+    assert cit.frus.documents == (5,)
+
+
+def test_second_volume_of_a_list_is_reported_not_dropped() -> None:
+    cit = one("Foreign Relations, 1961–1963, vols. V and VI.")
+    assert cit.frus is not None and cit.frus.volume_id == "frus1961-63v05"
+    assert cit.frus.reason is not None and "also cites vol. VI" in cit.frus.reason
+    # a single volume followed by a bare document number is not a list
+    compact = one("FRUS 1964–1968, vol. XIV, 217")
+    assert compact.frus is not None and compact.frus.documents == (217,)

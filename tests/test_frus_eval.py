@@ -98,6 +98,32 @@ def test_gold_errors_file_is_documented() -> None:
     errors = load_gold_errors(GOLD / "frus_gold_errors.toml")
     assert errors, "the documented gold errors must load"
     assert all(len(reason) > 40 for reason in errors.values())
+    assert all("#" in key and not key.endswith("#*") for key in errors)
+
+
+def test_gold_errors_cannot_drop_a_whole_volume(tmp_path: Path) -> None:
+    path = tmp_path / "errors.toml"
+    path.write_text('[[volume]]\nvolume = "frus1872p2v5"\nreason = "no links"\n')
+    with pytest.raises(ValueError, match="only single notes"):
+        load_gold_errors(path)
+
+
+_LABELS = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1894Nicaragua"><text><body>
+<div type="document" xml:id="d2"><p>a telegram<note n="1" xml:id="d2fn1"><ref
+target="#d1">No. 1</ref>.</note></p>
+<note rend="inline" type="source">[Inclosure in No. 2.]</note></div>
+<div type="document" xml:id="d5"><note rend="inline" type="source">No. 5.</note>
+</div></body></text></TEI>"""
+
+
+def test_labels_are_scored_as_notes_without_gold(tmp_path: Path) -> None:
+    # a label that came out as a reference would be a false positive here
+    nyr = tmp_path / "frus-nyr"
+    nyr.mkdir()
+    (nyr / "frus1894Nicaragua.xml").write_text(_LABELS, encoding="utf-8")
+    report = evaluate(tmp_path)
+    assert report.notes == 3 and report.gold_notes == 1
+    assert (report.found_notes, report.correct_notes, report.fp) == (1, 1, 0)
 
 
 def _known_failures() -> set[str]:
@@ -115,6 +141,9 @@ def test_eval_ratchet(shared_dir: Path) -> None:
         shared_dir / "corpus", load_gold_errors(GOLD / "frus_gold_errors.toml")
     )
     assert report.gold_notes > 300  # the corpus really was read
+    # every note is scored, the legacy labels and the volume without links too
+    # (1,515 notes when both were skipped)
+    assert report.notes > 3500
     failing = {d.key for d in report.disagreements}
     known = _known_failures()
     new = failing - known

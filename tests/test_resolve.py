@@ -261,7 +261,7 @@ def test_inline_source_labels_take_no_part_in_ibid_chains() -> None:
 
 
 def test_a_note_with_an_id_or_a_number_is_not_a_label() -> None:
-    from archcite.resolve import is_label
+    from archcite.grammar.labels import is_label
 
     assert is_label(_label_note(4, "File No. 861.00/3254", "d444"))
     assert not is_label(Note("v.xml", "1", 0, "Source: …", note_id="d1fn1"))

@@ -30,6 +30,7 @@ from archcite.grammar.frus_ids import (
     Parts,
     finish,
     identify,
+    int_to_roman,
     number,
     sibling,
     subseries_display,
@@ -37,6 +38,7 @@ from archcite.grammar.frus_ids import (
     with_volume,
     years_key,
 )
+from archcite.grammar.labels import inclosure_label
 from archcite.model import Citation, FrusRef, Role
 
 __all__ = ["recognize", "sibling", "with_volume"]
@@ -57,12 +59,16 @@ _YEARS = re.compile(
 )
 _ROMAN_OR_NUM = r"(?:[IVXLC]+|[ivxlc]+|\d+)"
 _VOLUME = re.compile(
-    rf"""(?:[Vv]ol(?:ume)?s?\.?)\s*
+    rf"""(?:[Vv]ol(?:ume)?(?P<plural>s)?\.?)\s*
          (?:(?P<e>E\s*{_DASH}\s*)(?P<enum>\d+)
-           |(?P<num>{_ROMAN_OR_NUM})(?:\s*[–—/-]\s*(?P<last>{_ROMAN_OR_NUM}))?)
+           |(?P<num>{_ROMAN_OR_NUM})(?:\s*[–—/-]\s*(?P<last>{_ROMAN_OR_NUM})
+             # "Volumes VII, VIII, IX", "vols. V and VI": Roman only, so that
+             # "vol. XIV, 217" keeps its document
+             |(?(plural)(?P<more>(?:\s*,\s*(?:and\s+)?[IVXLC]+|\s+and\s+[IVXLC]+)+)))?)
          (?![\w–-])""",
     re.VERBOSE,
 )
+_ROMAN_ITEM = re.compile(r"[IVXLC]+")
 _PART = re.compile(rf"(?:Part|pt\.)\s*(?P<n>{_ROMAN_OR_NUM})\b")
 _SUPPLEMENT = re.compile(r"Supp(?:lement|\.)(?:\s+(?P<n>\d+|[IVX]+)\b)?")
 _MICROFICHE = re.compile(r"[Mm]icrofiche\s+[Ss]upplement")
@@ -112,6 +118,8 @@ class _Ref:
     footnotes: list[tuple[int, int]] = field(default_factory=list)
     from_ibid: bool = False
     has_locator: bool = False
+    #: the volumes after the first of "vols. V and VI": one id cannot hold them
+    more_volumes: list[int] = field(default_factory=list)
 
 
 def _skip(text: str, i: int) -> int:
@@ -196,13 +204,21 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
     i = m.end()
     chunks = 0
     title_end = 0
+    title_semicolons = 0
+    more: list[int] = []
     while i < len(text) and chunks < 12:
         chunks += 1
         j = _skip(text, i)
         if j >= len(text):
             break
         if text.startswith(";", j):
-            break
+            # "Volumes VII, VIII, IX, Arms Control; National Security Policy;
+            # Foreign Economic Policy": one title per volume listed
+            if title_semicolons <= 0:
+                break
+            title_semicolons -= 1
+            i = j + 1
+            continue
         k = _locators(text, j, ref)
         if k > j:
             ref.end = i = k
@@ -226,6 +242,13 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
                 parts["volume"] = number(v.group("num"))
                 if v.group("last"):
                     parts["microfiche_last"] = number(v.group("last"))
+                if v.group("more"):
+                    more = [
+                        vn
+                        for r in _ROMAN_ITEM.findall(v.group("more"))
+                        if (vn := number(r)) is not None
+                    ]
+                    title_semicolons = len(more)
             ref.end = i = v.end()
             continue
         if "part" not in parts and (p := _PART.match(text, j)):
@@ -268,8 +291,13 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
         return None
     if not ref.has_locator and title_end > ref.end:
         ref.end = title_end  # a volume cited by its title: the title is the reference
+    if more and parts.get("microfiche"):
+        # a list of consecutive volumes shares one supplement, as "VII–IX" does
+        parts["microfiche_last"] = more[-1]
+        more = []
     if parts.get("microfiche_last") and not parts.get("microfiche"):
         parts.pop("microfiche_last")
+    ref.more_volumes = more
     ref.parts = Parts(
         years=str(parts["years"]),
         volume=parts.get("volume"),  # type: ignore[arg-type]
@@ -376,8 +404,10 @@ def _internal_refs(text: str, taken: list[tuple[int, int]]) -> list[_Ref]:
         ref.has_locator = True
         found.append(ref)
     # Nineteenth-century volumes number documents "No. 12"; only "See No. 12",
-    # "in No. 12" and a bare "No. 12." are references (telegram No. 35 is not).
-    for m in _NUMBERED.finditer(text):
+    # "in No. 12" and a bare "No. 12." are references (telegram No. 35 is not),
+    # and "[Inclosure 3 in No. 12.]" heads the inclosure: a label, not a link.
+    numbered = () if inclosure_label(text) else _NUMBERED.finditer(text)
+    for m in numbered:
         if free(m.start(), m.end()):
             nums = _expand(m.group("list") or m.group("list2"))
             found.append(_Ref(m.start(), m.end(), documents=nums, has_locator=True))
@@ -419,6 +449,9 @@ _IBID_END = re.compile(r"\b[Ii]bid\.,?$")
 _COMMA_END = re.compile(r",[”\"]?$")
 _COMMA_SPLIT = re.compile(r",\s*")
 _WORK_WORDS = re.compile(r"\b(?:Press|Series|Report|Papers?|History|Documents)\b")
+_DIGIT = re.compile(r"\d")
+# "…, and Historical Note, p. xix": capitalized words only, the title of a work
+_TITLE_CASE = re.compile(r"(?:and\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$")
 _QUOTED_START = re.compile(r"(?:[Ss]ee\s+)?[“\"]")
 _DOC_WORDS = re.compile(
     r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|aide-m[ée]moire|instructions?|"
@@ -447,10 +480,13 @@ def _bare_page_ok(text: str, m: re.Match[str]) -> bool:
     head = before.rstrip(',”"')
     last = _COMMA_SPLIT.split(head)[-1] if head else ""
     # the segment right before the page is the document's description or a date
-    if _WORK_WORDS.search(head):
+    if _WORK_WORDS.search(head) or _TITLE_CASE.match(last.strip()):
         return False
     quoted = _QUOTED_START.match(last.strip())
-    return bool(_DOC_WORDS.search(head)) or bool(quoted)
+    # A document is described by its number or date ("telegram No. 35,
+    # February 4"); "Historical Note, p. xx" names a work, whose page it is.
+    described = _DOC_WORDS.search(head) and _DIGIT.search(head)
+    return bool(described) or bool(quoted)
 
 
 def _role(text: str, start: int) -> Role:
@@ -482,6 +518,10 @@ def _to_frus(ref: _Ref, internal: bool) -> FrusRef:
         if ref.from_ibid:
             note = "series taken from ibid. (Foreign Relations)"
             reason = f"{note}; {reason}" if reason else note
+    if ref.more_volumes:
+        others = ", ".join(int_to_roman(v) for v in ref.more_volumes)
+        note = f"also cites vol. {others}; only the first volume is identified"
+        reason = f"{reason}; {note}" if reason else note
     fr = FrusRef(
         volume_id=volume_id,
         subseries=subseries_display(parts.years) if parts.years else None,

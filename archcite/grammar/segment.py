@@ -167,6 +167,14 @@ _AFTER_CODE = re.compile(r"\b[A-Z]{2,}\s+$")
 # "OSD/OASD/ISA; FRC 330 68 A 306" and "S/S Files; Lot 66 D 110": a semicolon
 # before an accession or lot number joins two parts of one location.
 _LOCATOR_NEXT = re.compile(r"\s*(?:FRC|Lot)\s+\d")
+# "Foreign Relations …, Volumes VII, VIII, IX, Arms Control; National Security
+# Policy; Foreign Economic Policy": the combined volume's titles, one per
+# volume, are joined by semicolons that do not end the citation.
+_VOLUME_LIST = re.compile(
+    r"\b(?:Foreign\s+Relations|FRUS)\b[^;]*?\b(?:Volumes|[Vv]ols\.)\s+"
+    r"(?P<list>[IVXLC]+(?:\s*,\s*(?:and\s+)?[IVXLC]+|\s+and\s+[IVXLC]+)+)\b[^;]*$"
+)
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 class Span(NamedTuple):
@@ -386,7 +394,13 @@ def _split_semicolons(text: str, span: Span) -> list[Span]:
         return [span]
     parts: list[Span] = []
     start = span.start
+    titles = 0
     for i in top_semicolons(text, span.start, span.end):
+        if titles == 0 and (m := _VOLUME_LIST.search(text, start, i)):
+            titles = len(_LIST_SEP.findall(m.group("list")))
+        if titles > 0:
+            titles -= 1  # joins the titles of the volumes listed
+            continue
         if not _LOCATOR_NEXT.match(text, i + 1):
             parts.append(Span(start, i))
             start = i + 1
