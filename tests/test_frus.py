@@ -8,10 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from archcite import pipeline, readers
 from archcite.grammar.frus import recognize, sibling, with_volume
 from archcite.grammar.frus_ids import int_to_roman, roman_to_int
 from archcite.grammar.segment import clauses
-from archcite.model import Citation, FrusRef
+from archcite.model import Citation, FrusRef, Located
+from archcite.readers import Source
 
 HSG = "https://history.state.gov/historicaldocuments"
 
@@ -387,3 +389,39 @@ def test_second_volume_of_a_list_is_reported_not_dropped() -> None:
     # a single volume followed by a bare document number is not a list
     compact = one("FRUS 1964–1968, vol. XIV, 217")
     assert compact.frus is not None and compact.frus.documents == (217,)
+
+
+def tei_records(volume_id: str, body: str) -> list[Located]:
+    """The resolved records of a TEI volume whose body is ``body``."""
+    xml = (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{volume_id}"><text><body>'
+        f"{body}</body></text></TEI>"
+    )
+    notes = readers.read(Source("v.xml", data=xml.encode()), "tei")
+    return list(pipeline.finish(pipeline.locate(notes)))
+
+
+def test_period_slip_after_foreign_relations_before_year_and_volume() -> None:
+    # frus1930v01 d274fn29: "Foreign Relations." for "Foreign Relations,"
+    cit = one("Foreign Relations. 1929, vol. i, p. 862.")
+    assert cit.kind == "frus" and cit.status == "parsed"
+    assert cit.text == "Foreign Relations. 1929, vol. i, p. 862"
+    assert cit.frus is not None and cit.frus.volume_id == "frus1929v01"
+    assert cit.frus.pages == ("862",)
+    # the year alone after a period is the next sentence, not a volume
+    assert recognize("the Committee on Foreign Relations. 1929 was") == []
+
+
+def test_ibid_after_the_period_slip_resolves_to_its_volume() -> None:
+    # frus1930v01 d274fn30 follows d274fn29
+    records = tei_records(
+        "frus1930v01",
+        '<div type="document" xml:id="d274"><p>a<note n="29" xml:id="d274fn29">'
+        "Foreign Relations. 1929, vol. i, p. 862.</note> b"
+        '<note n="30" xml:id="d274fn30">Reference is to the conciliation agreement '
+        "of September 12, 1929; for text, see telegram No. 50, September 12, 1929, "
+        "to the Chargé in Bolivia, ibid., p. 860.</note></p></div>",
+    )
+    [ibid] = [r.citation for r in records if r.citation.kind == "ibid"]
+    assert ibid.antecedent is not None and ibid.frus is not None
+    assert ibid.frus.volume_id == "frus1929v01" and ibid.frus.pages == ("860",)

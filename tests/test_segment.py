@@ -239,3 +239,13 @@ def test_top_semicolons_skip_parentheses_and_quotations() -> None:
     assert top_semicolons(text) == [12, 20]
     assert top_semicolons(text, 13) == [20]
     assert top_semicolons("no semicolon") == []
+
+
+def test_period_slip_after_foreign_relations_does_not_end_the_sentence() -> None:
+    # frus1930v01 d274fn29 prints "Foreign Relations. 1929, vol. i, p. 862."
+    text = "Foreign Relations. 1929, vol. i, p. 862."
+    assert parts(text) == [text]
+    assert parts("Foreign Relations. 1929, p. 5.") == ["Foreign Relations. 1929, p. 5."]
+    # without a volume or page after the year, the period ends the sentence
+    prose = "He wrote on Foreign Relations. 1929 was a hard year, he said."
+    assert len(parts(prose)) == 2

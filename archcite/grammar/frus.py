@@ -99,6 +99,7 @@ _DASH_SPACED = re.compile(rf"\s*{_DASH}\s*")
 _FF_END = re.compile(r"\s+ff\.?$")
 _ET_SEQ_END = re.compile(r"\s+et\s+seq\.?$")
 _PASSIM = re.compile(r",?\s*passim\b")
+_LOCATOR_NEXT = re.compile(r",\s*(?:[Vv]ol|pp?\.)")
 _PRINTING = re.compile(
     r"(?:re)?printed(?:\s+in\s+(?:full|part))?,?\s+(?:in\s+)?(?:ibid\.,\s*)?$|"
     r"printed\s+in\s+$",
@@ -227,6 +228,10 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
             i = im.end()
             continue
         if "years" not in parts and (y := _YEARS.match(text, j)):
+            if "." in text[i:j] and not _LOCATOR_NEXT.match(text, y.end()):
+                # "Foreign Relations. 1929, vol. i" is a slip for the comma,
+                # plain only when a volume or page follows the year
+                break
             parts["years"] = years_key(y.group(1), y.group(2))
             ref.end = i = y.end()
             continue

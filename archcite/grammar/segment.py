@@ -175,6 +175,11 @@ _VOLUME_LIST = re.compile(
     r"(?P<list>[IVXLC]+(?:\s*,\s*(?:and\s+)?[IVXLC]+|\s+and\s+[IVXLC]+)+)\b[^;]*$"
 )
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# "Foreign Relations. 1929, vol. i, p. 862" (frus1930v01 d274fn29): a printing
+# slip for the comma, which the year and volume or page after it make plain.
+_FRUS_SLIP = re.compile(
+    r"(?<=Foreign Relations)\.\s+\[?\d{4}\]?(?:[–-]\d{2,4})?,\s*(?:[Vv]ol|pp?\.)"
+)
 
 
 class Span(NamedTuple):
@@ -244,7 +249,9 @@ def sentences(text: str) -> list[Span]:
     start = 0
     quotes = _quotations(text) if "“" in text else []
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+        if text[m.start()] == "." and (
+            _is_abbreviation(text, m.start()) or _FRUS_SLIP.match(text, m.start())
+        ):
             continue
         if quotes and _inside(quotes, m):
             continue
