@@ -30,7 +30,10 @@ identity (repository + collection + item author/recipient/date) within
 :data:`SHORT_FORM_REACH` citations becomes kind ``short``; a clause starting
 with a title declared by "hereafter cited as X" resolves to the declaring
 citation. Internal FRUS references take the note's volume (TEI) or the last
-FRUS volume cited earlier in the document.
+FRUS volume cited earlier in the document. "See footnote 2 above/below" is a
+footnote of a TEI document: the one holding the nearest note numbered 2 above
+(below), else the note's own; in a manuscript it points at another note of the
+text, and leaves as ``not-a-citation``.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from dataclasses import dataclass, field, fields, replace
 from itertools import pairwise
 from typing import Final
 
-from archcite.grammar.frus_ids import document_range
+from archcite.grammar.frus_ids import document_range, in_current_document, in_document
 from archcite.grammar.labels import is_label
 from archcite.grammar.shortforms import locators
 from archcite.inherit import (
@@ -134,6 +137,8 @@ class _State:
     declared: dict[str, int] = field(default_factory=dict)
     #: (volume id, index of the citation that named it) of the last FRUS volume
     last_frus: tuple[str, int] | None = None
+    #: the whole document being resolved ("see footnote 2 below" looks ahead)
+    seq: Sequence[Located] = ()
 
 
 def _notes_between(j: int, out: Sequence[Located]) -> list[Note]:
@@ -352,11 +357,68 @@ def _resolve_identity(
     )
 
 
-def _resolve_internal(loc: Located, state: _State) -> Citation:
+_DOCUMENT_ID: Final = re.compile(r"d(\d+)$")
+
+
+def _footnote_doc(pos: int, loc: Located, label: str, state: _State) -> str | None:
+    """The document of the note labelled ``label`` that "footnote N above"
+    (or "below") at ``pos`` points to: the nearest such note of the same
+    source before (after) it, which in a legacy volume numbered through a
+    chapter may be in an earlier document; the note's own document if none."""
+    below = "below" in loc.citation.text
+    seq = state.seq
+    steps = range(pos + 1, len(seq)) if below else range(pos - 1, -1, -1)
+    for k in steps:
+        note = seq[k].note
+        if note.source != loc.note.source:
+            break
+        if note.label == label and _note_key(note) != _note_key(loc.note):
+            return note.doc
+    return loc.note.doc
+
+
+def _resolve_footnote_here(pos: int, loc: Located, state: _State) -> Citation:
+    """ "See footnote 2 above": a footnote of a document of the TEI volume; in
+    a manuscript, another note of the text itself, which is no FRUS reference."""
+    c = loc.citation
+    ref = c.frus or FrusRef(internal=True)
+    words = c.text.strip(" .;,()")
+    if not loc.note.volume_id or loc.note.doc is None:
+        return replace(
+            c,
+            kind="not-a-citation",
+            status="parsed",
+            role=None,
+            frus=None,
+            reason=f"cross-reference to another note of this text ({words}), "
+            "not to a FRUS document",
+        )
+    pairs: list[tuple[int, int]] = []
+    for _, n in ref.footnotes:
+        doc = _footnote_doc(pos, loc, str(n), state)
+        m = _DOCUMENT_ID.match(doc or "")
+        if m is None:
+            return replace(
+                c,
+                kind="not-a-citation",
+                status="parsed",
+                role=None,
+                frus=None,
+                reason=f"cross-reference to a note of {doc} ({words}), which is "
+                "not a numbered document",
+            )
+        pairs.append((int(m.group(1)), n))
+    placed = with_volume(in_document(ref, tuple(pairs)), loc.note.volume_id)
+    return replace(c, frus=placed, status="parsed", reason=None)
+
+
+def _resolve_internal(pos: int, loc: Located, state: _State) -> Citation:
     c = loc.citation
     ref = c.frus or FrusRef(internal=True)
     if ref.volume_id:
         return c
+    if in_current_document(ref):
+        return _resolve_footnote_here(pos, loc, state)
     if loc.note.volume_id:
         # The document being read is itself the volume: nothing is guessed.
         return replace(c, frus=with_volume(ref, loc.note.volume_id), reason=None)
@@ -399,7 +461,7 @@ def _step(pos: int, loc: Located, state: _State) -> Citation:
     if c.kind == "ibid":
         return _resolve_ibid(pos, loc, out)
     if c.kind == "internal":
-        return _resolve_internal(loc, state)
+        return _resolve_internal(pos, loc, state)
     if c.kind == "frus":
         return _resolve_elliptical(loc)
     if state.declared and (
@@ -451,7 +513,7 @@ def _previous_in_note(pos: int, out: Sequence[Located]) -> int:
 
 def resolve(citations: Sequence[Located]) -> tuple[Located, ...]:
     """Resolve one document's citations, in order; never raises, never reorders."""
-    state = _State()
+    state = _State(seq=citations)
     for pos, loc in enumerate(citations):
         c = _step(pos, loc, state)
         # Most citations leave unchanged; copying each one cost half the pass.

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from archcite import pipeline, readers
 from archcite.grammar.frus import recognize, sibling, with_volume
-from archcite.grammar.frus_ids import int_to_roman, roman_to_int
+from archcite.grammar.frus_ids import CURRENT_DOCUMENT, int_to_roman, roman_to_int
 from archcite.grammar.segment import clauses
 from archcite.model import Citation, FrusRef, Located
 from archcite.readers import Source
@@ -425,3 +425,74 @@ def test_ibid_after_the_period_slip_resolves_to_its_volume() -> None:
     [ibid] = [r.citation for r in records if r.citation.kind == "ibid"]
     assert ibid.antecedent is not None and ibid.frus is not None
     assert ibid.frus.volume_id == "frus1929v01" and ibid.frus.pages == ("860",)
+
+
+def test_footnote_above_waits_for_the_document_of_its_note() -> None:
+    cit = one("See footnote 1 above.")
+    assert cit.kind == "internal" and cit.status == "partial"
+    assert cit.text == "footnote 1 above"
+    assert cit.frus is not None and cit.frus.documents == ()
+    assert cit.frus.footnotes == ((CURRENT_DOCUMENT, 1),)
+    assert cit.frus.reason is not None and "current document" in cit.frus.reason
+
+
+def _internal(records: list[Located], note_id: str) -> Citation:
+    [cit] = [
+        r.citation
+        for r in records
+        if r.note.note_id == note_id and r.citation.kind == "internal"
+    ]
+    return cit
+
+
+def test_footnote_above_is_a_footnote_of_the_current_tei_document() -> None:
+    # frus1964-68v29p2 d5fn4 and d140fn4: the gold links #d5fn2 and #d140fn1
+    records = tei_records(
+        "frus1964-68v29p2",
+        '<div type="document" xml:id="d5"><p>a<note n="2" xml:id="d5fn2">Not '
+        'printed.</note> b<note n="4" xml:id="d5fn4">McNamara included a draft '
+        "Memorandum of Understanding with his letter of November 16, 1963; see "
+        "footnote 2 above.</note></p></div>"
+        '<div type="document" xml:id="d140"><p>a<note n="1" xml:id="d140fn1">Not '
+        'found.</note> b<note n="4" xml:id="d140fn4">See footnote 1 above.</note>'
+        "</p></div>",
+    )
+    for note_id, doc, fn in (("d5fn4", 5, 2), ("d140fn4", 140, 1)):
+        cit = _internal(records, note_id)
+        assert cit.status == "parsed" and cit.reason is None
+        ref = cit.frus
+        assert ref is not None and ref.volume_id == "frus1964-68v29p2"
+        assert ref.internal and ref.documents == (doc,)
+        assert ref.footnotes == ((doc, fn),)
+
+
+def test_footnote_above_in_a_volume_numbered_through_a_chapter() -> None:
+    # legacy footnotes run on across documents: footnote 29 is in d274
+    records = tei_records(
+        "frus1930v01",
+        '<div type="chapter" xml:id="ch1"><div type="document" xml:id="d274"><p>a'
+        '<note n="29" xml:id="d274fn29">Not printed.</note></p></div>'
+        '<div type="document" xml:id="d275"><p>b<note n="30" xml:id="d275fn30">See '
+        'footnote 29 above and footnote 31 below.</note> c<note n="31" '
+        'xml:id="d275fn31">Not found.</note></p></div></div>',
+    )
+    refs = [r.citation.frus for r in records if r.citation.kind == "internal"]
+    assert [(f.documents, f.footnotes) for f in refs if f is not None] == [
+        ((274,), ((274, 29),)),
+        ((275,), ((275, 31),)),
+    ]
+
+
+def test_footnote_above_in_a_manuscript_is_not_a_frus_reference() -> None:
+    notes = readers.read(
+        Source(
+            "m.md",
+            data=b"Text.[^1] More.[^2]\n\n[^1]: Not printed.\n"
+            b"[^2]: See footnote 1 above.\n",
+        ),
+        "markdown",
+    )
+    records = list(pipeline.finish(pipeline.locate(notes)))
+    [cit] = [r.citation for r in records if r.note.label == "2"]
+    assert cit.kind == "not-a-citation" and cit.frus is None
+    assert cit.reason is not None and "another note of this text" in cit.reason

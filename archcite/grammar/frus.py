@@ -15,7 +15,11 @@ Three families, each a :class:`~archcite.model.Citation` with a
   volume the note belongs to (:func:`archcite.grammar.frus_ids.sibling`);
 * **internal references** (``kind="internal"``): "See Document 389",
   "footnote 2, Document 6", "Ante, p. 5", "No. 12", "Supra". Their volume is
-  filled in by the resolve stage with :func:`with_volume`.
+  filled in by the resolve stage with :func:`with_volume`. "See footnote 2
+  above" (or "below") names no document: its footnotes carry
+  :data:`~archcite.grammar.frus_ids.CURRENT_DOCUMENT` until the resolve stage
+  puts in the document of the note (TEI) or, in a manuscript, where it is a
+  note of the text itself, makes it ``not-a-citation``.
 
 Offsets cover the reference itself, not the lead-in ("For texts, see").
 ``role`` is ``"printing"`` when "printed in" introduces the reference.
@@ -27,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from archcite.grammar.frus_ids import (
+    CURRENT_DOCUMENT,
     Parts,
     finish,
     identify,
@@ -366,6 +371,11 @@ _INTERNAL_DOCS = re.compile(
     rf"footnote\s+(?P<fn>\d+),?\s+(?:to\s+)?Document\s+(?P<doc>\d+)"
     rf"|(?P<docs>Documents?\s+{_NUM_LIST})(?:,?\s+footnote\s+(?P<fn2>\d+))?"
 )
+# "see footnote 2 above": a footnote of the note's own document (TEI), or of
+# the manuscript's own notes; the resolve stage decides which.
+_FOOTNOTE_HERE = re.compile(
+    rf"\b[Ff]ootnotes?\s+(?P<list>{_NUM_LIST})\s+(?:above|below)\b"
+)
 _IBID_BEFORE = re.compile(r"\b[Ii]bid\.,?\s*$")
 # "See No. 12", "in No. 12", or "No. 12." alone. The lookbehinds come after the
 # literal "No" so that the scan can skip to each "N" (ten times faster).
@@ -408,6 +418,10 @@ def _internal_refs(text: str, taken: list[tuple[int, int]]) -> list[_Ref]:
             ref = _Ref(m.start(), m.end(), documents=docs, footnotes=fns)
         ref.has_locator = True
         found.append(ref)
+    for m in _FOOTNOTE_HERE.finditer(text) if "ootnote" in text else ():
+        if free(m.start(), m.end()):
+            fns = [(CURRENT_DOCUMENT, n) for n in _expand(m.group("list"))]
+            found.append(_Ref(m.start(), m.end(), footnotes=fns))
     # Nineteenth-century volumes number documents "No. 12"; only "See No. 12",
     # "in No. 12" and a bare "No. 12." are references (telegram No. 35 is not),
     # and "[Inclosure 3 in No. 12.]" heads the inclosure: a label, not a link.
@@ -507,6 +521,10 @@ def _to_frus(ref: _Ref, internal: bool) -> FrusRef:
     pages, footnotes = tuple(ref.pages), tuple(ref.footnotes)
     if internal:
         reason: str | None = "reference inside the current volume; resolve with its id"
+        if footnotes and all(d == CURRENT_DOCUMENT for d, _ in footnotes):
+            reason = (
+                "footnote of the current document; resolve with the note's document"
+            )
         return FrusRef(
             documents=documents,
             pages=pages,
@@ -592,10 +610,11 @@ def _recognize(text: str) -> list[Citation]:
 
 # A cheap test every FRUS reference passes, so that two thirds of all clauses
 # skip the scan: a loosened union of the heads of _SERIES, _VOLUME,
-# _INTERNAL_DOCS, _NUMBERED, _ANTE ("Ante"/"Post" need pages) and _PAGES, each
+# _INTERNAL_DOCS, _FOOTNOTE_HERE, _NUMBERED, _ANTE ("Ante"/"Post" need pages) and _PAGES, each
 # behind one of a few letters. tests/test_recognize_gates.py checks it.
 _GATE = re.compile(
-    r"""[FIVDNSipvs](?:oreign\s+Relations|RUS|bid\.,?\s*\[?\d{4}
+    r"""[FIVDNSipvsf](?:oreign\s+Relations|RUS|bid\.,?\s*\[?\d{4}
+      | ootnotes?\s+\d
       | ol(?:ume)?s?\.?\s*[EIVXLCivxlc\d] | ocuments?\s+\d | os?\.\s+\d
       | upra | nfra | p?\.\s*[\divxlc] | ages?\s*[\divxlc])""",
     re.VERBOSE,

@@ -288,6 +288,23 @@ def with_volume(ref: FrusRef, volume_id: str) -> FrusRef:
     return finish(replace(ref, volume_id=volume_id, reason=None))
 
 
+#: The document number that "see footnote 2 above" stands for until the resolve
+#: stage knows the document its note is in (FRUS documents are numbered from 1).
+CURRENT_DOCUMENT = 0
+
+
+def in_current_document(ref: FrusRef) -> bool:
+    """Whether ``ref`` is "footnote N above/below" of a document not yet known."""
+    return bool(ref.footnotes) and all(d == CURRENT_DOCUMENT for d, _ in ref.footnotes)
+
+
+def in_document(ref: FrusRef, footnotes: tuple[tuple[int, int], ...]) -> FrusRef:
+    """Place "footnote N above" in its document(s): ``footnotes`` are (document,
+    footnote) pairs; the documents are those of the footnotes, in order."""
+    documents = tuple(dict.fromkeys(d for d, _ in footnotes))
+    return replace(ref, documents=documents, footnotes=footnotes, reason=None)
+
+
 def sibling(ref: FrusRef, context_id: str) -> FrusRef:
     """Resolve an elliptical "vol. ii, p. 6" against the volume it is cited from.
 

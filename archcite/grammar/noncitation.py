@@ -25,7 +25,6 @@ _EDITORIAL = re.compile(
       | The\s+(?:source\s+text|original|document|telegram|memorandum)\s+(?:bears|is\s+not|
            was\s+not|is\s+unsigned|is\s+initialed)
       | Neither\s+[\w\s]{1,40}?\s+(?:was|were|has\s+been|have\s+been)\s+(?:found|printed)
-      | See\s+footnote\s+\d+\s+above
       | Brackets?\s+in\s+the\s+(?:source|original)
       | All\s+brackets\s+are\s+in\s+the\s+original
     )""",
