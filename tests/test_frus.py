@@ -382,10 +382,21 @@ def test_microfiche_supplement_of_a_volume_list_with_semicolon_titles() -> None:
     assert cit.frus.documents == (5,)
 
 
-def test_second_volume_of_a_list_is_reported_not_dropped() -> None:
-    cit = one("Foreign Relations, 1961–1963, vols. V and VI.")
-    assert cit.frus is not None and cit.frus.volume_id == "frus1961-63v05"
-    assert cit.frus.reason is not None and "also cites vol. VI" in cit.frus.reason
+def test_each_volume_of_a_list_is_a_reference_of_its_own() -> None:
+    text = "Foreign Relations, 1961–1963, vols. V and VI."
+    five, six = recognize(text)
+    assert five.text == "Foreign Relations, 1961–1963, vols. V" and six.text == "VI"
+    assert text[six.start : six.end] == "VI"
+    for cit, volume_id in ((five, "frus1961-63v05"), (six, "frus1961-63v06")):
+        assert cit.kind == "frus" and cit.status == "parsed"
+        ref = cit.frus
+        assert ref is not None and ref.volume_id == volume_id and ref.known
+        assert ref.subseries == "1961–1963" and ref.reason is None
+        assert (ref.documents, ref.pages) == ((), ())
+        assert ref.urls == (f"{HSG}/{volume_id}",)
+    # the list shares the lead-in: both are printings
+    printed = recognize("Printed in Foreign Relations, 1961–1963, vols. V and VI.")
+    assert [c.role for c in printed] == ["printing", "printing"]
     # a single volume followed by a bare document number is not a list
     compact = one("FRUS 1964–1968, vol. XIV, 217")
     assert compact.frus is not None and compact.frus.documents == (217,)
@@ -496,3 +507,31 @@ def test_footnote_above_in_a_manuscript_is_not_a_frus_reference() -> None:
     [cit] = [r.citation for r in records if r.note.label == "2"]
     assert cit.kind == "not-a-citation" and cit.frus is None
     assert cit.reason is not None and "another note of this text" in cit.reason
+
+
+def test_locators_after_a_list_of_volumes_are_not_claimed_for_sure() -> None:
+    text = "See Foreign Relations, 1961–1963, Volumes VII, VIII, IX, Document 5."
+    found = recognize(text)
+    assert [c.frus.volume_id for c in found if c.frus] == [
+        "frus1961-63v07",
+        "frus1961-63v08",
+        "frus1961-63v09",
+    ]
+    assert [c.text for c in found][1:] == ["VIII", "IX, Document 5"]
+    assert found[-1].frus is not None and found[-1].frus.documents == (5,)
+    for cit in found:
+        assert cit.status == "partial"
+        assert cit.frus is not None and cit.frus.reason is not None
+        assert "vols. VII, VIII and IX" in cit.frus.reason
+
+
+def test_a_list_of_volumes_gives_one_record_and_item_per_volume() -> None:
+    records = tei_records(
+        "frus1961-63v06",
+        '<div type="document" xml:id="d1"><p>a<note n="1" xml:id="d1fn1">See '
+        "Foreign Relations, 1961–1963, vols. V and VI.</note></p></div>",
+    )
+    frus = [r.citation.frus for r in records if r.citation.kind == "frus"]
+    assert [f.volume_id for f in frus if f] == ["frus1961-63v05", "frus1961-63v06"]
+    ids = [r.citation.csl["id"] for r in records if r.citation.csl]
+    assert ids == ["frus1961-63v05", "frus1961-63v06"]

@@ -9,7 +9,8 @@ Three families, each a :class:`~archcite.model.Citation` with a
   ibid. stands for *Foreign Relations* — then the subseries or year, title
   words, supplement, volume, part, editors and imprint, and the documents or
   pages. A second volume in the same clause ("…, and vol. XV, Document 3")
-  inherits the subseries of the first;
+  inherits the subseries of the first, and each volume of a list ("vols. V
+  and VI") is a reference of its own (:func:`_per_volume`);
 * **elliptical volumes** (``kind="frus"``, no id yet): "Vol. ii, p. 6" as the
   legacy volumes write a reference to a sibling volume. The id comes from the
   volume the note belongs to (:func:`archcite.grammar.frus_ids.sibling`);
@@ -28,7 +29,7 @@ Offsets cover the reference itself, not the lead-in ("For texts, see").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from archcite.grammar.frus_ids import (
     CURRENT_DOCUMENT,
@@ -124,8 +125,15 @@ class _Ref:
     footnotes: list[tuple[int, int]] = field(default_factory=list)
     from_ibid: bool = False
     has_locator: bool = False
-    #: the volumes after the first of "vols. V and VI": one id cannot hold them
-    more_volumes: list[int] = field(default_factory=list)
+    #: the volumes after the first of "vols. V and VI" (number, start, end of
+    #: the numeral): :func:`_per_volume` makes one reference of each
+    more_volumes: list[tuple[int, int, int]] = field(default_factory=list)
+    #: where the first volume's numeral ends ("vols. V")
+    first_volume_end: int = 0
+    #: where the reference's lead-in ends, for its role ("printed in")
+    lead_end: int | None = None
+    #: why the reference is uncertain, when it is one of a list of volumes
+    note: str | None = None
 
 
 def _skip(text: str, i: int) -> int:
@@ -211,7 +219,7 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
     chunks = 0
     title_end = 0
     title_semicolons = 0
-    more: list[int] = []
+    more: list[tuple[int, int, int]] = []
     while i < len(text) and chunks < 12:
         chunks += 1
         j = _skip(text, i)
@@ -253,12 +261,14 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
                 if v.group("last"):
                     parts["microfiche_last"] = number(v.group("last"))
                 if v.group("more"):
+                    at = v.start("more")
                     more = [
-                        vn
-                        for r in _ROMAN_ITEM.findall(v.group("more"))
-                        if (vn := number(r)) is not None
+                        (vn, at + r.start(), at + r.end())
+                        for r in _ROMAN_ITEM.finditer(v.group("more"))
+                        if (vn := number(r.group(0))) is not None
                     ]
                     title_semicolons = len(more)
+                    ref.first_volume_end = v.end("num")
             ref.end = i = v.end()
             continue
         if "part" not in parts and (p := _PART.match(text, j)):
@@ -303,7 +313,7 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
         ref.end = title_end  # a volume cited by its title: the title is the reference
     if more and parts.get("microfiche"):
         # a list of consecutive volumes shares one supplement, as "VII–IX" does
-        parts["microfiche_last"] = more[-1]
+        parts["microfiche_last"] = more[-1][0]
         more = []
     if parts.get("microfiche_last") and not parts.get("microfiche"):
         parts.pop("microfiche_last")
@@ -541,10 +551,8 @@ def _to_frus(ref: _Ref, internal: bool) -> FrusRef:
         if ref.from_ibid:
             note = "series taken from ibid. (Foreign Relations)"
             reason = f"{note}; {reason}" if reason else note
-    if ref.more_volumes:
-        others = ", ".join(int_to_roman(v) for v in ref.more_volumes)
-        note = f"also cites vol. {others}; only the first volume is identified"
-        reason = f"{reason}; {note}" if reason else note
+    if ref.note:
+        reason = f"{reason}; {ref.note}" if reason else ref.note
     fr = FrusRef(
         volume_id=volume_id,
         subseries=subseries_display(parts.years) if parts.years else None,
@@ -558,9 +566,49 @@ def _to_frus(ref: _Ref, internal: bool) -> FrusRef:
     return fr if parts.years is None else finish(fr)
 
 
+def _per_volume(ref: _Ref) -> list[_Ref]:
+    """ "Foreign Relations, 1961–1963, vols. V and VI": one reference per volume.
+
+    A volume id names one volume, so each volume of the list is a reference of
+    its own: the first from the series anchor to its numeral, the others their
+    numeral, the last up to the end (titles, locators). Documents or pages
+    after the list stay with the last volume, where they are printed, but the
+    text does not say which volume they are in: each reference then says so
+    and is ``partial``.
+    """
+    if not ref.more_volumes or ref.parts.volume is None:
+        return [ref]
+    spans = [(ref.parts.volume, ref.start, ref.first_volume_end), *ref.more_volumes]
+    numerals = [int_to_roman(v) for v, _, _ in spans]
+    listed = ", ".join(numerals[:-1]) + " and " + numerals[-1]
+    note = None
+    if ref.has_locator:
+        what = "documents" if ref.documents else "pages"
+        note = (
+            f"the {what} follow the list of vols. {listed} and are given to the "
+            "last; the text does not say which volume they are in"
+        )
+    out: list[_Ref] = []
+    for k, (volume, start, end) in enumerate(spans):
+        last = k == len(spans) - 1
+        one = _Ref(
+            start=start,
+            end=ref.end if last else end,
+            parts=replace(ref.parts, volume=volume),
+            from_ibid=ref.from_ibid,
+            lead_end=ref.start,
+            note=note,
+        )
+        if last:
+            one.documents, one.pages = ref.documents, ref.pages
+            one.footnotes, one.has_locator = ref.footnotes, ref.has_locator
+        out.append(one)
+    return out
+
+
 def _citation(text: str, ref: _Ref, kind: str, internal: bool) -> Citation:
     fr = _to_frus(ref, internal)
-    complete = fr.known or (internal and ref.has_locator)
+    complete = (fr.known or (internal and ref.has_locator)) and ref.note is None
     if fr.reason and fr.reason.startswith("series taken from ibid.") and fr.volume_id:
         complete = fr.known
     return Citation(
@@ -569,7 +617,7 @@ def _citation(text: str, ref: _Ref, kind: str, internal: bool) -> Citation:
         end=ref.end,
         kind="internal" if internal else "frus",
         status="parsed" if complete else "partial",
-        role=_role(text, ref.start),
+        role=_role(text, ref.start if ref.lead_end is None else ref.lead_end),
         frus=fr,
     )
 
@@ -603,7 +651,8 @@ def _recognize(text: str) -> list[Citation]:
             elliptical.append(ref)
             taken.append((ref.start, ref.end))
     internal = _internal_refs(text, taken)
-    out = [_citation(text, r, "frus", False) for r in named + elliptical]
+    listed = [one for r in named for one in _per_volume(r)]
+    out = [_citation(text, r, "frus", False) for r in listed + elliptical]
     out += [_citation(text, r, "internal", True) for r in internal]
     return sorted(out, key=lambda c: c.start)
 
