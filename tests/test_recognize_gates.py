@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archcite.grammar import frus, noncitation
+from archcite.grammar import frus, frus_internal, frus_scan, noncitation
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
 from archcite.readers import Source
@@ -135,9 +135,9 @@ def test_gate_is_conservative_on_random_text(parts: list[str]) -> None:
         assert full_scan(text) == []
 
 
-# The plain spelling of frus._NUMBERED: lookbehinds before the literal.
+# The plain spelling of frus_internal.NUMBERED: lookbehinds before the literal.
 _NUMBERED_PLAIN = re.compile(
-    rf"(?:(?<=\b[Ss]ee\s)|(?<=\bin\s)|^)Nos?\.\s+(?P<list>{frus._NUM_LIST})\.?$"
+    rf"(?:(?<=\b[Ss]ee\s)|(?<=\bin\s)|^)Nos?\.\s+(?P<list>{frus_scan.NUM_LIST})\.?$"
     rf"|(?:(?<=\b[Ss]ee\s)|(?<=\bin\s))Nos?\.\s+(?P<list2>\d+)\b"
 )
 
@@ -150,7 +150,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[object]:
 @given(st.lists(st.sampled_from([*FRAGMENTS, "Seen ", "kin "]), max_size=10))
 def test_numbered_pattern_matches_its_plain_spelling(parts: list[str]) -> None:
     text = "".join(parts)
-    assert _matches(frus._NUMBERED, text) == _matches(_NUMBERED_PLAIN, text)
+    assert _matches(frus_internal.NUMBERED, text) == _matches(_NUMBERED_PLAIN, text)
 
 
 def _corpus_clauses(shared: Path) -> list[str]:
@@ -173,7 +173,9 @@ def test_gate_is_conservative_on_corpus_notes(shared_dir: Path) -> None:
     assert len(found) > 3000
     for clause in found:
         assert frus.recognize(clause) == full_scan(clause), clause
-        assert _matches(frus._NUMBERED, clause) == _matches(_NUMBERED_PLAIN, clause)
+        assert _matches(frus_internal.NUMBERED, clause) == _matches(
+            _NUMBERED_PLAIN, clause
+        )
 
 
 # The plain spelling of noncitation._CLASSIFICATION (exponential on long

@@ -29,7 +29,7 @@ Offsets cover the reference itself, not the lead-in ("For texts, see").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from archcite.grammar.frus_ids import (
     CURRENT_DOCUMENT,
@@ -44,12 +44,12 @@ from archcite.grammar.frus_ids import (
     with_volume,
     years_key,
 )
-from archcite.grammar.labels import inclosure_label
+from archcite.grammar.frus_internal import internal_refs
+from archcite.grammar.frus_scan import DASH, NUM_LIST, PAGES, Ref, expand, page_items
 from archcite.model import Citation, FrusRef, Role
 
 __all__ = ["recognize", "sibling", "with_volume"]
 
-_DASH = r"[–—-]"
 _SERIES = re.compile(
     r"""(?P<anchor>
         Papers\s+Relating\s+to\s+the\s+Foreign\s+Relations\s+of\s+the\s+United\s+States
@@ -61,12 +61,12 @@ _SERIES = re.compile(
     re.VERBOSE,
 )
 _YEARS = re.compile(
-    rf"\[?(\d{{4}})\]?(?:\s*{_DASH}\s*(\d{{4}}|\d{{2}})\b)?(?=[\s,.;:)\]]|$)"
+    rf"\[?(\d{{4}})\]?(?:\s*{DASH}\s*(\d{{4}}|\d{{2}})\b)?(?=[\s,.;:)\]]|$)"
 )
 _ROMAN_OR_NUM = r"(?:[IVXLC]+|[ivxlc]+|\d+)"
 _VOLUME = re.compile(
     rf"""(?:[Vv]ol(?:ume)?(?P<plural>s)?\.?)\s*
-         (?:(?P<e>E\s*{_DASH}\s*)(?P<enum>\d+)
+         (?:(?P<e>E\s*{DASH}\s*)(?P<enum>\d+)
            |(?P<num>{_ROMAN_OR_NUM})(?:\s*[–—/-]\s*(?P<last>{_ROMAN_OR_NUM})
              # "Volumes VII, VIII, IX", "vols. V and VI": Roman only, so that
              # "vol. XIV, 217" keeps its document
@@ -82,28 +82,17 @@ _EDITORS = re.compile(
     r"eds?\.\s.*?(?=\s*\(|,\s*(?:Documents?|[Dd]oc\.|pp?\.|pages?)\s|$)"
 )
 _IMPRINT = re.compile(r"\((?:[^()]*?(?:Washington|Printing\s+Office|GPO)[^()]*?)\)")
-_NUM_LIST = rf"\d+(?:\s*{_DASH}\s*\d+)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\s*{_DASH}\s*\d+)?)*"
 _DOCS = re.compile(
-    rf"(?:Documents?|Docs?\.|doc\.|Nos?\.)\s+(?P<list>{_NUM_LIST})(?![\d/])"
-)
-_PAGE = rf"(?:\d+|[ivxlc]+(?![a-z]))(?:\s*{_DASH}\s*(?:\d+|[ivxlc]+(?![a-z])))?(?:\s+ff\.?|\s+et\s+seq\.?)?"
-_PAGES = re.compile(
-    rf"(?:pp?\.|pages?)\s*(?P<list>{_PAGE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PAGE})*)"
-    rf"(?![\w/])"
+    rf"(?:Documents?|Docs?\.|doc\.|Nos?\.)\s+(?P<list>{NUM_LIST})(?![\d/])"
 )
 _FOOTNOTE_AFTER = re.compile(
     r",?\s*(?:footnote|fn\.)\s+(?P<fn>\d+)|\s+and\s+footnote\s+(?P<fn2>\d+)\s+thereto"
 )
-_PAREN_DOCS = re.compile(rf"\s*\((?:Documents?|doc\.)\s+(?P<list>{_NUM_LIST})\)")
+_PAREN_DOCS = re.compile(rf"\s*\((?:Documents?|doc\.)\s+(?P<list>{NUM_LIST})\)")
 _BARE_ROMAN = re.compile(r"(?P<v>[IVXLC]+)(?=[,.;\s]|$)")
-_BARE_NUM = re.compile(rf"(?P<list>{_NUM_LIST})(?=[.;)\s]|$)")
+_BARE_NUM = re.compile(rf"(?P<list>{NUM_LIST})(?=[.;)\s]|$)")
 _TITLE = re.compile(r"(?:[A-Z“\"‘]|index\b)[^,;()]*(?:\([^()]*\)[^,;()]*)?")
 _AND_VOL = re.compile(r"\s*,?\s*(?:and|also|see\s+also)\s+(?:in\s+)?(?=[Vv]ol)")
-_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_NUM_ITEM = re.compile(rf"(\d+)(?:\s*{_DASH}\s*(\d+))?")
-_DASH_SPACED = re.compile(rf"\s*{_DASH}\s*")
-_FF_END = re.compile(r"\s+ff\.?$")
-_ET_SEQ_END = re.compile(r"\s+et\s+seq\.?$")
 _PASSIM = re.compile(r",?\s*passim\b")
 _LOCATOR_NEXT = re.compile(r",\s*(?:[Vv]ol|pp?\.)")
 _PRINTING = re.compile(
@@ -113,29 +102,6 @@ _PRINTING = re.compile(
 )
 
 
-@dataclass
-class _Ref:
-    """A reference being assembled by the scanner (mutable while scanning)."""
-
-    start: int
-    end: int
-    parts: Parts = field(default_factory=Parts)
-    documents: list[int] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)
-    footnotes: list[tuple[int, int]] = field(default_factory=list)
-    from_ibid: bool = False
-    has_locator: bool = False
-    #: the volumes after the first of "vols. V and VI" (number, start, end of
-    #: the numeral): :func:`_per_volume` makes one reference of each
-    more_volumes: list[tuple[int, int, int]] = field(default_factory=list)
-    #: where the first volume's numeral ends ("vols. V")
-    first_volume_end: int = 0
-    #: where the reference's lead-in ends, for its role ("printed in")
-    lead_end: int | None = None
-    #: why the reference is uncertain, when it is one of a list of volumes
-    note: str | None = None
-
-
 def _skip(text: str, i: int) -> int:
     """The position after the separators (spaces, commas, periods, colons) at ``i``."""
     while i < len(text) and text[i] in " ,.:\t\n":
@@ -143,46 +109,18 @@ def _skip(text: str, i: int) -> int:
     return i
 
 
-def _expand(numbers: str) -> list[int]:
-    """ "217 and 218" -> [217, 218]; "12–14" -> [12, 13, 14] (ranges of <= 500)."""
-    out: list[int] = []
-    for item in _LIST_SEP.split(numbers.strip()):
-        m = _NUM_ITEM.fullmatch(item.strip())
-        if not m:
-            continue
-        first = int(m.group(1))
-        last = int(m.group(2)) if m.group(2) else first
-        if last < first or last - first > 500:
-            out.append(first)
-        else:
-            out.extend(range(first, last + 1))
-    return out
-
-
-def _page_items(text: str) -> list[str]:
-    items = _LIST_SEP.split(text.strip())
-    out = []
-    for item in items:
-        item = _DASH_SPACED.sub("–", item.strip())
-        item = _FF_END.sub(" ff.", item)
-        item = _ET_SEQ_END.sub(" et seq.", item)
-        if item:
-            out.append(item)
-    return out
-
-
 def _modern(years: str | None) -> bool:
     """Document numbers are printed from the 1955–57 subseries on."""
     return years is not None and int(years[:4]) >= 1955
 
 
-def _locators(text: str, i: int, ref: _Ref) -> int:
+def _locators(text: str, i: int, ref: Ref) -> int:
     """Consume documents/pages (and their footnotes, "(Document 20)") at ``i``."""
     while True:
         j = _skip(text, i)
         m = _DOCS.match(text, j)
         if m and not (m.group(0).startswith("No") and _modern(ref.parts.years)):
-            docs = _expand(m.group("list"))
+            docs = expand(m.group("list"))
             ref.documents.extend(docs)
             i = m.end()
             f = _FOOTNOTE_AFTER.match(text, i)
@@ -191,13 +129,13 @@ def _locators(text: str, i: int, ref: _Ref) -> int:
                 i = f.end()
             ref.has_locator = True
             continue
-        m = _PAGES.match(text, j)
+        m = PAGES.match(text, j)
         if m:
-            ref.pages.extend(_page_items(m.group("list")))
+            ref.pages.extend(page_items(m.group("list")))
             i = m.end()
             p = _PAREN_DOCS.match(text, i)
             if p:
-                ref.documents.extend(_expand(p.group("list")))
+                ref.documents.extend(expand(p.group("list")))
                 i = p.end()
             f = _FOOTNOTE_AFTER.match(text, i)
             if f and f.group("fn"):
@@ -210,9 +148,9 @@ def _locators(text: str, i: int, ref: _Ref) -> int:
         return i
 
 
-def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
+def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
     """Parse the components after a series anchor; ``None`` if it is no FRUS ref."""
-    ref = _Ref(start=m.start(), end=m.end(), from_ibid=bool(m.group("ibid")))
+    ref = Ref(start=m.start(), end=m.end(), from_ibid=bool(m.group("ibid")))
     parts: dict[str, object] = {}
     titles: list[str] = []
     i = m.end()
@@ -294,9 +232,9 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
             continue
         if "years" in parts and "volume" in parts and (n := _BARE_NUM.match(text, j)):
             if _modern(str(parts["years"])):
-                ref.documents.extend(_expand(n.group("list")))
+                ref.documents.extend(expand(n.group("list")))
             else:
-                ref.pages.extend(_page_items(n.group("list")))
+                ref.pages.extend(page_items(n.group("list")))
             ref.has_locator = True
             ref.end = i = n.end()
             break
@@ -331,12 +269,12 @@ def _scan_named(text: str, m: re.Match[str]) -> _Ref | None:
     return ref
 
 
-def _scan_elliptical(text: str, start: int, inherit: Parts | None) -> _Ref | None:
+def _scan_elliptical(text: str, start: int, inherit: Parts | None) -> Ref | None:
     """A "vol. XV, Document 3" reference at ``start`` (after its lead-in)."""
     v = _VOLUME.match(text, start)
     if v is None or v.group("last"):
         return None
-    ref = _Ref(start=start, end=v.end())
+    ref = Ref(start=start, end=v.end())
     if v.group("e"):
         vol, electronic = int(v.group("enum")), True
     else:
@@ -377,147 +315,6 @@ _ELLIPTICAL_LEAD = re.compile(
 )
 
 
-_INTERNAL_DOCS = re.compile(
-    rf"footnote\s+(?P<fn>\d+),?\s+(?:to\s+)?Document\s+(?P<doc>\d+)"
-    rf"|(?P<docs>Documents?\s+{_NUM_LIST})(?:,?\s+footnote\s+(?P<fn2>\d+))?"
-)
-# "see footnote 2 above": a footnote of the note's own document (TEI), or of
-# the manuscript's own notes; the resolve stage decides which.
-_FOOTNOTE_HERE = re.compile(
-    rf"\b[Ff]ootnotes?\s+(?P<list>{_NUM_LIST})\s+(?:above|below)\b"
-)
-_IBID_BEFORE = re.compile(r"\b[Ii]bid\.,?\s*$")
-# "See No. 12", "in No. 12", or "No. 12." alone. The lookbehinds come after the
-# literal "No" so that the scan can skip to each "N" (ten times faster).
-_NUMBERED = re.compile(
-    rf"No(?:(?<=\b[Ss]ee\sNo)|(?<=\bin\sNo)|(?<=^No))s?\.\s+(?P<list>{_NUM_LIST})\.?$"
-    rf"|No(?:(?<=\b[Ss]ee\sNo)|(?<=\bin\sNo))s?\.\s+(?P<list2>\d+)\b"
-)
-_ANTE = re.compile(
-    rf"\b(?P<w>[Aa]nte|[Pp]ost|[Ss]upra|[Ii]nfra)\b\.?,?(?:\s*(?P<pp>(?:pp?\.|pages?)\s*"
-    rf"{_PAGE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|,?\s+and\s+pp?\.\s*){_PAGE})*))?"
-)
-_PAGE_WORD = re.compile(r"(?:pp?\.|pages?)\s*")
-
-
-def _internal_refs(text: str, taken: list[tuple[int, int]]) -> list[_Ref]:
-    """ "Document 389", "footnote 2, Document 6", "Ante, p. 5", "No. 12", "Supra"."""
-    found: list[_Ref] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(
-            e <= a or s >= b for a, b in taken + [(r.start, r.end) for r in found]
-        )
-
-    for m in _INTERNAL_DOCS.finditer(text):
-        if not free(m.start(), m.end()) or _other_series_before(text, m.start()):
-            continue
-        if _IBID_BEFORE.search(text, 0, m.start()):
-            continue  # "printed ibid., Document 292": the ibid. antecedent's volume
-        if m.group("doc"):
-            doc = int(m.group("doc"))
-            ref = _Ref(
-                m.start(),
-                m.end(),
-                documents=[doc],
-                footnotes=[(doc, int(m.group("fn")))],
-            )
-        else:
-            docs = _expand(m.group("docs").split(None, 1)[1])
-            fns = [(docs[-1], int(m.group("fn2")))] if m.group("fn2") and docs else []
-            ref = _Ref(m.start(), m.end(), documents=docs, footnotes=fns)
-        ref.has_locator = True
-        found.append(ref)
-    for m in _FOOTNOTE_HERE.finditer(text) if "ootnote" in text else ():
-        if free(m.start(), m.end()):
-            fns = [(CURRENT_DOCUMENT, n) for n in _expand(m.group("list"))]
-            found.append(_Ref(m.start(), m.end(), footnotes=fns))
-    # Nineteenth-century volumes number documents "No. 12"; only "See No. 12",
-    # "in No. 12" and a bare "No. 12." are references (telegram No. 35 is not),
-    # and "[Inclosure 3 in No. 12.]" heads the inclosure: a label, not a link.
-    numbered = () if inclosure_label(text) else _NUMBERED.finditer(text)
-    for m in numbered:
-        if free(m.start(), m.end()):
-            nums = _expand(m.group("list") or m.group("list2"))
-            found.append(_Ref(m.start(), m.end(), documents=nums, has_locator=True))
-    # (the substring test skips a scan that cannot match, cheaply)
-    ante = "nte" in text or "ost" in text or "upra" in text or "nfra" in text
-    for m in _ANTE.finditer(text) if ante else ():
-        if not free(m.start(), m.end()):
-            continue
-        ref = _Ref(m.start(), m.end())
-        if m.group("pp"):
-            listed = _PAGE_WORD.sub("", m.group("pp"))
-            ref.pages = _page_items(listed)
-            ref.has_locator = True
-        elif m.group("w").lower() in ("ante", "post"):
-            continue  # "ante" in prose without a page is not a reference
-        found.append(ref)
-    for m in _PAGES.finditer(text):
-        if not free(m.start(), m.end()) or not _bare_page_ok(text, m):
-            continue
-        ref = _Ref(
-            m.start(), m.end(), pages=_page_items(m.group("list")), has_locator=True
-        )
-        found.append(ref)
-    return found
-
-
-_OTHER_SERIES = re.compile(
-    r"\b(?:[Vv]ol(?:ume)?s?\.?\s+[IVXLCivxlc\d]+|Series\s+[A-Z])\b"
-)
-
-
-def _other_series_before(text: str, at: int) -> bool:
-    """ "Documents on German Foreign Policy, vol. X, Document 5": not this volume."""
-    return bool(_OTHER_SERIES.search(text[max(0, at - 80) : at]))
-
-
-_SEE_END = re.compile(r"(?:^|\b[Ss]ee|\b[Cc]f\.|\bsee\s+also)$")
-_IBID_END = re.compile(r"\b[Ii]bid\.,?$")
-_COMMA_END = re.compile(r",[”\"]?$")
-_COMMA_SPLIT = re.compile(r",\s*")
-_WORK_WORDS = re.compile(r"\b(?:Press|Series|Report|Papers?|History|Documents)\b")
-_DIGIT = re.compile(r"\d")
-# "…, and Historical Note, p. xix": capitalized words only, the title of a work
-_TITLE_CASE = re.compile(r"(?:and\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$")
-_QUOTED_START = re.compile(r"(?:[Ss]ee\s+)?[“\"]")
-_DOC_WORDS = re.compile(
-    r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|aide-m[ée]moire|instructions?|"
-    r"memorandum|press\s+(?:release|statement)|footnote\s+\d+|art\.\s+\d+|letter)\b",
-    re.IGNORECASE,
-)
-
-
-def _bare_page_ok(text: str, m: re.Match[str]) -> bool:
-    """Whether a lone "p. 13" points into the current volume.
-
-    Legacy volumes cite their own pages bare: "See p. 128", "See footnote 36,
-    p. 24", "See telegram No. 35, February 4, from the chairman …, p. 13". A
-    page after a work's title ("Leary, *The CIA*, pp. 63") is not FRUS.
-    """
-    before = text[: m.start()].rstrip()
-    if _SEE_END.search(before) or before == "":
-        return True
-    if _IBID_END.search(before):
-        return False  # "…, ibid., p. 860": the ibid. antecedent's volume
-    after = text[m.end() :].strip()
-    if after not in ("", ".", ")", ").") and not after.startswith((";", ". ")):
-        return False
-    if not _COMMA_END.search(before):
-        return False
-    head = before.rstrip(',”"')
-    last = _COMMA_SPLIT.split(head)[-1] if head else ""
-    # the segment right before the page is the document's description or a date
-    if _WORK_WORDS.search(head) or _TITLE_CASE.match(last.strip()):
-        return False
-    quoted = _QUOTED_START.match(last.strip())
-    # A document is described by its number or date ("telegram No. 35,
-    # February 4"); "Historical Note, p. xx" names a work, whose page it is.
-    described = _DOC_WORDS.search(head) and _DIGIT.search(head)
-    return bool(described) or bool(quoted)
-
-
 def _role(text: str, start: int) -> Role:
     return (
         "printing"
@@ -526,7 +323,7 @@ def _role(text: str, start: int) -> Role:
     )
 
 
-def _to_frus(ref: _Ref, internal: bool) -> FrusRef:
+def _to_frus(ref: Ref, internal: bool) -> FrusRef:
     documents = tuple(dict.fromkeys(ref.documents))
     pages, footnotes = tuple(ref.pages), tuple(ref.footnotes)
     if internal:
@@ -566,7 +363,7 @@ def _to_frus(ref: _Ref, internal: bool) -> FrusRef:
     return fr if parts.years is None else finish(fr)
 
 
-def _per_volume(ref: _Ref) -> list[_Ref]:
+def _per_volume(ref: Ref) -> list[Ref]:
     """ "Foreign Relations, 1961–1963, vols. V and VI": one reference per volume.
 
     A volume id names one volume, so each volume of the list is a reference of
@@ -588,10 +385,10 @@ def _per_volume(ref: _Ref) -> list[_Ref]:
             f"the {what} follow the list of vols. {listed} and are given to the "
             "last; the text does not say which volume they are in"
         )
-    out: list[_Ref] = []
+    out: list[Ref] = []
     for k, (volume, start, end) in enumerate(spans):
         last = k == len(spans) - 1
-        one = _Ref(
+        one = Ref(
             start=start,
             end=ref.end if last else end,
             parts=replace(ref.parts, volume=volume),
@@ -606,7 +403,7 @@ def _per_volume(ref: _Ref) -> list[_Ref]:
     return out
 
 
-def _citation(text: str, ref: _Ref, kind: str, internal: bool) -> Citation:
+def _citation(text: str, ref: Ref, kind: str, internal: bool) -> Citation:
     fr = _to_frus(ref, internal)
     complete = (fr.known or (internal and ref.has_locator)) and ref.note is None
     if fr.reason and fr.reason.startswith("series taken from ibid.") and fr.volume_id:
@@ -623,7 +420,7 @@ def _citation(text: str, ref: _Ref, kind: str, internal: bool) -> Citation:
 
 
 def _recognize(text: str) -> list[Citation]:
-    named: list[_Ref] = []
+    named: list[Ref] = []
     pos = 0
     while (m := _SERIES.search(text, pos)) is not None:
         ref = _scan_named(text, m)
@@ -640,7 +437,7 @@ def _recognize(text: str) -> list[Citation]:
             named.append(extra)
             pos = extra.end
     taken = [(r.start, r.end) for r in named]
-    elliptical: list[_Ref] = []
+    elliptical: list[Ref] = []
     for v in _VOLUME.finditer(text):
         if any(a <= v.start() < b for a, b in taken):
             continue
@@ -650,7 +447,7 @@ def _recognize(text: str) -> list[Citation]:
         if ref is not None:
             elliptical.append(ref)
             taken.append((ref.start, ref.end))
-    internal = _internal_refs(text, taken)
+    internal = internal_refs(text, taken)
     listed = [one for r in named for one in _per_volume(r)]
     out = [_citation(text, r, "frus", False) for r in listed + elliptical]
     out += [_citation(text, r, "internal", True) for r in internal]
@@ -659,7 +456,7 @@ def _recognize(text: str) -> list[Citation]:
 
 # A cheap test every FRUS reference passes, so that two thirds of all clauses
 # skip the scan: a loosened union of the heads of _SERIES, _VOLUME,
-# _INTERNAL_DOCS, _FOOTNOTE_HERE, _NUMBERED, _ANTE ("Ante"/"Post" need pages) and _PAGES, each
+# the patterns of frus_internal ("Ante"/"Post" need pages) and PAGES, each
 # behind one of a few letters. tests/test_recognize_gates.py checks it.
 _GATE = re.compile(
     r"""[FIVDNSipvsf](?:oreign\s+Relations|RUS|bid\.,?\s*\[?\d{4}

@@ -1,0 +1,75 @@
+"""The lexical layer of the FRUS grammar: numbers, pages and the reference
+being assembled, shared by the named-volume scanner (:mod:`.frus`) and the
+internal-reference scanner (:mod:`.frus_internal`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archcite.grammar.frus_ids import Parts
+
+DASH = r"[–—-]"
+NUM_LIST = rf"\d+(?:\s*{DASH}\s*\d+)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\s*{DASH}\s*\d+)?)*"
+PAGE = rf"(?:\d+|[ivxlc]+(?![a-z]))(?:\s*{DASH}\s*(?:\d+|[ivxlc]+(?![a-z])))?(?:\s+ff\.?|\s+et\s+seq\.?)?"
+PAGES = re.compile(
+    rf"(?:pp?\.|pages?)\s*(?P<list>{PAGE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){PAGE})*)"
+    rf"(?![\w/])"
+)
+LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+NUM_ITEM = re.compile(rf"(\d+)(?:\s*{DASH}\s*(\d+))?")
+DASH_SPACED = re.compile(rf"\s*{DASH}\s*")
+FF_END = re.compile(r"\s+ff\.?$")
+ET_SEQ_END = re.compile(r"\s+et\s+seq\.?$")
+
+
+@dataclass
+class Ref:
+    """A reference being assembled by the scanner (mutable while scanning)."""
+
+    start: int
+    end: int
+    parts: Parts = field(default_factory=Parts)
+    documents: list[int] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)
+    footnotes: list[tuple[int, int]] = field(default_factory=list)
+    from_ibid: bool = False
+    has_locator: bool = False
+    #: the volumes after the first of "vols. V and VI" (number, start, end of
+    #: the numeral): the named-volume scanner makes one reference of each
+    more_volumes: list[tuple[int, int, int]] = field(default_factory=list)
+    #: where the first volume's numeral ends ("vols. V")
+    first_volume_end: int = 0
+    #: where the reference's lead-in ends, for its role ("printed in")
+    lead_end: int | None = None
+    #: why the reference is uncertain, when it is one of a list of volumes
+    note: str | None = None
+
+
+def expand(numbers: str) -> list[int]:
+    """ "217 and 218" -> [217, 218]; "12–14" -> [12, 13, 14] (ranges of <= 500)."""
+    out: list[int] = []
+    for item in LIST_SEP.split(numbers.strip()):
+        m = NUM_ITEM.fullmatch(item.strip())
+        if not m:
+            continue
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) else first
+        if last < first or last - first > 500:
+            out.append(first)
+        else:
+            out.extend(range(first, last + 1))
+    return out
+
+
+def page_items(text: str) -> list[str]:
+    items = LIST_SEP.split(text.strip())
+    out = []
+    for item in items:
+        item = DASH_SPACED.sub("–", item.strip())
+        item = FF_END.sub(" ff.", item)
+        item = ET_SEQ_END.sub(" et seq.", item)
+        if item:
+            out.append(item)
+    return out
