@@ -41,6 +41,7 @@ from archcite.grammar.assign import (
 from archcite.grammar.items import ItemParts, parse_item
 from archcite.grammar.leadins import body as find_body
 from archcite.grammar.leadins import top_semicolon, trim_end
+from archcite.grammar.literals import any_of
 from archcite.grammar.locators import (
     BOX_WORD,
     LEGACY_IN_TEXT,
@@ -71,8 +72,9 @@ _KEYWORDS = (
 )  # fmt: skip
 # A P-reel number ("P860029–2278") is a locator with no keyword in it.
 _PNUMBER_ANY = re.compile(r"[PDNO]\d{6,}[–-]\d")
-# One alternation of plain literals is faster than testing each in a loop.
-_PREFILTER = re.compile("|".join(re.escape(k) for k in _KEYWORDS))
+# One pattern of the literals, nested by prefix, runs about twice as fast as
+# their plain alternation (and far faster than an ``in`` test per keyword).
+_PREFILTER = any_of(_KEYWORDS)
 _PRINTED = re.compile(
     r"\b(?:printed|published|reprinted|excerpted)\s+(?:in\s+full\s+)?in\b"
 )
