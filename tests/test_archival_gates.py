@@ -11,15 +11,16 @@ from the words the grammars look for, and on every clause of the corpus.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archcite.grammar import archival, published
+from archcite.grammar import archival, archival_gate, published
 from archcite.grammar.assign import chicago_order
-from archcite.grammar.locators import components
+from archcite.grammar.locators import BOX_WORD, components
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
 from archcite.readers import Source
@@ -83,6 +84,32 @@ def test_archival_gate_passes_every_example(text: str) -> None:
     assert archival.gate(text)
 
 
+# The strong-locator test of the gate in its plain one-pattern spelling;
+# archival_gate._has_strong is the same test written so that re can skip ahead.
+PLAIN_STRONG = re.compile(
+    r"(?i:\b(?:RG|Record\s+Group)\s*\d|\bEntry\s+(?:(?:UD|P|A1|NM|UD-UP)[\s–-]*)?\d|"
+    rf"\b{BOX_WORD}\s+[\w–-]|\bFolders?\s|\b(?:Reel|Roll)s?\s+[\w–-])|"
+    r"\bFile\s+No|\bJob\s+(?:No\.\s*)?\d|FRC\s+\d|Lot\s+\d|\d{3}[a-z]?\.\w+[^/,;]{0,60}/|"
+    r"[PDNO]\d{6,}[–-]\d|\b(?:FO|FCO|CAB|PREM|DEFE|CO|DO|WO|ADM|AIR|HO|BT|T|AVIA|ES|KV|HS)"
+    r"\s+\d+/\d"
+)
+STRONG_FRAGMENTS = [
+    "RG", "rg", "Rg", "Record", "record", " Group", " GROUP", "Entry", "entry", "UD", "-",
+    "Box", "box", "BOXES", "Caja", "cajas", "Caixa", "Legajo", "legajos", "Carton",
+    "Kartons", "\u212aarton", "Busta", "buste", "Folder", "FOLDERS", "Reel", "ROLLS",
+    "roll", "File", "File No", "Job", "Job No. ", "FRC", "Lot", "FO", "FCO", "T", "CAB",
+    "xFO", "HS", "aT", "700.5611", "/", "P860029", "–", "1", "23", " ", "  ", "x", "é",
+    ",", ";", ".", "(", "\n", "A",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(STRONG_FRAGMENTS), min_size=1, max_size=12))
+def test_strong_locator_test_is_the_plain_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert archival_gate._has_strong(text) == (PLAIN_STRONG.search(text) is not None)
+
+
 def _corpus_clauses(shared: Path) -> list[str]:
     corpus = shared / "corpus"
     texts: list[str] = []
@@ -104,6 +131,7 @@ def test_gates_are_conservative_on_corpus_clauses(shared_dir: Path) -> None:
     assert len(found) > 3000
     refused = 0
     for clause in found:
+        assert archival_gate._has_strong(clause) == bool(PLAIN_STRONG.search(clause))
         if not archival.gate(clause):
             refused += 1
             assert archival_full(clause) == [], clause
@@ -119,3 +147,12 @@ def test_a_long_run_of_boxes_keeps_its_order() -> None:
     assert [c.text for c in ordered[1:]] == ["Box 1"] * 200
     (c,) = archival.recognize("Box 1, " * 200)
     assert c.archival is not None and c.archival.box == "1"
+
+
+def test_strong_words_open_with_every_case_folding_of_their_letter() -> None:
+    opener = re.compile(archival_gate._STRONG_WORDS.pattern.split("(?<!")[0])
+    for letter in "rebclkf":
+        folds = re.compile(letter, re.IGNORECASE)
+        for code in range(0x10000):  # IGNORECASE equates no ASCII letter beyond
+            if folds.fullmatch(chr(code)):
+                assert opener.fullmatch(chr(code)), (letter, hex(code))

@@ -85,3 +85,31 @@ def test_signed_at_a_place_is_not_a_drafting_line() -> None:
 def test_lower_case_ibid_is_an_anchor() -> None:
     odd = fallback("The enclosure is described in Dryden to Webb, June 8, 1962, ibid.")
     assert odd.kind == "unrecognized"
+
+
+# One example of every alternative of _ANCHOR: the literal guard in front of it
+# must find each, or has_anchor would refuse a citation.
+ANCHOR_EXAMPLES = [
+    *(
+        f"see the {w} here"
+        for w in (
+            "Library", "Archive", "Archives", "Papers", "File", "Files", "Box", "Boxes",
+            "Folder", "Record Group", "Reel", "Microfilm", "Collection", "Series",
+            "Manuscript", "Manuscripts", "Foreign Relations", "FRUS", "ibid", "Ibid",
+            "Central Files", "Central Decimal File", "National Security", "Presidential",
+            "Records of", "hereafter cited", "cited as", "JFKL", "LBJL", "DDEL", "HSTL",
+            "FDRL", "NARA", "WNRC",
+        )
+    ),
+    *(f"x {w}3" for w in ("RG", "Lot", "Job", "Entry", "FRC", "Document", "Documents", "Doc.")),
+    "p.4", "pp. ix", "vol.VI", "Id.", "Source: x", "CIA, report", "POL 27/3",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ANCHOR_EXAMPLES)
+def test_literal_guard_admits_every_anchor(text: str) -> None:
+    from archcite.grammar import noncitation
+
+    assert noncitation._ANCHOR.search(text)
+    assert noncitation._ANCHOR_LITERALS.search(text)
+    assert noncitation.has_anchor(text)

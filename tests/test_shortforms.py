@@ -281,3 +281,18 @@ def test_a_description_naming_a_work_still_blocks_the_ibid() -> None:
     assert (
         recognize("See telegram No. 50 in Papers of Wilson, vol. 4, ibid., p. 8.") == []
     )
+
+
+def test_bid_guard_has_every_case_folding_of_ibid() -> None:
+    import re
+
+    from archcite.grammar.shortforms import _BID
+
+    # Every character IGNORECASE equates with b, i or d must be in the guard.
+    for letter in "bid":
+        folds = re.compile(letter, re.IGNORECASE)
+        for code in range(0x110000):
+            ch = chr(code)
+            if folds.fullmatch(ch):
+                probe = {"b": f"{ch}id", "i": f"b{ch}d", "d": f"bi{ch}"}[letter]
+                assert _BID.search(probe), (letter, hex(code))

@@ -129,10 +129,24 @@ class Catalog:
     def __init__(self, volumes: dict[str, Volume]) -> None:
         self._volumes = volumes
         self._by_years: dict[str, list[str]] = {}
+        # Parsed once: find() reads the parts of every volume of the years cited.
+        self._id_parts: dict[str, IdParts] = {}
         for volume_id in sorted(volumes):
             parts = parse_id(volume_id)
             if parts is not None:
                 self._by_years.setdefault(parts.years, []).append(volume_id)
+                self._id_parts[volume_id] = parts
+        # The significant words of each volume's title, built on first use:
+        # a title search compares the cited words with every volume's.
+        self._title_words: dict[str, set[str]] | None = None
+
+    def _words_of(self) -> dict[str, set[str]]:
+        if self._title_words is None:
+            self._title_words = {
+                volume_id: _words(vol.volume_title or vol.title or "")
+                for volume_id, vol in self._volumes.items()
+            }
+        return self._title_words
 
     def __contains__(self, volume_id: object) -> bool:
         return volume_id in self._volumes
@@ -176,7 +190,7 @@ class Catalog:
         words = _words(title)
         scored: list[tuple[int, str]] = []
         for volume_id in self._by_years.get(years, ()):
-            p = parse_id(volume_id)
+            p = self._id_parts.get(volume_id)
             if p is None or p.rest != rest:
                 continue
             if (p.volume, p.electronic, p.supplement) != (
@@ -205,9 +219,9 @@ class Catalog:
 
     def _by_title(self, words: set[str], candidates: list[str]) -> str | None:
         best: list[tuple[int, str]] = []
+        title_words = self._words_of()
         for volume_id in candidates:
-            vol = self._volumes[volume_id]
-            overlap = len(words & _words(vol.volume_title or vol.title or ""))
+            overlap = len(words & title_words[volume_id])
             best.append((overlap, volume_id))
         best.sort(reverse=True)
         if best and best[0][0] > 0 and (len(best) == 1 or best[0][0] > best[1][0]):
@@ -225,9 +239,9 @@ class Catalog:
             return []
         scored: list[tuple[int, str]] = []
         pool = self._by_years.get(years, []) if years else list(self._volumes)
+        title_words = self._words_of()
         for volume_id in pool:
-            vol = self._volumes[volume_id]
-            overlap = len(words & _words(vol.volume_title or vol.title or ""))
+            overlap = len(words & title_words[volume_id])
             if overlap:
                 scored.append((overlap, volume_id))
         scored.sort(key=lambda t: (-t[0], t[1]))

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from archcite.authority import Authority, RepositoryMatch, authority
+from archcite.grammar.archival_gate import UNKNOWN_REPO, gate
 from archcite.grammar.assign import (
     assign,
     chicago_order,
@@ -42,7 +43,6 @@ from archcite.grammar.items import ItemParts, parse_item
 from archcite.grammar.leadins import body as find_body
 from archcite.grammar.leadins import top_semicolon, trim_end
 from archcite.grammar.locators import (
-    BOX_WORD,
     LEGACY_IN_TEXT,
     Component,
     classify,
@@ -55,24 +55,6 @@ from archcite.model import ArchivalRef, Citation, DocItem
 
 __all__ = ["gate", "parse_doc_item", "recognize"]
 
-# Cheap literal prefilter (substring tests run at C speed): a clause with none
-# of these is never archival. "/" admits decimal files and "FO 371/135904".
-_KEYWORDS = (
-    "Librar", "Archiv", "Bundesarchiv", "BArch", "Record", "Papers", "File", "Box", "box", "older", "RG", "Group",
-    "Lot ", "Job ", "Reel", "reel", "Roll", "FRC", "Entry", "Department", "Agency", "CIA",
-    "Institut", "Universit", "Kew", "PRO", "NA", "WNRC", "JFK", "LBJ", "DDE", "HST", "FDR",
-    "Diary", "Material", "Cent", "Division", "Correspondence", "Affairs", "Office",
-    "Collection", "Museum", "Society", "Foundation", "/", "CMH", "LC", "LOC", "DOS",
-    # classify() reads these locators in any case ("BOX 3", "rg 59", "roll 2").
-    "BOX", "OLDER", "REEL",
-    # Foreign archives and their boxes ("Archivo General de la Nación, Caja 12").
-    "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot", "aja", "aixa", "egajo", "arton",
-    "usta", "uste", "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
-)  # fmt: skip
-# A P-reel number ("P860029–2278") is a locator with no keyword in it.
-_PNUMBER_ANY = re.compile(r"[PDNO]\d{6,}[–-]\d")
-# One alternation of plain literals is faster than testing each in a loop.
-_PREFILTER = re.compile("|".join(re.escape(k) for k in _KEYWORDS))
 _PRINTED = re.compile(
     r"\b(?:printed|published|reprinted|excerpted)\s+(?:in\s+full\s+)?in\b"
 )
@@ -83,12 +65,6 @@ _HEREAFTER = re.compile(
     re.I,
 )
 _SPLIT = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?:also\s+)?(?:in\s+)?(?:the\s+)?")
-_UNKNOWN_REPO = re.compile(
-    r"\b(?:Library|Libraries|Archives?|Archiv|Archivo|Archivio|Arquivo|Archief|Archiwum|"
-    r"Arkiv|Biblioteca|Biblioth[èe]que|Bibliothek|University|College|Institution|Institute|Records\s+"
-    r"Center|Record\s+Office|Historical\s+Society|Museum|Foundation|Historical\s+(?:Center|"
-    r"Office|Division)|Archive\s+Cent(?:er|re))\b"
-)
 _NOT_REPO = re.compile(r"\b(?:Press|Publish\w*|Books|Review|Journal)\b")
 
 
@@ -158,7 +134,7 @@ def _find_repository(
         return first
     if (
         len(comps) > 1
-        and _UNKNOWN_REPO.search(comps[0].text)
+        and UNKNOWN_REPO.search(comps[0].text)
         and not _NOT_REPO.search(comps[0].text)
         and classify(comps[0].text) is None
         and title_like(comps[0].text, strict=True)
@@ -168,7 +144,7 @@ def _find_repository(
     for k in (len(comps) - 3, len(comps) - 1):
         if (
             0 < k < len(comps)
-            and _UNKNOWN_REPO.search(comps[k].text)
+            and UNKNOWN_REPO.search(comps[k].text)
             and not _NOT_REPO.search(comps[k].text)
             and classify(comps[k].text) is None
             and title_like(comps[k].text, strict=True)
@@ -356,39 +332,6 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         and (f.box is None or all(" " not in n for n in item.author))
     )  # fmt: skip
     return _Parsed(ref, status, short)
-
-
-# Somewhere in the clause, a locator that makes a citation without a
-# repository: the start of every STRONG kind that classify() knows, as loose as
-# its own pattern (tests/test_archival_gates.py checks the gate against the
-# full grammar).
-_STRONG_ANY = re.compile(
-    r"(?i:\b(?:RG|Record\s+Group)\s*\d|\bEntry\s+(?:(?:UD|P|A1|NM|UD-UP)[\s–-]*)?\d|"
-    rf"\b{BOX_WORD}\s+[\w–-]|\bFolders?\s|\b(?:Reel|Roll)s?\s+[\w–-])|"
-    r"\bFile\s+No|\bJob\s+(?:No\.\s*)?\d|FRC\s+\d|Lot\s+\d|\d{3}[a-z]?\.\w+[^/,;]{0,60}/|"
-    r"[PDNO]\d{6,}[–-]\d|\b(?:FO|FCO|CAB|PREM|DEFE|CO|DO|WO|ADM|AIR|HO|BT|T|AVIA|ES|KV|HS)"
-    r"\s+\d+/\d"
-)
-
-
-def gate(text: str) -> bool:
-    """Cheap test: may ``text`` hold an archival citation? Never a false refusal.
-
-    A citation needs a keyword of :data:`_KEYWORDS` (substring tests at C
-    speed), and then a repository the authority knows, a strong locator or a
-    word that names an unknown repository. Clauses that open with Ibid., Id.
-    or Cf. belong to the short-form recognizer.
-    """
-    if not _PREFILTER.search(text) and not _PNUMBER_ANY.search(text):
-        return False
-    head = text.lstrip("( \t")
-    if head[:4].lower() == "ibid" or head.startswith(("Id.", "Cf.")):
-        return False
-    return not (
-        authority().search_repository(text) is None
-        and _STRONG_ANY.search(text) is None
-        and _UNKNOWN_REPO.search(text) is None
-    )
 
 
 def _recognize(text: str) -> list[Citation]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from archcite.grammar.literals import any_of
 from archcite.model import Citation
 
 _EDITORIAL = re.compile(
@@ -89,6 +90,21 @@ _ANCHOR = re.compile(
 )
 
 
+# Every match of _ANCHOR contains one of these literals (a word's stem,
+# "p." of "pp.", "/" of "POL 27/3"): one scan for them refuses most prose
+# before _ANCHOR, whose leading \b leaves ``re`` no literal to skip ahead to,
+# runs at every position. tests/test_noncitation.py checks each anchor.
+_ANCHOR_LITERALS = any_of(
+    (
+        "Library", "Archive", "Papers", "File", "Box", "Folder", "Record", "Reel",
+        "Microfilm", "Collection", "Series", "Manuscript", "Foreign", "FRUS", "bid",
+        "Central", "National", "Presidential", "hereafter", "cited", "JFKL", "LBJL",
+        "DDEL", "HSTL", "FDRL", "NARA", "WNRC", "RG", "Lot", "Job", "Entry", "FRC",
+        "Doc", "p.", "vol.", "Id.", "Source:", "CIA,", "/",
+    )
+)  # fmt: skip
+
+
 def _trimmed_end(text: str) -> int:
     end = len(text)
     while end > 0 and text[end - 1] in " .;,":
@@ -118,7 +134,7 @@ def is_classification(text: str) -> bool:
 
 def has_anchor(text: str) -> bool:
     """Whether ``text`` has a word that only citations use."""
-    return bool(_ANCHOR.search(text))
+    return _ANCHOR_LITERALS.search(text) is not None and bool(_ANCHOR.search(text))
 
 
 def fallback(text: str) -> Citation:

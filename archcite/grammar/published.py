@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from archcite.grammar.literals import any_of
 from archcite.grammar.locators import title_like
 from archcite.grammar.works import (
     DOC_WORDS,
@@ -96,14 +97,18 @@ _SPLIT = re.compile(r",?\s+and\s+(?:in\s+)?(?:the\s+)?")
 _IBID_AFTER = re.compile(r",?\s+(?:and\s+)?(?=ibid\.)", re.I)
 
 
+# One prefix-nested pattern per list: a scan of the clause each, not one per word.
+_ANY_WORD = any_of(_WORDS)
+_ANY_WITH_DIGIT = any_of(_WITH_DIGIT)
+
+
 def gate(text: str) -> bool:
     """Whether ``text`` may hold a published work (cheap; never a false refusal)."""
-    for word in _WORDS:
-        if word in text:
-            return True
+    if _ANY_WORD.search(text) is not None:
+        return True
     if _DIGIT.search(text) is None:
         return False
-    return any(anchor in text for anchor in _WITH_DIGIT)
+    return _ANY_WITH_DIGIT.search(text) is not None
 
 
 def _opening(text: str) -> tuple[int, Role, int]:

@@ -34,6 +34,11 @@ from archcite.model import ArchivalRef, Citation, DocItem, FrusRef, PublishedRef
 # "ibid", "ibid.", "ibidem", any case; "id." and "idem" only open a clause,
 # because "id." elsewhere is too rare and too easily something else.
 _IBID = re.compile(r"\bibid(?:em)?\b\.?", re.IGNORECASE)
+# What every _IBID match contains, spelled out case by case (these are all the
+# characters IGNORECASE matches to b, i and d): a pattern that opens with a
+# plain character class lets ``re`` skip ahead, where _IBID's leading \b makes
+# it try every position. Most clauses have no Ibid. at all.
+_BID = re.compile("[bB][iIİı][dD]")
 _ID_START = re.compile(r"^[(\[“\"‘\s]*(?:Id\.|Idem\b\.?)")
 
 # An ibid. followed by a year ("ibid., 1922, vol. i", "ibid., 1964–1968, vol.
@@ -421,7 +426,7 @@ def recognize(text: str) -> list[Citation]:
     if m_id:
         token_start = len(m_id.group(0)) - len(m_id.group(0).lstrip(_OPENERS))
         starts.append((token_start, m_id.end()))
-    else:
+    elif _BID.search(text) is not None:
         starts.extend((m.start(), m.end()) for m in _IBID.finditer(text))
     if not starts:
         return []

@@ -1,0 +1,106 @@
+"""The archival recognizer's gate: a cheap test that refuses most prose.
+
+Split from :mod:`archcite.grammar.archival` so each stays a readable size.
+The gate must never refuse a clause the full grammar would read
+(tests/test_archival_gates.py checks it on examples, random text and every
+corpus clause).
+"""
+
+from __future__ import annotations
+
+import re
+
+from archcite.authority import authority
+from archcite.grammar.literals import any_of
+
+__all__ = ["UNKNOWN_REPO", "gate"]
+
+# Cheap literal prefilter (substring tests run at C speed): a clause with none
+# of these is never archival. "/" admits decimal files and "FO 371/135904".
+_KEYWORDS = (
+    "Librar", "Archiv", "Bundesarchiv", "BArch", "Record", "Papers", "File", "Box", "box", "older", "RG", "Group",
+    "Lot ", "Job ", "Reel", "reel", "Roll", "FRC", "Entry", "Department", "Agency", "CIA",
+    "Institut", "Universit", "Kew", "PRO", "NA", "WNRC", "JFK", "LBJ", "DDE", "HST", "FDR",
+    "Diary", "Material", "Cent", "Division", "Correspondence", "Affairs", "Office",
+    "Collection", "Museum", "Society", "Foundation", "/", "CMH", "LC", "LOC", "DOS",
+    # classify() reads these locators in any case ("BOX 3", "rg 59", "roll 2").
+    "BOX", "OLDER", "REEL",
+    # Foreign archives and their boxes ("Archivo General de la Nación, Caja 12").
+    "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot", "aja", "aixa", "egajo", "arton",
+    "usta", "uste", "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
+)  # fmt: skip
+# A P-reel number ("P860029–2278") is a locator with no keyword in it.
+_PNUMBER_ANY = re.compile(r"[PDNO]\d{6,}[–-]\d")
+# One pattern of the literals, nested by prefix, runs about twice as fast as
+# their plain alternation (and far faster than an ``in`` test per keyword).
+_PREFILTER = any_of(_KEYWORDS)
+UNKNOWN_REPO = re.compile(
+    r"\b(?:Library|Libraries|Archives?|Archiv|Archivo|Archivio|Arquivo|Archief|Archiwum|"
+    r"Arkiv|Biblioteca|Biblioth[èe]que|Bibliothek|University|College|Institution|Institute|Records\s+"
+    r"Center|Record\s+Office|Historical\s+Society|Museum|Foundation|Historical\s+(?:Center|"
+    r"Office|Division)|Archive\s+Cent(?:er|re))\b"
+)
+
+# Somewhere in the clause, a locator that makes a citation without a
+# repository: the start of every STRONG kind that classify() knows, as loose as
+# its own pattern (tests/test_archival_gates.py checks the gate against the
+# full grammar, and these patterns against their plain one-pattern spelling).
+#
+# ``re`` skips ahead only to a character a pattern must open with, and a
+# leading \b or IGNORECASE letter gives it none, so it would try every
+# alternative at every position. Each word therefore opens with its first
+# letter as a plain class (all that IGNORECASE equates with it, "K" with the
+# Kelvin sign too), the \b comes after that letter as "no word character
+# before it", and a lookbehind (IGNORECASE) picks the word's alternatives.
+_STRONG_WORDS = re.compile(
+    r"[RrEeBbCcLlKk\u212aFf](?<!\w.)(?i:"
+    r"(?<=r)(?:G|ecord\s+Group)\s*\d"
+    r"|(?<=e)ntry\s+(?:(?:UD|P|A1|NM|UD-UP)[\s–-]*)?\d"
+    r"|(?<=b)ox(?:es)?\s+[\w–-]"
+    # The foreign box words of BOX_WORD, which need a number after them.
+    r"|(?:(?<=c)(?:ajas?|aixas?|artons?)|(?<=l)egajos?|(?<=k)artons?|(?<=b)ust[ae])"
+    r"(?=\s+\d)\s+[\w–-]"
+    r"|(?<=f)olders?\s"
+    r"|(?<=r)(?:eel|oll)s?\s+[\w–-])"
+)
+_TNA_SERIES = (
+    "FO", "FCO", "CAB", "PREM", "DEFE", "CO", "DO", "WO", "ADM", "AIR", "HO", "BT", "T",
+    "AVIA", "ES", "KV", "HS",
+)  # fmt: skip
+# Case-sensitive words, each opening with a literal (so all of them together
+# with a class of first letters).
+_STRONG_LITERAL = re.compile(
+    r"File(?<!\wFile)\s+No|Job(?<!\wJob)\s+(?:No\.\s*)?\d|FRC\s+\d|Lot\s+\d|"
+    + "|".join(rf"{w[0]}(?<!\w.){w[1:]}\s+\d+/\d" for w in _TNA_SERIES)
+)
+_DECIMAL_ANY = re.compile(r"\d{3}[a-z]?\.\w+[^/,;]{0,60}/")
+
+
+def _has_strong(text: str) -> bool:
+    return (
+        _STRONG_LITERAL.search(text) is not None
+        or _STRONG_WORDS.search(text) is not None
+        # A decimal file number has its slash; most clauses have none.
+        or ("/" in text and _DECIMAL_ANY.search(text) is not None)
+        or _PNUMBER_ANY.search(text) is not None
+    )
+
+
+def gate(text: str) -> bool:
+    """Cheap test: may ``text`` hold an archival citation? Never a false refusal.
+
+    A citation needs a keyword of :data:`_KEYWORDS` (substring tests at C
+    speed), and then a repository the authority knows, a strong locator or a
+    word that names an unknown repository. Clauses that open with Ibid., Id.
+    or Cf. belong to the short-form recognizer.
+    """
+    if not _PREFILTER.search(text) and not _PNUMBER_ANY.search(text):
+        return False
+    head = text.lstrip("( \t")
+    if head[:4].lower() == "ibid" or head.startswith(("Id.", "Cf.")):
+        return False
+    return not (
+        authority().search_repository(text) is None
+        and not _has_strong(text)
+        and UNKNOWN_REPO.search(text) is None
+    )
