@@ -136,14 +136,6 @@ def test_numbered_list_in_body_is_not_a_note() -> None:
     assert [n.text for n in notes] == ["Kennedy Library, Box 334.", "Ibid."]
 
 
-def test_numbered_list_followed_by_prose_is_not_the_notes() -> None:
-    text = "Body text with a list:\n1. first item\n2. second item\n\nMore prose.\n"
-    assert notes_of(text) == []
-    # with the notes after it, the list is still passed over
-    notes = notes_of(text + "\n  1. Kennedy Library, Box 334.\n\n     More on it.\n")
-    assert [n.text for n in notes] == ["Kennedy Library, Box 334. More on it."]
-
-
 def test_bibliography_heading_ends_the_notes() -> None:
     text = "Body.\n\nNotes\n\n1. Ibid.\n\nBibliography\n\nSmith, John. A Book.\n"
     assert [n.text for n in notes_of(text)] == ["Ibid."]

@@ -11,9 +11,7 @@ Where the notes begin:
   start counts, whatever its number;
 * without such a heading, the notes begin at the *last* note start numbered 1 and
   continue 2, 3 …, so a numbered heading in the body ("388. National Security
-  Action Memorandum No. 129") or a numbered list in the prose is not a note;
-  and since they end the document, a numbered run followed by a paragraph of
-  body text (after a blank line, at the left margin) is a list, not the notes.
+  Action Memorandum No. 129") or a numbered list in the prose is not a note.
 
 A numbered line that does not continue the count ("1962. …" wrapped onto its own
 line) is a continuation line. Notes after a ``Footnotes`` heading, or without a
@@ -97,25 +95,7 @@ def _note_block(lines: list[str]) -> tuple[list[tuple[int, int, int]], int, str]
     for s in starts[ones[-1] + 1 :]:
         if s[1] == kept[-1][1] + 1:
             kept.append(s)
-    if _prose_after(lines, kept[-1][0] + 1, stop):
-        return [], stop, "footnote"  # a numbered list in the body, not the notes
     return kept, stop, "footnote"
-
-
-def _prose_after(lines: list[str], start: int, stop: int) -> bool:
-    """Whether a paragraph of body text follows the last numbered line.
-
-    Without a heading, notes are the end of the document; a blank line and then
-    a line at the left margin means the text goes on, so the numbers were a
-    list. (A note's own further paragraphs are indented, as in FRUS.)
-    """
-    blank = False
-    for line in lines[start:stop]:
-        if not line.strip():
-            blank = True
-        elif blank and not line[:1].isspace():
-            return True
-    return False
 
 
 @register("text", (".txt", ".text"), "plain text with numbered notes at the end")
