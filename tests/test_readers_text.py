@@ -136,6 +136,19 @@ def test_numbered_list_in_body_is_not_a_note() -> None:
     assert [n.text for n in notes] == ["Kennedy Library, Box 334.", "Ibid."]
 
 
+def test_a_paragraph_at_the_left_margin_after_the_last_note_stays_in_it() -> None:
+    # Word's "save as text" writes a note's second paragraph unindented; taking
+    # the numbered run for a list would drop every note without a word.
+    text = (
+        "Approved.1 Changed.2\n\n1. Kennedy Library, Box 334.\n"
+        "2. National Archives, RG 59, Central Files.\n\nA second paragraph.\n"
+    )
+    assert [n.text for n in notes_of(text)] == [
+        "Kennedy Library, Box 334.",
+        "National Archives, RG 59, Central Files. A second paragraph.",
+    ]
+
+
 def test_bibliography_heading_ends_the_notes() -> None:
     text = "Body.\n\nNotes\n\n1. Ibid.\n\nBibliography\n\nSmith, John. A Book.\n"
     assert [n.text for n in notes_of(text)] == ["Ibid."]
