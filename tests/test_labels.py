@@ -80,6 +80,23 @@ def test_inclosure_label_is_not_a_citation_in_any_note(text: str, reason: str) -
         assert loc.citation.reason == reason
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Enclosure to despatch 45 from Paris, March 3, 1920. National Archives, "
+        "RG 59, Central Decimal File 1910–29, 711.00/45.]",
+        "[Enclosure: memorandum by Lansing, Library of Congress, Lansing Papers, Box 3.]",
+    ],
+)
+def test_a_bracketed_enclosure_note_with_a_citation_keeps_it(text: str) -> None:
+    assert inclosure_label(text) is None
+    kinds = [loc.citation.kind for loc in run(footnote(text))]
+    # read as a citation, or reported as one not understood: never a label
+    assert {"archival", "unrecognized"} & set(kinds), kinds
+    # as a TEI label line it is a heading, whatever it says
+    assert inclosure_label(text, heading=True) == "document label (inclosure)"
+
+
 def test_a_footnote_citing_a_numbered_document_stays_a_reference() -> None:
     # frus1894Nicaragua d2fn1 "No. 1." and d73fn1 are linked to #d1 / #d61 by
     # the Office of the Historian: there "No. N" is the volume's own number.

@@ -11,9 +11,12 @@ cross-reference links the note to a wrong or trivial target.
 A footnote, by contrast, may well cite a document by number: in the 1894
 volumes "See No. 15." and a bare "No. 1." footnote are linked to ``#d15`` and
 ``#d1`` by the Office of the Historian. So a bare "No. N" is a label only where
-the note is a label (:func:`is_label`); a bracketed inclosure line is a label
-wherever it stands, since a footnote that cites an inclosure says "See
-inclosure 2 in No. 61." without brackets.
+the note is a label (:func:`is_label`). So is a bracketed inclosure line,
+whatever follows the word there ("[Inclosure: Chart of the Straits …]"). In
+any other note only the bare heading form is a label ("[Inclosure 3 in No.
+12.]", "[Enclosure 2—Translation]"): a bracketed note that goes on to say where
+the enclosure is ("[Enclosure to despatch 45 … National Archives, RG 59 …]")
+carries a citation.
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ from archcite.model import Citation, Note
 # cut leaves "[Inclosure 2 in No. 61." without its closing bracket.
 _INCLOSURE: Final = re.compile(
     r"^\[\s*(?:Sub)?[IiEe]nclo\w*\b[^\[\]]*\]?\.?$",
+)
+_INCLOSURE_HEADING: Final = re.compile(
+    r"^\[\s*(?:Sub)?[IiEe]nclo\w*\.?(?:\s+(?:No\.\s*)?[\dlIVX]+\.?)?"
+    r"(?:\s+in\s+(?:(?:foregoing\s+)?(?:dispatch|despatch)\s*)?(?:No\.?\s*\d+)?\.?)?"
+    r"(?:\s*[—–-]+\s*[A-Z][a-z]+(?:\s+(?:the|of|[A-Z][a-z]+)){0,3}\.?){0,3}\s*\]?\.?$"
 )
 _CONTAINER: Final = re.compile(r"\bin\s+(?:(?:dispatch|despatch)\s+)?No\.?\s*(\d+)")
 # "No. 5.", "*No. 4.", "No. 5.]", "[No. 5.]", "No. 4.[12]", "No III", "No. IV."
@@ -51,10 +59,11 @@ def is_label(note: Note) -> bool:
     )
 
 
-def inclosure_label(text: str) -> str | None:
-    """The reason a bracketed inclosure line is a label, else ``None``."""
+def inclosure_label(text: str, *, heading: bool = False) -> str | None:
+    """The reason a bracketed inclosure line is a label, else ``None``;
+    ``heading``: the note is a TEI label line, where any inclosure line is."""
     stripped = text.strip()
-    if not _INCLOSURE.match(stripped):
+    if not (_INCLOSURE if heading else _INCLOSURE_HEADING).match(stripped):
         return None
     m = _CONTAINER.search(stripped)
     if m is None:
@@ -70,7 +79,7 @@ def label_reason(note: Note) -> str | None:
 def text_label_reason(text: str, *, heading: bool) -> str | None:
     """:func:`label_reason` for a note's text; ``heading``: the note is a label
     line of the TEI (no ``xml:id``), not a footnote."""
-    found = inclosure_label(text)
+    found = inclosure_label(text, heading=heading)
     if found is not None:
         return found
     if heading and _NUMBER.match(text.strip()):
