@@ -25,7 +25,7 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.scanner import PybtexError
 
-from archcite.csl import CSL_TYPES, date_to_edtf
+from archcite.csl import CSL_TYPES, date_to_edtf, edtf_to_date
 from archcite.errors import InputError
 from archcite.items import ItemSet, from_csl
 from archcite.latex_text import LatexWriter, from_latex, to_latex
@@ -131,16 +131,6 @@ def _key(item_id: str) -> str:
 
 
 # -- dates -----------------------------------------------------------------------
-
-
-def _parse_edtf(text: str) -> dict[str, Any] | None:
-    ends = []
-    for end in text.strip().split("/"):
-        m = re.fullmatch(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", end.strip())
-        if not m:
-            return None
-        ends.append([int(g) for g in m.groups() if g is not None])
-    return {"date-parts": ends} if ends else None
 
 
 # -- names -----------------------------------------------------------------------
@@ -377,7 +367,7 @@ def from_entry(key: str, entry: Entry) -> dict[str, Any]:
         if f.get(var) and var not in csl:
             csl[var] = [_csl_name(Person(n)) for n in split_name_list(f[var])]
     date_text = get("date") or get("origdate")
-    date = _parse_edtf(date_text) if date_text else None
+    date = edtf_to_date(date_text) if date_text else None
     if date is None and get("year"):
         parts = [get("year"), get("month"), get("day")]
         date = _year_month(parts)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from archcite import bibtex
+from archcite.csl import edtf_to_date
 from archcite.errors import InputError
 from archcite.items import ItemSet, from_csl
 from archcite.zotero import from_zotero
@@ -63,30 +64,57 @@ def _csl_schema() -> dict[str, Any]:
 def _csl_validator() -> Any:
     import jsonschema
 
-    schema = _csl_schema()
+    schema = _open_schema(_csl_schema())
     return jsonschema.validators.validator_for(schema)(schema)
 
 
-def _numbers_as_strings(item: dict[str, Any]) -> dict[str, Any]:
-    """``"archive": 5`` -> ``"5"``: a number where CSL wants a string is
-    what spreadsheets and scripts write; its meaning is not in doubt."""
+def _open_schema(node: Any) -> Any:
+    """The schema without its ``additionalProperties: false``: exporters write
+    keys of their own (citation.js ``_graph``, Juris-M ``multi``), which
+    archcite keeps in ``custom`` rather than refusing the file for them."""
+    if isinstance(node, dict):
+        return {
+            k: _open_schema(v)
+            for k, v in node.items()
+            if not (k == "additionalProperties" and v is False)
+        }
+    if isinstance(node, list):
+        return [_open_schema(v) for v in node]
+    return node
+
+
+def _as_read(item: dict[str, Any]) -> dict[str, Any]:
+    """What exporters write that means no harm, put in CSL's own terms: a
+    ``null`` is an absent value, an EDTF date string ("1962-03-01", which the
+    schema calls the preferred form) becomes date-parts, any other date string
+    a ``raw`` date, and a number where CSL wants a string is that string."""
     props = _csl_schema()["items"]["properties"]
+    out: dict[str, Any] = {}
     for key, value in item.items():
-        if (
+        if value is None:
+            continue
+        expected = props.get(key, {})
+        if isinstance(value, str) and expected.get("$ref", "").endswith(
+            "date-variable"
+        ):
+            value = edtf_to_date(value) or {"raw": value}
+        elif (
             isinstance(value, int | float)
             and not isinstance(value, bool)
-            and props.get(key, {}).get("type") == "string"
+            and expected.get("type") == "string"
         ):
-            item[key] = str(value)
-    return item
+            value = str(value)
+        out[key] = value
+    return out
 
 
 def csl_problem(item: Mapping[str, Any]) -> str | None:
     """Why ``item`` is not a valid CSL-JSON 1.0.2 item, or ``None``.
 
     Formats and exporters trust the variables they read; an item outside the
-    schema (a misspelt type, a name as a string) would come out wrong
-    somewhere later without a word, so it is refused when it comes in.
+    schema (a misspelt type, no id, a name as a string) would come out wrong
+    somewhere later without a word, so it is refused when it comes in. Keys
+    the schema does not know are not a fault (see :func:`_open_schema`).
     """
     from jsonschema.exceptions import best_match
 
@@ -134,7 +162,7 @@ def parse_json(data: bytes | str, name: str = "<json>") -> list[dict[str, Any]]:
             if not item.get("id"):
                 item["id"] = f"item{n + 1}"
         elif isinstance(raw.get("type"), str):
-            item = _numbers_as_strings(dict(raw))
+            item = _as_read(dict(raw))
             if (problem := csl_problem(item)) is not None:
                 label = f"item {n + 1}" + (f" ({item['id']})" if item.get("id") else "")
                 raise InputError(f"{label} is not valid CSL-JSON: {problem}", name)

@@ -204,6 +204,27 @@ def test_bad_csl_json_is_an_input_error(content: bytes, message: str) -> None:
         parse(content, "bad.json")
 
 
+@pytest.mark.parametrize(
+    ("extra", "check"),
+    [
+        ({"issued": "1962-03-01"}, ("issued", {"date-parts": [[1962, 3, 1]]})),
+        ({"issued": "spring 1962"}, ("issued", {"raw": "spring 1962"})),
+        ({"note": None}, ("note", None)),
+        ({"_graph": [{"type": "@else/list+object"}]}, None),
+        ({"author": [{"family": "Rusk", "multi": {"_key": {}}}]}, None),
+        ({"id": 7}, ("id", "7")),
+    ],
+)
+def test_what_real_exporters_write_is_read(
+    extra: dict[str, Any], check: tuple[str, Any] | None
+) -> None:
+    item = {"id": "a", "type": "book", "title": "T"} | extra
+    [got] = parse(json.dumps([item]), "refs.json")
+    if check is not None:
+        key, value = check
+        assert got.get(key) == value
+
+
 def test_bad_bib_is_an_input_error() -> None:
     with pytest.raises(InputError, match="not a readable BibTeX"):
         parse("@misc{a, title = {unbalanced}", "bad.bib")

@@ -13,6 +13,7 @@ collapse many mentions into one source (:mod:`archcite.items`).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache
@@ -385,6 +386,21 @@ def date_to_edtf(date: Mapping[str, Any]) -> str | None:
     return "/".join(ends)
 
 
+_EDTF_END = re.compile(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def edtf_to_date(text: str) -> dict[str, Any] | None:
+    """The inverse of :func:`date_to_edtf`: "1962-02-20" or "1917/1919" as a
+    CSL date with ``date-parts``; ``None`` for anything else."""
+    ends = []
+    for end in text.strip().split("/"):
+        m = _EDTF_END.fullmatch(end.strip())
+        if not m:
+            return None
+        ends.append([int(g) for g in m.groups() if g is not None])
+    return {"date-parts": ends} if ends else None
+
+
 def clean_csl(item: Mapping[str, Any]) -> dict[str, Any]:
     """``item`` made valid CSL-JSON 1.0.2 without losing anything.
 
@@ -442,6 +458,7 @@ __all__ = [
     "archival_csl",
     "clean_csl",
     "date_to_edtf",
+    "edtf_to_date",
     "frus_csl",
     "published_csl",
     "to_csl",
