@@ -228,6 +228,26 @@ def test_docx_custom_mark_in_the_reference_run_as_word_writes_it() -> None:
     assert [(n.label, n.text) for n in notes] == [("†", "F1"), ("1", "F2")]
 
 
+@pytest.mark.parametrize(
+    ("run", "label"),
+    [
+        # Insert Symbol, in the reference's run: a symbol-font code point
+        ('<w:sym w:font="Symbol" w:char="F02A"/>', "*"),
+        ('<w:sym w:font="Wingdings" w:char="2020"/>', "†"),
+        ('<w:t>*</w:t><w:t xml:space="preserve"> The body goes on</w:t>', "*"),
+        ('<w:t xml:space="preserve">* The body goes on</w:t>', "*"),
+        ("<w:t></w:t>", "‡"),  # empty: the next run holds the mark
+    ],
+)
+def test_docx_custom_mark_forms(run: str, label: str) -> None:
+    body = (
+        f'<w:p><w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/>{run}</w:r>'
+        "<w:r><w:t>‡</w:t></w:r><w:r><w:t>x more text</w:t></w:r></w:p>"
+    )
+    [note] = read_docx(docx(body, note_xml("footnote", "1", "<w:r><w:t>F</w:t></w:r>")))
+    assert note.label == label
+
+
 def test_docx_multi_paragraph_note_columns() -> None:
     body = '<w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
     note = (

@@ -124,21 +124,43 @@ def _deleted(el: etree._Element) -> bool:
     return any(a.tag in (_W + "del", _W + "moveFrom") for a in el.iterancestors())
 
 
+def _sym_char(el: etree._Element) -> str:
+    """The character of a ``w:sym`` (symbol fonts use the U+F0xx private range)."""
+    code = int(el.get(_W + "char", "20") or "20", 16)
+    return chr(code - 0xF000 if 0xF020 <= code <= 0xF0FF else code)
+
+
+def _mark_text(el: etree._Element) -> str:
+    """The mark a ``w:t`` or ``w:sym`` shows: a mark has no spaces, so only the
+    first word of a text that runs on ("" for anything else)."""
+    if el.tag == _W + "t":
+        words = (el.text or "").split(None, 1)
+        return words[0] if words else ""
+    if el.tag == _W + "sym":
+        return _sym_char(el).strip()
+    return ""
+
+
 def _custom_mark(ref: etree._Element) -> str | None:
     if ref.get(_W + "customMarkFollows") not in ("1", "true", "on"):
         return None
-    # Word writes the mark in the same run, after the reference (ECMA-376
-    # §17.11.14); some writers put it in a run of its own right after.
-    same = [t.text or "" for t in ref.itersiblings(_W + "t")]
-    if same:
-        return "".join(same)
+    # Word writes the mark in the same run, right after the reference, as text
+    # or as an Insert-Symbol character (ECMA-376 §17.11.14); some writers put
+    # it in a run of its own after. The mark is the first thing shown there,
+    # not the rest of the sentence.
+    for sibling in ref.itersiblings():
+        if mark := _mark_text(sibling):
+            return mark
     run = ref.getparent()
     nxt = run.getnext() if run is not None else None
     while nxt is not None and nxt.tag != _W + "r":
         nxt = nxt.getnext()
     if nxt is None:
         return ""
-    return "".join(t.text or "" for t in nxt.iter(_W + "t"))
+    for el in nxt.iter(_W + "t", _W + "sym"):
+        if mark := _mark_text(el):
+            return mark
+    return ""
 
 
 def _references(body: etree._Element) -> list[_Ref]:
@@ -169,8 +191,7 @@ def _pieces(el: etree._Element) -> Iterator[str]:
         elif tag == _W + "noBreakHyphen":
             yield "-"
         elif tag == _W + "sym":
-            code = int(child.get(_W + "char", "20") or "20", 16)
-            yield chr(code - 0xF000 if 0xF020 <= code <= 0xF0FF else code)
+            yield _sym_char(child)
         elif tag == _W + "r" and _hidden(child):
             continue
         elif tag == _W + "p":
