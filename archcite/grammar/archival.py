@@ -303,6 +303,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         entry=f.entry,
         accession=f.accession,
         frames=f.frames,
+        classification=item.classification,
         repository_id=repo_id,
         in_authority=repo_id is not None,
     )
