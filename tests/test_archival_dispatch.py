@@ -103,3 +103,66 @@ def test_number_in_the_record_and_csl() -> None:
     assert csl["number"] == "2231"
     assert csl["event-place"] == "Moscow"
     assert [r["family"] for r in csl["recipient"]] == ["Rusk"]
+
+
+TAIL = (
+    ", Central Decimal File 1960–63, 700.5611/3-962, Record Group 59, National "
+    "Archives, College Park, MD."
+)
+
+
+@pytest.mark.parametrize(
+    ("description", "place", "classification"),
+    [
+        ("Lodge to Rusk, telegram 1234, Saigon, Eyes Only, March 9, 1965", "Saigon",
+         "Eyes Only"),
+        ("Thompson to Rusk, telegram 2231, Moscow, Secret, March 9, 1962", "Moscow",
+         "Secret"),
+        ("Thompson to Rusk, telegram 2231, Moscow Embassy, March 9, 1962",
+         "Moscow Embassy", None),
+        ("Thompson to Rusk, telegram 2231, Embassy in Moscow, March 9, 1962",
+         "Embassy in Moscow", None),
+    ],
+)  # fmt: skip
+def test_parsing_goes_on_after_the_place(
+    description: str, place: str, classification: str | None
+) -> None:
+    """The place is taken and the date after it (and a marking) still read."""
+    found = recognize_text(description + TAIL)
+    assert len(found) == 1 and found[0].archival is not None
+    ref = found[0].archival
+    assert ref.item.place == place
+    assert ref.item.recipient == ("Rusk",)
+    assert ref.item.date is not None and ref.item.date.endswith("-03-09")
+    assert ref.item.number is not None
+    assert ref.classification == classification
+    assert ref.file_number == "700.5611/3-962"
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Rusk to Kennedy, memorandum, NSC, March 9, 1962",
+        "Rusk to Kennedy, memorandum, Bundy, March 9, 1962",
+        "Ball to Rusk, memorandum, Unesco, May 5, 1962",
+        "Bundy to Johnson, memorandum, Saigon, March 9, 1965",
+        "Rusk to Harriman, telegram 1435, NSC, May 5, 1962",
+    ],
+)
+def test_no_place_of_dispatch_for_memoranda_or_acronyms(description: str) -> None:
+    """A memorandum has no place of dispatch, and an acronym is no place."""
+    item = parse_doc_item(description)
+    assert item is not None and item.place is None
+    assert item.date is not None
+
+
+def test_a_name_after_a_memorandum_is_read_as_before() -> None:
+    """What the recognizer did before the place rule: a further recipient."""
+    item = parse_doc_item("Rusk to Kennedy, memorandum, Bundy, March 9, 1962")
+    assert item is not None and item.recipient == ("Kennedy", "Bundy")
+
+
+def test_a_marking_is_no_recipient() -> None:
+    item = parse_doc_item("Letter from Rusk to McNamara, Top Secret, March 9, 1962")
+    assert item is not None and item.recipient == ("McNamara",)
+    assert item.date == "1962-03-09"

@@ -81,3 +81,39 @@ def test_publishers_named_fondo_stay_published() -> None:
 def test_title_like_reads_accented_words_whole() -> None:
     assert title_like("Archivo General de la Nación", strict=True)
     assert not title_like("Archivo general de la nación", strict=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An imprint: a book series named Biblioteca/Bibliothèque.
+        "Biblioteca de Autores Españoles, vol. 12 (Madrid: Atlas, 1952), p. 45.",
+        "Bibliothèque de la Pléiade, Oeuvres complètes, vol. 2 (Paris: Gallimard, "
+        "1950), p. 12.",
+        # A volume and pages: a journal or a published series.
+        "Archivio Storico Italiano, vol. 3, 1950, pp. 12–30.",
+        "Archivo Histórico Diplomático Mexicano, Número 25, Mexico, 1928, p. 112.",
+        # A journal named for an archive, even with a box word in it.
+        "Revista del Archivo Nacional, Caja 4, Havana, 1940.",
+    ],
+)
+def test_published_works_named_for_archives_are_not_archival(text: str) -> None:
+    assert all(c.kind != "archival" for c in recognize_text(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Biblioteca de Autores Españoles, vol. 12 (Madrid: Atlas, 1952), p. 45.",
+         "published"),
+        ("Archivio Storico Italiano, vol. 3, 1950, pp. 12–30.", "published"),
+    ],
+)  # fmt: skip
+def test_they_stay_published(text: str, kind: str) -> None:
+    assert first(text).kind == kind
+
+
+def test_a_box_still_makes_a_foreign_archive() -> None:
+    c = first("Archivo General de la Nación, Fondo Presidentes, Caja 12, p. 3.")
+    assert c.kind == "archival" and c.archival is not None
+    assert c.archival.box == "12" and not c.archival.in_authority

@@ -44,6 +44,7 @@ from archcite.grammar.leadins import body as find_body
 from archcite.grammar.leadins import top_semicolon, trim_end
 from archcite.grammar.locators import (
     LEGACY_IN_TEXT,
+    STRONG,
     Component,
     classify,
     components,
@@ -65,7 +66,31 @@ _HEREAFTER = re.compile(
     re.I,
 )
 _SPLIT = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?:also\s+)?(?:in\s+)?(?:the\s+)?")
-_NOT_REPO = re.compile(r"\b(?:Press|Publish\w*|Books|Review|Journal)\b")
+# A publisher, a series or a journal named for an archive or a library
+# ("Revista del Archivo Nacional", "Boletín del Archivo General").
+_NOT_REPO = re.compile(
+    r"\b(?:Press|Publish\w*|Books|Review|Journal|Revista|Rivista|Revue|Bolet[íi]n|"
+    r"Bollettino|Bulletin|Anales|Annales|Anuario|Cuadernos|Zeitschrift|Jahrbuch|"
+    r"Quarterly)\b"
+)
+# What a published work has and an archival citation has not: an imprint
+# "(Madrid: Atlas, 1952)", or a volume or number with its pages ("vol. 3, 1950,
+# pp. 12–30", "Número 25, …, p. 112").
+_IMPRINT = re.compile(r"\([^():]{2,60}:[^()]{2,80}\b\d{4}\)")
+_VOLUME = re.compile(
+    r"\b(?:[Vv]ols?|[Nn]os?|[Nn]úm|[Tt]omo|[Bb]d|[Tt]ome)\.?\s*\d|\bNúmero\s+\d"
+)
+_PAGES = re.compile(r"\bpp?\.\s*\d")
+
+
+def _published_shape(text: str, comps: list[Component]) -> bool:
+    """A work in print, not a repository: an imprint or a volume and pages,
+    and no archival locator (box, folder, file …)."""
+    if any((loc := classify(c.text)) is not None and loc.kind in STRONG for c in comps):
+        return False
+    return _IMPRINT.search(text) is not None or (
+        _VOLUME.search(text) is not None and _PAGES.search(text) is not None
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +228,8 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             repo_id = match.repository.id
             place = match.repository.place
         else:
+            if _published_shape(text[start:end], comps):
+                return None  # "Biblioteca de Autores Españoles, vol. 12 (Madrid: …)"
             repo_cited = repo_name = comps[i].text
             if repo_cited == "The National Archives":
                 # NARA's name too; with a TNA reference ("FO 371/135904") in the
@@ -248,6 +275,10 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
                 drop_record_group_titles(rest, _rg_name(auth)),
                 _known_collection(auth, repo_id),
             )
+    elif UNKNOWN_REPO.search(comps[0].text) and _NOT_REPO.search(comps[0].text):
+        # "Revista del Archivo Nacional, Caja 4, …": a journal named for an
+        # archive; what follows its name is no location in that archive.
+        return None
     else:
         item = parse_item(comps)
         rest = comps[item.used :]
@@ -303,6 +334,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         entry=f.entry,
         accession=f.accession,
         frames=f.frames,
+        classification=item.classification,
         repository_id=repo_id,
         in_authority=repo_id is not None,
     )

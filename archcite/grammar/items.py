@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from archcite.grammar.locators import STRONG, Component, classify, iso_date
+from archcite.grammar.noncitation import is_classification
 
 # The document types writers use most, also as the first word of a capitalized
 # description ("Memorandum for the record", "Desk diary"); any other lower-case
@@ -102,6 +103,8 @@ class ItemParts:
     used: int = 0
     place: str | None = None
     number: str | None = None
+    # A marking inside the description ("telegram 1234, Saigon, Eyes Only, …").
+    classification: str | None = None
 
 
 def _names(value: str | None) -> tuple[str, ...]:
@@ -219,15 +222,32 @@ def _name_run(comps: list[Component], i: int) -> int:
     may be collection titles ("Ann Whitman File").
     """
     j = i
-    while j < len(comps) and _LIST_NAME.match(comps[j].text):
+    while (
+        j < len(comps)
+        and _LIST_NAME.match(comps[j].text)
+        and not _marking(comps[j].text)
+    ):
         if comps[j].text.startswith("and "):
             return j + 1
         j += 1
-    if j > i and j < len(comps):
-        nxt = comps[j].text
-        if iso_date(nxt) is not None or _QUOTED.match(nxt):
-            return j
+    if i < j < len(comps) and (_dated(comps, j) or _QUOTED.match(comps[j].text)):
+        return j
     return i
+
+
+def _marking(text: str) -> bool:
+    """A classification or handling marking in words ("Secret", "Eyes Only").
+
+    Upper-case runs are left out: in a description "NSC" or "INR" names a body.
+    """
+    return text != text.upper() and is_classification(text)
+
+
+def _dated(comps: list[Component], i: int) -> bool:
+    """Whether ``comps[i]`` is the date, after any markings ("Secret, March 9")."""
+    while i < len(comps) and _marking(comps[i].text):
+        i += 1
+    return i < len(comps) and iso_date(comps[i].text) is not None
 
 
 def _plain(text: str) -> bool:
@@ -253,6 +273,7 @@ def parse_item(comps: list[Component]) -> ItemParts:
     used = 0
     number: str | None = None
     place: str | None = None
+    classification: str | None = None
     # A list of recipients goes on only right after the component that began
     # it ("A to B, C, and D"); after the type a lone name is where the
     # document was sent from ("Thompson to Rusk, telegram 2231, Moscow").
@@ -324,6 +345,10 @@ def parse_item(comps: list[Component]) -> ItemParts:
         ):
             pass  # the author's rank or office, dropped (docs: item)
         elif (
+            classification is None and (kind or author or recipient) and _marking(text)
+        ):
+            classification = text  # "Secret", "Eyes Only": not a name
+        elif (
             len(recipient) == 1
             and date is None
             and _OFFICE.match(recipient[0])
@@ -332,19 +357,20 @@ def parse_item(comps: list[Component]) -> ItemParts:
         ):
             recipient = (f"{recipient[0]}, {text}",)
         elif (
-            kind is not None
+            _dispatched(kind)
             and (author or recipient)
             and place is None
             and date is None
             and used != named_at + 1
-            and _is_post(text)
-            and iso_date(nxt) is not None
+            and _is_dispatch_place(text)
+            and _dated(comps, used + 1)
         ):
             place = text  # the place of dispatch, not a person (docs: item)
         elif (
             recipient
             and date is None
-            and used == named_at + 1
+            # After a telegram's or letter's type a lone name is its place.
+            and (used == named_at + 1 or not _dispatched(kind))
             and (run := _name_run(comps, used)) > used
         ):
             recipient = (*recipient, *_listed(comps[used:run]))
@@ -398,8 +424,9 @@ def parse_item(comps: list[Component]) -> ItemParts:
             author = tuple(n for n in author if n not in posts)
         recipient = tuple(n for n in recipient if not _is_post(n))
     return ItemParts(
-        kind, title or numbered, author, recipient, date, used, place, number
-    )
+        kind, title or numbered, author, recipient, date, used, place, number,
+        classification,
+    )  # fmt: skip
 
 
 def _number(text: str | None) -> str | None:
@@ -429,3 +456,32 @@ _POSTS = frozenset(
 
 def _is_post(name: str) -> bool:
     return name in _POSTS or _POST.match(name) is not None
+
+
+# Documents sent from somewhere: a lone name after their type is that place.
+# A memorandum has none ("Rusk to Kennedy, memorandum, Bundy, …": a recipient).
+_DISPATCHED = frozenset(
+    {"telegram", "telegrams", "cable", "cables", "airgram", "airgrams", "despatch",
+     "despatches", "dispatch", "dispatches", "letter", "letters", "note", "notes",
+     "instruction", "instructions", "message", "messages"}
+)  # fmt: skip
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
+# A post named with its office: "Moscow Embassy", "Embassy in Moscow".
+_OFFICE_AT_POST = re.compile(
+    r"^(?:the\s+)?(?:(?:American|U\.S\.|British)\s+)?"
+    r"(?:Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)"
+    rf"(?:\s+(?:in|at|to)\s+(?:the\s+)?|\s+)(?:{_PLACE_WORD}\s+)?{_PLACE_WORD}$"
+    rf"|^(?:{_PLACE_WORD}\s+)?{_PLACE_WORD}\s+"
+    r"(?:Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)$"
+)
+
+
+def _dispatched(kind: str | None) -> bool:
+    return kind is not None and any(w in _DISPATCHED for w in kind.split())
+
+
+def _is_dispatch_place(text: str) -> bool:
+    """A place of dispatch: a post, never an acronym ("NSC", "INR")."""
+    if text == text.upper():
+        return False
+    return _is_post(text) or _OFFICE_AT_POST.match(text) is not None
