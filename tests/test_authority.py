@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archcite.authority import AuthorityError, authority, build, fold
+from archcite.authority import AuthorityError, authority, build, fold, posts
 
 AUTH = authority()
 REPO_EXAMPLES = [(r.id, ex) for r in AUTH.repositories for ex in r.examples]
@@ -151,3 +151,40 @@ def test_loader_refuses_missing_examples() -> None:
 
 def test_authority_is_cached() -> None:
     assert authority() is authority()
+
+
+def _post_examples(kind: str) -> list[str]:
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("archcite.authority").joinpath("posts.toml").read_text()
+    examples: list[str] = tomllib.loads(text)["examples"][kind]
+    return examples
+
+
+@pytest.mark.parametrize("example", _post_examples("post"))
+def test_post_example_gives_the_place(example: str) -> None:
+    from archcite.grammar.archival import parse_doc_item
+
+    item = parse_doc_item(example)
+    assert item is not None and item.place in posts(), (example, item)
+    assert not set(item.author) & posts() and not set(item.recipient) & posts()
+
+
+@pytest.mark.parametrize("example", _post_examples("person"))
+def test_person_example_gives_author_and_recipient(example: str) -> None:
+    from archcite.grammar.archival import parse_doc_item
+
+    item = parse_doc_item(example)
+    assert item is not None and item.author and item.recipient, (example, item)
+    assert item.place is None
+
+
+def test_posts_are_unique_and_include_historical_names() -> None:
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("archcite.authority").joinpath("posts.toml").read_text()
+    names = tomllib.loads(text)["posts"]
+    assert len(names) == len(set(names))
+    assert {"Nanking", "Peking", "Leopoldville", "Saigon", "Tokyo"} <= posts()

@@ -343,6 +343,16 @@ def build(
 
 
 @cache
+def posts() -> frozenset[str]:
+    """Diplomatic and consular posts, historical names included (posts.toml)."""
+    data = _load("posts.toml")
+    names = data.get("posts")
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise AuthorityError("posts.toml: 'posts' must be a list of names")
+    return frozenset(names)
+
+
+@cache
 def authority() -> Authority:
     """The package's authority tables, loaded and validated once."""
     return build(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archcite.authority import posts
 from archcite.grammar.locators import STRONG, Component, classify, iso_date
 from archcite.grammar.noncitation import is_classification
 
@@ -443,19 +444,14 @@ _POST_KINDS = frozenset(
     {"telegram", "telegrams", "airgram", "airgrams", "cable", "cables", "despatch",
      "dispatch", "message"}
 )  # fmt: skip
-# A one-word name is a post ("Tokyo", "Saigon", "CINCPAC", "USUN"), not a person;
-# so are the capitals whose names have two words.
-_POST = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{3,}|[A-Z][a-z]+\s+City)$")
-_POSTS = frozenset(
-    {"New Delhi", "Buenos Aires", "Rio de Janeiro", "Hong Kong", "Tel Aviv", "San José",
-     "San Jose", "San Salvador", "Santo Domingo", "Port-au-Prince", "Addis Ababa",
-     "Kuala Lumpur", "The Hague", "New York", "Dar es Salaam", "Phnom Penh", "La Paz",
-     "Abu Dhabi", "Sri Lanka", "Costa Rica", "Port of Spain", "Vientiane"}
-)  # fmt: skip
+# A post is a place in the authority's list of posts ("Tokyo", "Nanking"), an
+# all-capitals command or mission ("CINCPAC", "USUN") or "… City"; any other
+# name is a person ("Telegram from Lodge to Rusk").
+_POST = re.compile(r"^(?:[A-Z]{3,}|[A-Z][a-z]+\s+City)$")
 
 
 def _is_post(name: str) -> bool:
-    return name in _POSTS or _POST.match(name) is not None
+    return name in posts() or _POST.match(name) is not None
 
 
 # Documents sent from somewhere: a lone name after their type is that place.
