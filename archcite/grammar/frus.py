@@ -36,7 +36,6 @@ from archcite.grammar.frus_ids import (
     Parts,
     finish,
     identify,
-    int_to_roman,
     number,
     sibling,
     subseries_display,
@@ -368,33 +367,25 @@ def _per_volume(ref: Ref) -> list[Ref]:
 
     A volume id names one volume, so each volume of the list is a reference of
     its own: the first from the series anchor to its numeral, the others their
-    numeral, the last up to the end (titles, locators). Documents or pages
-    after the list stay with the last volume, where they are printed, but the
-    text does not say which volume they are in: each reference then says so
-    and is ``partial``.
+    numeral, the last up to the end (titles, locators). What is written after
+    the last volume — a Part, documents or pages — is the last volume's
+    ("vols. XXVII and XXIX, Part 2" is vol. XXVII and vol. XXIX, Part 2); the
+    volumes before it are cited whole.
     """
     if not ref.more_volumes or ref.parts.volume is None:
         return [ref]
     spans = [(ref.parts.volume, ref.start, ref.first_volume_end), *ref.more_volumes]
-    numerals = [int_to_roman(v) for v, _, _ in spans]
-    listed = ", ".join(numerals[:-1]) + " and " + numerals[-1]
-    note = None
-    if ref.has_locator:
-        what = "documents" if ref.documents else "pages"
-        note = (
-            f"the {what} follow the list of vols. {listed} and are given to the "
-            "last; the text does not say which volume they are in"
-        )
     out: list[Ref] = []
     for k, (volume, start, end) in enumerate(spans):
         last = k == len(spans) - 1
         one = Ref(
             start=start,
             end=ref.end if last else end,
-            parts=replace(ref.parts, volume=volume),
+            parts=replace(
+                ref.parts, volume=volume, part=ref.parts.part if last else None
+            ),
             from_ibid=ref.from_ibid,
             lead_end=ref.start,
-            note=note,
         )
         if last:
             one.documents, one.pages = ref.documents, ref.pages

@@ -1,0 +1,42 @@
+"""FRUS volume lists and ranges, and "Foreign Relations" in other names."""
+
+from __future__ import annotations
+
+from archcite.grammar.frus import recognize
+from archcite.grammar.segment import clauses
+from archcite.model import Citation
+
+
+def in_clauses(text: str) -> list[Citation]:
+    """The FRUS citations of ``text`` cut into clauses as the pipeline cuts it."""
+    out: list[Citation] = []
+    for span in clauses(text):
+        for c in recognize(text[span.start : span.end]):
+            out.append(c)
+    return out
+
+
+def ids(cites: list[Citation]) -> list[str | None]:
+    return [c.frus.volume_id if c.frus else None for c in cites]
+
+
+def test_a_part_after_the_last_volume_of_a_list_is_the_last_volumes() -> None:
+    text = "See Foreign Relations, 1964–1968, vols. XXVII and XXIX, Part 2."
+    first, last = recognize(text)
+    assert ids([first, last]) == ["frus1964-68v27", "frus1964-68v29p2"]
+    assert first.text == "Foreign Relations, 1964–1968, vols. XXVII"
+    assert last.text == "XXIX, Part 2"
+    assert first.frus is not None and first.frus.part is None
+    assert (first.status, last.status) == ("parsed", "parsed")
+    assert first.frus.reason is None
+
+
+def test_documents_after_the_last_volume_of_a_list_are_the_last_volumes() -> None:
+    text = "Foreign Relations, 1958–1960, vols. IX and X, Part 1, Document 5."
+    first, last = recognize(text)
+    assert ids([first, last]) == ["frus1958-60v09", "frus1958-60v10p1"]
+    assert first.frus is not None and last.frus is not None
+    assert first.frus.documents == () and first.frus.part is None
+    assert last.frus.documents == (5,) and last.frus.part == "1"
+    assert (first.status, last.status) == ("parsed", "parsed")
+    assert first.frus.reason is None and last.frus.reason is None
