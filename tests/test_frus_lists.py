@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archcite.grammar.frus import recognize
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
@@ -40,3 +42,29 @@ def test_documents_after_the_last_volume_of_a_list_are_the_last_volumes() -> Non
     assert last.frus.documents == (5,) and last.frus.part == "1"
     assert (first.status, last.status) == ("parsed", "parsed")
     assert first.frus.reason is None and last.frus.reason is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senate Committee on Foreign Relations. 1950, p. 3.",
+        "Journal of Foreign Relations. 1921, vol. 3, p. 4.",
+        "Senate Committee on Foreign Relations, 1950, p. 3.",
+        "Subcommittee on Foreign Relations, 1950, vol. 2, p. 3.",
+        "Council on Foreign Relations. 1950, p. 3.",
+        "Review of Foreign Relations, 1921, vol. 3, p. 4.",
+        "Department of Foreign Relations. 1921, p. 4.",
+        "Ministry of Foreign Relations, 1921, p. 4.",
+        "Institute of Foreign Relations. 1921, vol. 3, p. 4.",
+        "Committee on Foreign Relations of the United States Senate, 1950, p. 3.",
+    ],
+)
+def test_foreign_relations_inside_another_name_is_not_frus(text: str) -> None:
+    assert recognize(text) == []
+
+
+def test_the_period_slip_still_reads_after_a_lead_in() -> None:
+    [cit] = recognize("See Foreign Relations. 1929, vol. i, p. 862.")
+    assert cit.frus is not None and cit.frus.volume_id == "frus1929v01"
+    [cit] = recognize("Printed in Foreign Relations. 1929, vol. i, p. 862.")
+    assert cit.frus is not None and cit.frus.volume_id == "frus1929v01"

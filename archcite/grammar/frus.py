@@ -44,7 +44,15 @@ from archcite.grammar.frus_ids import (
     years_key,
 )
 from archcite.grammar.frus_internal import internal_refs
-from archcite.grammar.frus_scan import DASH, NUM_LIST, PAGES, Ref, expand, page_items
+from archcite.grammar.frus_scan import (
+    DASH,
+    NUM_LIST,
+    PAGES,
+    Ref,
+    expand,
+    other_name,
+    page_items,
+)
 from archcite.model import Citation, FrusRef, Role
 
 __all__ = ["recognize", "sibling", "with_volume"]
@@ -414,7 +422,9 @@ def _recognize(text: str) -> list[Citation]:
     named: list[Ref] = []
     pos = 0
     while (m := _SERIES.search(text, pos)) is not None:
-        ref = _scan_named(text, m)
+        ref = None
+        if not (m.group(0).startswith("Foreign") and other_name(text, m.start())):
+            ref = _scan_named(text, m)
         if ref is None:
             pos = m.end()
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from archcite.grammar.frus_scan import other_name
 from archcite.grammar.noncitation import is_classification
 
 # Words whose trailing period is part of the word. Lower-cased, without the period.
@@ -182,6 +183,15 @@ _FRUS_SLIP = re.compile(
 )
 
 
+def _frus_slip(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` is the slip "Foreign Relations. 1929, vol."
+    of the series, not the end of another name ("Committee on Foreign
+    Relations. 1950 …")."""
+    return _FRUS_SLIP.match(text, dot) is not None and not other_name(
+        text, dot - len("Foreign Relations")
+    )
+
+
 class Span(NamedTuple):
     start: int
     end: int
@@ -250,7 +260,7 @@ def sentences(text: str) -> list[Span]:
     quotes = _quotations(text) if "“" in text else []
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == "." and (
-            _is_abbreviation(text, m.start()) or _FRUS_SLIP.match(text, m.start())
+            _is_abbreviation(text, m.start()) or _frus_slip(text, m.start())
         ):
             continue
         if quotes and _inside(quotes, m):
