@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from archcite.grammar.frus import recognize
@@ -42,6 +44,34 @@ def test_documents_after_the_last_volume_of_a_list_are_the_last_volumes() -> Non
     assert last.frus.documents == (5,) and last.frus.part == "1"
     assert (first.status, last.status) == ("parsed", "parsed")
     assert first.frus.reason is None and last.frus.reason is None
+
+
+def test_a_range_of_volumes_is_one_reference_per_volume() -> None:
+    text = "Foreign Relations, 1961–1963, vols. V–VII."
+    found = recognize(text)
+    assert ids(found) == ["frus1961-63v05", "frus1961-63v06", "frus1961-63v07"]
+    assert [c.status for c in found] == ["parsed"] * 3
+    assert [c.text for c in found] == [
+        "Foreign Relations, 1961–1963, vols. V",
+        "–",
+        "VII",
+    ]
+    for c in found:
+        assert text[c.start : c.end] == c.text
+    # the spans do not overlap
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+    middle = found[1].frus
+    assert middle is not None and middle.reason is not None
+    assert "V–VII" in middle.reason
+    # a range with a locator: the locator is the last volume's
+    v5, v6 = recognize("Foreign Relations, 1961–1963, vols. V–VI, Document 3.")
+    assert v5.frus is not None and v6.frus is not None
+    assert (v5.frus.documents, v6.frus.documents) == ((), (3,))
+    # a microfiche supplement of a range stays one volume
+    [mf] = recognize(
+        "Foreign Relations, 1961–1963, vols. VII–IX, Microfiche Supplement, Document 5."
+    )
+    assert mf.frus is not None and mf.frus.volume_id == "frus1961-63v07-09mSupp"
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ from archcite.grammar.frus_ids import (
     Parts,
     finish,
     identify,
+    int_to_roman,
     number,
     sibling,
     subseries_display,
@@ -203,8 +204,12 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
                 parts["volume"], parts["electronic"] = int(v.group("enum")), True
             else:
                 parts["volume"] = number(v.group("num"))
+                ref.first_volume_end = v.end("num")
                 if v.group("last"):
                     parts["microfiche_last"] = number(v.group("last"))
+                    more = _range(v)
+                    ref.volume_range = f"{v.group('num')}–{v.group('last')}"
+                    title_semicolons = len(more)
                 if v.group("more"):
                     at = v.start("more")
                     more = [
@@ -213,7 +218,6 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
                         if (vn := number(r.group(0))) is not None
                     ]
                     title_semicolons = len(more)
-                    ref.first_volume_end = v.end("num")
             ref.end = i = v.end()
             continue
         if "part" not in parts and (p := _PART.match(text, j)):
@@ -274,6 +278,19 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
         title=", ".join(titles),
     )
     return ref
+
+
+def _range(v: re.Match[str]) -> list[tuple[int, int, int]]:
+    """The volumes after the first of the range "vols. V–VII" (number, start,
+    end): the last is its numeral, those between stand on the dash."""
+    first, last = number(v.group("num")), number(v.group("last"))
+    between = v.string[v.end("num") : v.start("last")]
+    if first is None or last is None or not 0 < last - first <= 20 or "/" in between:
+        return []
+    dash = v.end("num") + len(between) - len(between.lstrip())
+    dash_end = dash + len(between.strip())
+    middle = [(n, dash, dash_end) for n in range(first + 1, last)]
+    return [*middle, (last, v.start("last"), v.end("last"))]
 
 
 def _scan_elliptical(text: str, start: int, inherit: Parts | None) -> Ref | None:
@@ -378,7 +395,8 @@ def _per_volume(ref: Ref) -> list[Ref]:
     numeral, the last up to the end (titles, locators). What is written after
     the last volume — a Part, documents or pages — is the last volume's
     ("vols. XXVII and XXIX, Part 2" is vol. XXVII and vol. XXIX, Part 2); the
-    volumes before it are cited whole.
+    volumes before it are cited whole. In a range ("vols. V–VII") the
+    volumes between the ends are cited by the dash, and their reason says so.
     """
     if not ref.more_volumes or ref.parts.volume is None:
         return [ref]
@@ -395,6 +413,11 @@ def _per_volume(ref: Ref) -> list[Ref]:
             from_ibid=ref.from_ibid,
             lead_end=ref.start,
         )
+        if ref.volume_range and k > 0 and not last:
+            one.note = (
+                f"vol. {int_to_roman(volume)} is inside the range "
+                f"vols. {ref.volume_range}; its span is the dash"
+            )
         if last:
             one.documents, one.pages = ref.documents, ref.pages
             one.footnotes, one.has_locator = ref.footnotes, ref.has_locator
@@ -404,7 +427,7 @@ def _per_volume(ref: Ref) -> list[Ref]:
 
 def _citation(text: str, ref: Ref, kind: str, internal: bool) -> Citation:
     fr = _to_frus(ref, internal)
-    complete = (fr.known or (internal and ref.has_locator)) and ref.note is None
+    complete = fr.known or (internal and ref.has_locator)
     if fr.reason and fr.reason.startswith("series taken from ibid.") and fr.volume_id:
         complete = fr.known
     return Citation(

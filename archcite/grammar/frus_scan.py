@@ -61,7 +61,9 @@ class Ref:
     first_volume_end: int = 0
     #: where the reference's lead-in ends, for its role ("printed in")
     lead_end: int | None = None
-    #: why the reference is uncertain, when it is one of a list of volumes
+    #: "V–VII" when the volumes are a range, which gives one reference each
+    volume_range: str | None = None
+    #: a remark for the reason: a volume inside a range is cited by the dash
     note: str | None = None
 
 
