@@ -9,6 +9,7 @@ import pytest
 from archcite.grammar.frus import recognize
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
+from archcite.recognize import recognize_text
 
 
 def in_clauses(text: str) -> list[Citation]:
@@ -98,3 +99,35 @@ def test_the_period_slip_still_reads_after_a_lead_in() -> None:
     assert cit.frus is not None and cit.frus.volume_id == "frus1929v01"
     [cit] = recognize("Printed in Foreign Relations. 1929, vol. i, p. 862.")
     assert cit.frus is not None and cit.frus.volume_id == "frus1929v01"
+
+
+MICROFICHE = (
+    "Foreign Relations, 1961–1963, vols. VII, VIII, IX, Arms Control; National "
+    "Security Policy; Foreign Economic Policy, Microfiche Supplement."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MICROFICHE,
+        MICROFICHE.replace("vols. VII, VIII, IX", "vols. VII–IX"),
+        MICROFICHE.replace("vols. VII, VIII, IX", "Volumes VII, VIII, and IX"),
+        "See also " + MICROFICHE,
+        "Foreign Relations, 1961–1963, vols. V and VI; " + MICROFICHE,
+    ],
+)
+def test_the_span_of_a_microfiche_supplement_covers_all_its_titles(text: str) -> None:
+    found = [c for c in recognize_text(text) if c.kind == "frus"]
+    mf = found[-1]
+    assert mf.frus is not None and mf.frus.volume_id == "frus1961-63v07-09mSupp"
+    assert mf.text.endswith("Foreign Economic Policy, Microfiche Supplement")
+    assert "National Security Policy" in mf.text
+    assert all(c.kind != "unrecognized" for c in recognize_text(text))
+
+
+def test_a_list_without_titles_does_not_join_the_next_clause() -> None:
+    text = "Foreign Relations, 1961–1963, vols. V and VI; Memorandum, Rusk to Kennedy, May 5, 1961."
+    five, six = in_clauses(text)
+    assert ids([five, six]) == ["frus1961-63v05", "frus1961-63v06"]
+    assert six.text == "VI"

@@ -166,15 +166,17 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
     title_end = 0
     title_semicolons = 0
     more: list[tuple[int, int, int]] = []
+    after_title = False
     while i < len(text) and chunks < 12:
         chunks += 1
+        was_title, after_title = after_title, False
         j = _skip(text, i)
         if j >= len(text):
             break
         if text.startswith(";", j):
             # "Volumes VII, VIII, IX, Arms Control; National Security Policy;
             # Foreign Economic Policy": one title per volume listed
-            if title_semicolons <= 0:
+            if title_semicolons <= 0 or not was_title:
                 break
             title_semicolons -= 1
             i = j + 1
@@ -252,6 +254,7 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
         limit = 2 if ref.from_ibid else 5
         if (t := _TITLE.match(text, j)) and len(titles) < limit:
             titles.append(t.group(0).strip().rstrip("."))
+            after_title = True
             i = t.end()
             title_end = i - (len(t.group(0)) - len(t.group(0).rstrip(" .")))
             continue
