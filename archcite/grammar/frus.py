@@ -10,7 +10,8 @@ Three families, each a :class:`~archcite.model.Citation` with a
   words, supplement, volume, part, editors and imprint, and the documents or
   pages. A second volume in the same clause ("…, and vol. XV, Document 3")
   inherits the subseries of the first, and each volume of a list ("vols. V
-  and VI") is a reference of its own (:func:`_per_volume`);
+  and VI") or range ("vols. V–VII") is a reference of its own
+  (:func:`_per_volume`);
 * **elliptical volumes** (``kind="frus"``, no id yet): "Vol. ii, p. 6" as the
   legacy volumes write a reference to a sibling volume. The id comes from the
   volume the note belongs to (:func:`archcite.grammar.frus_ids.sibling`);
