@@ -249,3 +249,6 @@ def test_period_slip_after_foreign_relations_does_not_end_the_sentence() -> None
     # without a volume or page after the year, the period ends the sentence
     prose = "He wrote on Foreign Relations. 1929 was a hard year, he said."
     assert len(parts(prose)) == 2
+    # "Foreign Relations" ending another name is no slip: the period ends it
+    assert len(parts("Senate Committee on Foreign Relations. 1950, p. 3.")) == 2
+    assert len(parts("Journal of Foreign Relations. 1921, vol. 3, p. 4.")) == 2

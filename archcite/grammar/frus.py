@@ -10,7 +10,8 @@ Three families, each a :class:`~archcite.model.Citation` with a
   words, supplement, volume, part, editors and imprint, and the documents or
   pages. A second volume in the same clause ("…, and vol. XV, Document 3")
   inherits the subseries of the first, and each volume of a list ("vols. V
-  and VI") is a reference of its own (:func:`_per_volume`);
+  and VI") or range ("vols. V–VII") is a reference of its own
+  (:func:`_per_volume`);
 * **elliptical volumes** (``kind="frus"``, no id yet): "Vol. ii, p. 6" as the
   legacy volumes write a reference to a sibling volume. The id comes from the
   volume the note belongs to (:func:`archcite.grammar.frus_ids.sibling`);
@@ -45,7 +46,15 @@ from archcite.grammar.frus_ids import (
     years_key,
 )
 from archcite.grammar.frus_internal import internal_refs
-from archcite.grammar.frus_scan import DASH, NUM_LIST, PAGES, Ref, expand, page_items
+from archcite.grammar.frus_scan import (
+    DASH,
+    NUM_LIST,
+    PAGES,
+    Ref,
+    expand,
+    other_name,
+    page_items,
+)
 from archcite.model import Citation, FrusRef, Role
 
 __all__ = ["recognize", "sibling", "with_volume"]
@@ -158,15 +167,17 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
     title_end = 0
     title_semicolons = 0
     more: list[tuple[int, int, int]] = []
+    after_title = False
     while i < len(text) and chunks < 12:
         chunks += 1
+        was_title, after_title = after_title, False
         j = _skip(text, i)
         if j >= len(text):
             break
         if text.startswith(";", j):
             # "Volumes VII, VIII, IX, Arms Control; National Security Policy;
             # Foreign Economic Policy": one title per volume listed
-            if title_semicolons <= 0:
+            if title_semicolons <= 0 or not was_title:
                 break
             title_semicolons -= 1
             i = j + 1
@@ -196,8 +207,12 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
                 parts["volume"], parts["electronic"] = int(v.group("enum")), True
             else:
                 parts["volume"] = number(v.group("num"))
+                ref.first_volume_end = v.end("num")
                 if v.group("last"):
                     parts["microfiche_last"] = number(v.group("last"))
+                    more = _range(v)
+                    ref.volume_range = f"{v.group('num')}–{v.group('last')}"
+                    title_semicolons = len(more)
                 if v.group("more"):
                     at = v.start("more")
                     more = [
@@ -206,7 +221,6 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
                         if (vn := number(r.group(0))) is not None
                     ]
                     title_semicolons = len(more)
-                    ref.first_volume_end = v.end("num")
             ref.end = i = v.end()
             continue
         if "part" not in parts and (p := _PART.match(text, j)):
@@ -241,6 +255,7 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
         limit = 2 if ref.from_ibid else 5
         if (t := _TITLE.match(text, j)) and len(titles) < limit:
             titles.append(t.group(0).strip().rstrip("."))
+            after_title = True
             i = t.end()
             title_end = i - (len(t.group(0)) - len(t.group(0).rstrip(" .")))
             continue
@@ -267,6 +282,19 @@ def _scan_named(text: str, m: re.Match[str]) -> Ref | None:
         title=", ".join(titles),
     )
     return ref
+
+
+def _range(v: re.Match[str]) -> list[tuple[int, int, int]]:
+    """The volumes after the first of the range "vols. V–VII" (number, start,
+    end): the last is its numeral, those between stand on the dash."""
+    first, last = number(v.group("num")), number(v.group("last"))
+    between = v.string[v.end("num") : v.start("last")]
+    if first is None or last is None or not 0 < last - first <= 20 or "/" in between:
+        return []
+    dash = v.end("num") + len(between) - len(between.lstrip())
+    dash_end = dash + len(between.strip())
+    middle = [(n, dash, dash_end) for n in range(first + 1, last)]
+    return [*middle, (last, v.start("last"), v.end("last"))]
 
 
 def _scan_elliptical(text: str, start: int, inherit: Parts | None) -> Ref | None:
@@ -368,34 +396,32 @@ def _per_volume(ref: Ref) -> list[Ref]:
 
     A volume id names one volume, so each volume of the list is a reference of
     its own: the first from the series anchor to its numeral, the others their
-    numeral, the last up to the end (titles, locators). Documents or pages
-    after the list stay with the last volume, where they are printed, but the
-    text does not say which volume they are in: each reference then says so
-    and is ``partial``.
+    numeral, the last up to the end (titles, locators). What is written after
+    the last volume — a Part, documents or pages — is the last volume's
+    ("vols. XXVII and XXIX, Part 2" is vol. XXVII and vol. XXIX, Part 2); the
+    volumes before it are cited whole. In a range ("vols. V–VII") the
+    volumes between the ends are cited by the dash, and their reason says so.
     """
     if not ref.more_volumes or ref.parts.volume is None:
         return [ref]
     spans = [(ref.parts.volume, ref.start, ref.first_volume_end), *ref.more_volumes]
-    numerals = [int_to_roman(v) for v, _, _ in spans]
-    listed = ", ".join(numerals[:-1]) + " and " + numerals[-1]
-    note = None
-    if ref.has_locator:
-        what = "documents" if ref.documents else "pages"
-        note = (
-            f"the {what} follow the list of vols. {listed} and are given to the "
-            "last; the text does not say which volume they are in"
-        )
     out: list[Ref] = []
     for k, (volume, start, end) in enumerate(spans):
         last = k == len(spans) - 1
         one = Ref(
             start=start,
             end=ref.end if last else end,
-            parts=replace(ref.parts, volume=volume),
+            parts=replace(
+                ref.parts, volume=volume, part=ref.parts.part if last else None
+            ),
             from_ibid=ref.from_ibid,
             lead_end=ref.start,
-            note=note,
         )
+        if ref.volume_range and k > 0 and not last:
+            one.note = (
+                f"vol. {int_to_roman(volume)} is inside the range "
+                f"vols. {ref.volume_range}; its span is the dash"
+            )
         if last:
             one.documents, one.pages = ref.documents, ref.pages
             one.footnotes, one.has_locator = ref.footnotes, ref.has_locator
@@ -405,7 +431,7 @@ def _per_volume(ref: Ref) -> list[Ref]:
 
 def _citation(text: str, ref: Ref, kind: str, internal: bool) -> Citation:
     fr = _to_frus(ref, internal)
-    complete = (fr.known or (internal and ref.has_locator)) and ref.note is None
+    complete = fr.known or (internal and ref.has_locator)
     if fr.reason and fr.reason.startswith("series taken from ibid.") and fr.volume_id:
         complete = fr.known
     return Citation(
@@ -423,7 +449,9 @@ def _recognize(text: str) -> list[Citation]:
     named: list[Ref] = []
     pos = 0
     while (m := _SERIES.search(text, pos)) is not None:
-        ref = _scan_named(text, m)
+        ref = None
+        if not (m.group(0).startswith("Foreign") and other_name(text, m.start())):
+            ref = _scan_named(text, m)
         if ref is None:
             pos = m.end()
             continue

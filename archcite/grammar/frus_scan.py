@@ -23,6 +23,24 @@ DASH_SPACED = re.compile(rf"\s*{DASH}\s*")
 FF_END = re.compile(r"\s+ff\.?$")
 ET_SEQ_END = re.compile(r"\s+et\s+seq\.?$")
 
+# "Senate Committee on Foreign Relations", "Journal of Foreign Relations": the
+# words before "Foreign Relations" make it part of another name, not the series.
+# Searched in the text before the anchor (``$`` is where the anchor starts).
+OTHER_NAME = re.compile(
+    r"""(?:\b(?:(?:[Ss]ub)?[Cc]ommittee|Council|Commission|Journal|Review|Quarterly
+         |Bulletin|Yearbook|Department|Ministry|Minister|Secretary|Secretariat
+         |Institute|Bureau|Office|Division|Society|Association|Cent(?:er|re)|School
+         |Academy|Board|Agency)\s+(?:on|of|for)\s+(?:the\s+)?
+       |\bSenate\s+)$""",
+    re.VERBOSE,
+)
+
+
+def other_name(text: str, anchor: int) -> bool:
+    """Whether "Foreign Relations" at ``anchor`` ends another name (a committee,
+    a journal, a ministry) rather than naming the series."""
+    return OTHER_NAME.search(text, max(0, anchor - 40), anchor) is not None
+
 
 @dataclass
 class Ref:
@@ -43,7 +61,9 @@ class Ref:
     first_volume_end: int = 0
     #: where the reference's lead-in ends, for its role ("printed in")
     lead_end: int | None = None
-    #: why the reference is uncertain, when it is one of a list of volumes
+    #: "V–VII" when the volumes are a range, which gives one reference each
+    volume_range: str | None = None
+    #: a remark for the reason: a volume inside a range is cited by the dash
     note: str | None = None
 
 

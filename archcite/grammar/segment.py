@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from archcite.grammar.frus_ids import roman_to_int
+from archcite.grammar.frus_scan import other_name
 from archcite.grammar.noncitation import is_classification
 
 # Words whose trailing period is part of the word. Lower-cased, without the period.
@@ -168,18 +170,39 @@ _AFTER_CODE = re.compile(r"\b[A-Z]{2,}\s+$")
 # before an accession or lot number joins two parts of one location.
 _LOCATOR_NEXT = re.compile(r"\s*(?:FRC|Lot)\s+\d")
 # "Foreign Relations …, Volumes VII, VIII, IX, Arms Control; National Security
-# Policy; Foreign Economic Policy": the combined volume's titles, one per
-# volume, are joined by semicolons that do not end the citation.
+# Policy; Foreign Economic Policy" (or "vols. VII–IX, …"): the combined volume's
+# titles, one per volume, are joined by semicolons that do not end the
+# citation. A title must follow the list: "vols. V and VI; Memorandum …" ends.
 _VOLUME_LIST = re.compile(
     r"\b(?:Foreign\s+Relations|FRUS)\b[^;]*?\b(?:Volumes|[Vv]ols\.)\s+"
-    r"(?P<list>[IVXLC]+(?:\s*,\s*(?:and\s+)?[IVXLC]+|\s+and\s+[IVXLC]+)+)\b[^;]*$"
+    r"(?:(?P<list>[IVXLC]+(?:\s*,\s*(?:and\s+)?[IVXLC]+|\s+and\s+[IVXLC]+)+)"
+    r"|(?P<first>[IVXLC]+)\s*[–—-]\s*(?P<last>[IVXLC]+))\b\s*[,:]\s*[^;\s][^;]*$"
 )
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _titles_joined(m: re.Match[str]) -> int:
+    """How many ``;`` join the titles of the volumes ``_VOLUME_LIST`` matched."""
+    if m.group("list"):
+        return len(_LIST_SEP.findall(m.group("list")))
+    first, last = roman_to_int(m.group("first")), roman_to_int(m.group("last"))
+    return last - first if first and last and 0 < last - first <= 20 else 0
+
+
 # "Foreign Relations. 1929, vol. i, p. 862" (frus1930v01 d274fn29): a printing
 # slip for the comma, which the year and volume or page after it make plain.
 _FRUS_SLIP = re.compile(
     r"(?<=Foreign Relations)\.\s+\[?\d{4}\]?(?:[–-]\d{2,4})?,\s*(?:[Vv]ol|pp?\.)"
 )
+
+
+def _frus_slip(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` is the slip "Foreign Relations. 1929, vol."
+    of the series, not the end of another name ("Committee on Foreign
+    Relations. 1950 …")."""
+    return _FRUS_SLIP.match(text, dot) is not None and not other_name(
+        text, dot - len("Foreign Relations")
+    )
 
 
 class Span(NamedTuple):
@@ -250,7 +273,7 @@ def sentences(text: str) -> list[Span]:
     quotes = _quotations(text) if "“" in text else []
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == "." and (
-            _is_abbreviation(text, m.start()) or _FRUS_SLIP.match(text, m.start())
+            _is_abbreviation(text, m.start()) or _frus_slip(text, m.start())
         ):
             continue
         if quotes and _inside(quotes, m):
@@ -404,7 +427,7 @@ def _split_semicolons(text: str, span: Span) -> list[Span]:
     titles = 0
     for i in top_semicolons(text, span.start, span.end):
         if titles == 0 and (m := _VOLUME_LIST.search(text, start, i)):
-            titles = len(_LIST_SEP.findall(m.group("list")))
+            titles = _titles_joined(m)
         if titles > 0:
             titles -= 1  # joins the titles of the volumes listed
             continue
