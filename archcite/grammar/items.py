@@ -423,7 +423,14 @@ def parse_item(comps: list[Component]) -> ItemParts:
         if posts:
             place = place or posts[0]
             author = tuple(n for n in author if n not in posts)
-        recipient = tuple(n for n in recipient if not _is_post(n))
+        people = tuple(n for n in recipient if not _is_post(n))
+        if place is None and author and people and people != recipient:
+            # "Telegram from Lodge to Rusk, Saigon": a post after the people is
+            # where the telegram was sent from (not "to Washington", whose
+            # sender is a post too and already gave the place).
+            after = recipient[recipient.index(people[0]) + 1 :]
+            place = next((n for n in after if _is_post(n)), None)
+        recipient = people
     return ItemParts(
         kind, title or numbered, author, recipient, date, used, place, number,
         classification,
