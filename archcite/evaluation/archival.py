@@ -79,20 +79,12 @@ GROUPS: Mapping[str, tuple[str, ...]] = {
     "repository": ("repository",),
     "box/folder": ("box", "folder"),
     "item": tuple(f for f in FIELDS if f.startswith("item.")),
-    "locators": (
-        "record_group",
-        "collection",
-        "series",
-        "file_unit",
-        "box",
-        "folder",
-        "reel",
-        "lot",
-        "file_number",
-        "job",
-        "entry",
-        "accession",
-        "frames",
+    # every field that says where the document is kept, in FIELDS order
+    "locators": tuple(
+        f
+        for f in FIELDS
+        if not f.startswith("item.")
+        and f not in ("repository", "repository_as_cited", "place", "classification")
     ),
 }
 

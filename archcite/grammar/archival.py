@@ -322,15 +322,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         lot=f.lot,
         file_number=join(f.file_number),
         job=f.job,
-        item=DocItem(
-            type=item.type or f.item_type,
-            title=item.title,
-            author=item.author,
-            recipient=item.recipient,
-            date=item.date,
-            place=item.place,
-            number=item.number,
-        ),
+        item=item.doc_item(f.item_type),
         entry=f.entry,
         accession=f.accession,
         frames=f.frames,
@@ -545,12 +537,4 @@ def parse_doc_item(text: str) -> DocItem | None:
         or not (item.type or item.author or item.title)
     ):
         return None
-    return DocItem(
-        type=item.type,
-        title=item.title,
-        author=item.author,
-        recipient=item.recipient,
-        date=item.date,
-        place=item.place,
-        number=item.number,
-    )
+    return item.doc_item()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from archcite.authority import posts
 from archcite.grammar.locators import STRONG, Component, classify, iso_date
 from archcite.grammar.noncitation import is_classification
+from archcite.model import DocItem
 
 # The document types writers use most, also as the first word of a capitalized
 # description ("Memorandum for the record", "Desk diary"); any other lower-case
@@ -106,6 +107,18 @@ class ItemParts:
     number: str | None = None
     # A marking inside the description ("telegram 1234, Saigon, Eyes Only, …").
     classification: str | None = None
+
+    def doc_item(self, default_type: str | None = None) -> DocItem:
+        """The record's view of the document; ``default_type`` when none was read."""
+        return DocItem(
+            type=self.type or default_type,
+            title=self.title,
+            author=self.author,
+            recipient=self.recipient,
+            date=self.date,
+            place=self.place,
+            number=self.number,
+        )
 
 
 def _names(value: str | None) -> tuple[str, ...]:
