@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import click
 
@@ -23,6 +23,7 @@ from archcite.cslinput import parse as parse_bibliography
 from archcite.cslinput import sniff as sniff_bibliography
 from archcite.errors import ArchciteError, InputError
 from archcite.eval_cli import eval_group
+from archcite.export_cli import FORMATS as EXPORT_FORMATS
 from archcite.export_cli import export, render_items
 from archcite.frus_cli import frus
 from archcite.items import collect, from_csl
@@ -35,17 +36,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Inputs that are lists of sources rather than documents with notes.
 BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
 
-# Output formats of `extract`; json/jsonl are built in, the others come from the
-# export layer, looked up lazily so `archcite parse` stays fast.
+# Output formats of `extract`: citation records, or the export layer's items.
 BUILTIN_FORMATS = ("jsonl", "json")
-EXPORT_FORMATS = (
-    "csl-json",
-    "bibtex",
-    "biblatex",
-    "ris",
-    "zotero-json",
-    "zotero-csl-json",
-)
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -166,17 +158,17 @@ def extract(
     errors: list[str] = []
     for name in paths:
         try:
-            if name == "-":
-                source = readers.open_source(name, sys.stdin.buffer)
-                is_bib = from_ in BIBLIOGRAPHY_FORMATS or (
-                    from_ is None
-                    and sniff_bibliography(source.read_bytes()) == "csl-json"
+            stdin = name == "-"
+            source = readers.open_source(name, sys.stdin.buffer if stdin else None)
+            # standard input has no suffix: only its content can say
+            is_bib = from_ in BIBLIOGRAPHY_FORMATS or (
+                from_ is None
+                and (
+                    sniff_bibliography(source.read_bytes()) == "csl-json"
+                    if stdin
+                    else is_bibliography(name)
                 )
-            else:
-                source = readers.open_source(name)
-                is_bib = from_ in BIBLIOGRAPHY_FORMATS or (
-                    from_ is None and is_bibliography(name)
-                )
+            )
             if is_bib:
                 if fmt in BUILTIN_FORMATS:
                     raise InputError(
@@ -184,12 +176,8 @@ def extract(
                         "--format csl-json, bibtex, biblatex, ris or zotero-json",
                         source.name,
                     )
-                kind: BibFormat | None = (
-                    "csl-json"
-                    if from_ == "csl-json"
-                    else "bibtex"
-                    if from_ == "bibtex"
-                    else None
+                kind = cast(
+                    "BibFormat | None", from_ if from_ in BIBLIOGRAPHY_FORMATS else None
                 )
                 bibliographies += parse_bibliography(
                     source.read_bytes(), source.name, kind

@@ -1,7 +1,7 @@
 """Export formats for ``archcite extract --format …`` and the ``export`` command.
 
-``render_format(located, fmt)`` is what ``extract`` calls; ``write_format``
-does the same for a file; ``export`` sends items to Zotero. Every format starts
+``render_items(items, fmt)`` is what ``extract`` calls (``render_format`` for
+located citations, ``write_format`` to a file); ``export`` sends items to Zotero. Every format starts
 from items (:mod:`archcite.items`): one entry per source, not per mention.
 """
 

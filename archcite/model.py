@@ -28,17 +28,6 @@ Status = Literal["parsed", "partial", "unrecognized"]
 #: a printing of it elsewhere, or a plain reference.
 Role = Literal["source", "copy", "printing", "reference"]
 
-KINDS: tuple[Kind, ...] = (
-    "archival",
-    "frus",
-    "ibid",
-    "short",
-    "internal",
-    "published",
-    "not-a-citation",
-    "unrecognized",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class SourceMap:

@@ -7,45 +7,21 @@ never across files.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import cache
-from typing import Any
 
 from archcite import readers
+from archcite.csl import to_csl
 from archcite.grammar.labels import label_citation
 from archcite.model import Citation, Located, Note
 from archcite.readers import Source
 from archcite.readers.textmap import TextBuilder
 from archcite.recognize import recognize_text
+from archcite.resolve import resolve
 
 _NORMALIZED_KINDS = frozenset(
     {"archival", "frus", "internal", "published", "short", "ibid"}
 )
-
-Resolver = Callable[[Sequence[Located]], tuple[Located, ...]]
-Normalizer = Callable[[Citation], dict[str, Any] | None]
-
-
-@cache
-def _resolver() -> Resolver | None:
-    try:
-        module = importlib.import_module("archcite.resolve")
-    except ModuleNotFoundError:
-        return None
-    fn: Resolver = module.resolve
-    return fn
-
-
-@cache
-def _normalizer() -> Normalizer | None:
-    try:
-        module = importlib.import_module("archcite.csl")
-    except ModuleNotFoundError:
-        return None
-    fn: Normalizer = module.to_csl
-    return fn
 
 
 def locate(notes: Iterable[Note]) -> list[Located]:
@@ -92,11 +68,7 @@ def _with_item_ids(located: Sequence[Located]) -> tuple[Located, ...]:
 
 def finish(located: Sequence[Located]) -> tuple[Located, ...]:
     """Resolve Ibid./short forms/internal references, then attach CSL-JSON."""
-    resolve = _resolver()
-    done = resolve(located) if resolve else tuple(located)
-    to_csl = _normalizer()
-    if to_csl is None:
-        return tuple(done)
+    done = resolve(located)
     out: list[Located] = []
     for loc in done:
         c = loc.citation

@@ -39,7 +39,7 @@ from lxml import etree
 from archcite.errors import InputError
 from archcite.model import Note
 from archcite.readers import Source, register, ziputil
-from archcite.readers.textmap import TextBuilder
+from archcite.readers.textmap import paragraph_note_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -201,23 +201,6 @@ def _pieces(el: etree._Element) -> Iterator[str]:
             yield from _pieces(child)
 
 
-def _note_text(note: etree._Element, paragraph: int) -> TextBuilder:
-    out = TextBuilder(origin=(paragraph, 1))
-    column = 1
-    first = True
-    for piece in _pieces(note):
-        if piece == "\n":
-            if first:  # the note's first paragraph break is not in its text
-                first = False
-                continue
-            out.space(paragraph, column)
-            column += 1
-            continue
-        out.add(piece, paragraph, column)
-        column += len(piece)
-    return out
-
-
 def _notes(zf: ZipFile, kind: str, name: str) -> dict[str, etree._Element]:
     member = f"word/{_KINDS[kind]}.xml"
     if not ziputil.has_member(zf, member):
@@ -265,7 +248,7 @@ def read_docx(source: Source) -> Iterator[Note]:
             counters[ref.kind] += 1
         if note is None:
             continue
-        text, srcmap = _note_text(note, ref.paragraph).build()
+        text, srcmap = paragraph_note_text(_pieces(note), ref.paragraph).build()
         yield Note(
             source=name,
             label=label,

@@ -26,7 +26,7 @@ from lxml import etree
 from archcite.errors import InputError
 from archcite.model import Note
 from archcite.readers import Source, register, ziputil
-from archcite.readers.textmap import TextBuilder
+from archcite.readers.textmap import paragraph_note_text
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -70,24 +70,6 @@ def _pieces(el: etree._Element) -> Iterator[str]:
                 yield from _pieces(child)
         if child.tail:
             yield child.tail
-
-
-def _note_text(body: etree._Element, paragraph: int) -> TextBuilder:
-    out = TextBuilder(origin=(paragraph, 1))
-    column = 1
-    first = True
-    for piece in _pieces(body):
-        if piece == "\n":
-            if first:  # the first paragraph start is not part of the text
-                first = False
-                continue
-            out.space(paragraph, column)
-            column += 1
-            continue
-        piece = piece.replace("\n", " ")
-        out.add(piece, paragraph, column)
-        column += len(piece)
-    return out
 
 
 def _check_kind(zf: ZipFile, name: str) -> None:
@@ -141,7 +123,7 @@ def read_odt(source: Source) -> Iterator[Note]:
             body = el.find(_TEXT + "note-body")
             if body is None:
                 continue
-            text, srcmap = _note_text(body, paragraph).build()
+            text, srcmap = paragraph_note_text(_pieces(body), paragraph).build()
             yield Note(
                 source=name,
                 label=label.strip(),

@@ -10,6 +10,7 @@ kept exactly: ``79–01025A`` must survive byte for byte.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from archcite.model import SourceMap
 
@@ -108,3 +109,27 @@ class TextBuilder:
             "".join(self._chars),
             SourceMap(tuple(self._starts), tuple(self._lines), tuple(self._columns)),
         )
+
+
+def paragraph_note_text(pieces: Iterable[str], paragraph: int) -> TextBuilder:
+    """The text of an office-file note whose position is its body paragraph.
+
+    ``pieces`` are its visible strings, ``"\\n"`` for each paragraph start; a
+    note's first paragraph start is not part of its text, later ones are a
+    space. Columns count characters within the note.
+    """
+    out = TextBuilder(origin=(paragraph, 1))
+    column = 1
+    first = True
+    for piece in pieces:
+        if piece == "\n":
+            if first:
+                first = False
+                continue
+            out.space(paragraph, column)
+            column += 1
+            continue
+        piece = piece.replace("\n", " ")
+        out.add(piece, paragraph, column)
+        column += len(piece)
+    return out

@@ -21,7 +21,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Iterator
-from typing import IO, Any, cast
+from typing import IO, Any, Final, cast
 
 from lxml import etree
 
@@ -58,11 +58,13 @@ def refuse_entity_declarations(data: bytes, name: str) -> None:
     prolog = _prolog(_as_utf8_bytes(data))
     doctype = _DOCTYPE.search(prolog)
     if doctype is not None and _ENTITY_DECL.search(prolog, doctype.end()):
-        raise UnsafeInputError(
-            "refused: the DOCTYPE declares XML entities (possible XXE or "
-            "entity-expansion attack); archcite does not expand entities",
-            name,
-        )
+        raise UnsafeInputError(_ENTITY_REFUSAL, name)
+
+
+_ENTITY_REFUSAL = (
+    "refused: the DOCTYPE declares XML entities (possible XXE or "
+    "entity-expansion attack); archcite does not expand entities"
+)
 
 
 def _as_utf8_bytes(data: bytes) -> bytes:
@@ -78,11 +80,7 @@ def check_docinfo(tree: etree._ElementTree, name: str) -> None:
     dtd = tree.docinfo.internalDTD
     # lxml-stubs lack DTD.iterentities (lxml >= 2.3 has it).
     if dtd is not None and any(True for _ in cast(Any, dtd).iterentities()):
-        raise UnsafeInputError(
-            "refused: the DOCTYPE declares XML entities (possible XXE or "
-            "entity-expansion attack); archcite does not expand entities",
-            name,
-        )
+        raise UnsafeInputError(_ENTITY_REFUSAL, name)
 
 
 def xml_encoding(head: bytes, name: str) -> str:
@@ -163,15 +161,19 @@ def syntax_error(exc: etree.XMLSyntaxError, name: str) -> InputError:
     return InputError(f"malformed XML at line {line}, column {column}: {message}", name)
 
 
+#: The parser options every XML read uses: no entities, no network, no DTD.
+_HARDENED: Final[dict[str, Any]] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "dtd_validation": False,
+}
+
+
 def safe_parser() -> etree.XMLParser:
     """A non-streaming parser with the hardened options (for small XML parts)."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        dtd_validation=False,
-    )
+    return etree.XMLParser(**_HARDENED)
 
 
 def parse_bytes(data: bytes, name: str) -> etree._Element:
@@ -203,14 +205,7 @@ def iterparse(
     """
     head = read_head(stream, name, chunk_size)
     decoder = _Decoder(xml_encoding(head, name), name)
-    parser = etree.XMLPullParser(
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        dtd_validation=False,
-    )
+    parser = etree.XMLPullParser(events=("start", "end"), **_HARDENED)
     checked = False
     chunk = head
     while True:
