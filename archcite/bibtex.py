@@ -18,6 +18,7 @@ LaTeX, ``year``/``month``/``address`` as well).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
@@ -25,9 +26,9 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.scanner import PybtexError
 
-from archcite.csl import CSL_TYPES, date_to_edtf, edtf_to_date
+from archcite.csl import CSL_TYPES, TYPE_ALIASES, date_to_edtf, edtf_to_date
 from archcite.errors import InputError
-from archcite.items import ItemSet, from_csl
+from archcite.items import ItemSet, as_itemset
 from archcite.latex_text import LatexWriter, from_latex, to_latex
 
 Flavor = Literal["bibtex", "biblatex"]
@@ -78,6 +79,7 @@ _COMMON = {
     "abstract": "abstract",
 }
 _NAMES = {"author": "author", "editor": "editor", "translator": "translator"}
+_NAME_VARIABLES = {v: k for k, v in _NAMES.items()}
 _TYPES = {
     "book": "book",
     "chapter": "incollection",
@@ -128,9 +130,6 @@ def _key(item_id: str) -> str:
     """A BibTeX-safe key: no spaces, commas, braces, quotes, ``#%~=\\``."""
     key = re.sub(r"[\s,{}\"#%~=\\()']+", "-", item_id).strip("-")
     return key or "item"
-
-
-# -- dates -----------------------------------------------------------------------
 
 
 # -- names -----------------------------------------------------------------------
@@ -269,24 +268,23 @@ def to_bibliography(
     ``options = {skipbib}``: the bibliography lists the collection instead
     (CMOS; biblatex-chicago's ``house:papers`` example).
     """
-    itemset = items if isinstance(items, ItemSet) else from_csl(list(items))
+    itemset = as_itemset(items)
     keys: dict[str, str] = {}
+    used: set[str] = set()
     for item in itemset:
         key = base = _key(item.id)
         n = 2
-        while key in keys.values():
+        while key in used:
             key, n = f"{base}-{n}", n + 1
         keys[item.id] = key
+        used.add(key)
+    cited = Counter(item.parent for item in itemset if item.parent)
     entries: list[tuple[str, Entry]] = []
     for item in itemset:
         csl = item.to_csl()
         parent = itemset.get(item.parent) if item.parent else None
         crossref = keys[parent.id] if parent and parent.kind == "volume" else None
-        skip = bool(
-            parent
-            and parent.kind == "collection"
-            and len(itemset.children(parent.id)) > 1
-        )
+        skip = bool(parent and parent.kind == "collection" and cited[parent.id] > 1)
         entries.append(
             (keys[item.id], to_entry(csl, flavor, crossref, skip, for_pybtex))
         )
@@ -322,7 +320,7 @@ def from_entry(key: str, entry: Entry) -> dict[str, Any]:
     archival = etype == "misc" and subtype is not None
     if archival:
         assert subtype is not None
-        ctype = {"letter": "personal_communication"}.get(subtype, subtype)
+        ctype = TYPE_ALIASES.get(subtype, subtype)
         if ctype not in CSL_TYPES:
             ctype = "manuscript"
     else:
@@ -359,7 +357,7 @@ def from_entry(key: str, entry: Entry) -> dict[str, Any]:
         if value:
             csl[var] = value
     for role, people in entry.persons.items():
-        var = {v: k for k, v in _NAMES.items()}.get(role.lower(), role.lower())
+        var = _NAME_VARIABLES.get(role.lower(), role.lower())
         if var in _CSL_NAMES and people:
             csl[var] = [_csl_name(p) for p in people]
     for var in _EXTRA_NAMES:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from archcite.authority.catalog import HISTORY_STATE
 from archcite.model import ArchivalRef, FrusRef
 
 _MAX_ID = 64
@@ -45,7 +46,7 @@ _STOP = frozenset(
 )
 _BOX = re.compile(r"\bbox(?:es)?\s+([\w–-]+)", re.IGNORECASE)
 _FOLDER = re.compile(r"\bfolder\s+([^,;]+)", re.IGNORECASE)
-_HSG = "https://history.state.gov/historicaldocuments/"
+_HSG = f"{HISTORY_STATE}/"
 
 # -- ids -----------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from archcite.authority.catalog import HISTORY_STATE
 from archcite.csl import clean_csl, frus_csl, to_csl
 from archcite.item_ids import (
     acronym,
@@ -40,7 +41,7 @@ from archcite.model import ArchivalRef, Citation, Located
 
 ItemKind = Literal["document", "collection", "volume", "work"]
 
-_HSG = "https://history.state.gov/historicaldocuments/"
+_HSG = f"{HISTORY_STATE}/"
 #: An Office of the Historian volume id (frus1961-63v06, frus1952-54Guat).
 _HSG_VOLUME = re.compile(r"frus\d{4}[\w-]*")
 
@@ -105,6 +106,11 @@ class ItemSet:
     def csl(self) -> list[dict[str, Any]]:
         """Every item as CSL-JSON, in output order."""
         return [i.to_csl() for i in self.items]
+
+
+def as_itemset(items: ItemSet | Iterable[Mapping[str, Any]]) -> ItemSet:
+    """``items`` as an :class:`ItemSet` (a plain list of CSL items gets parents)."""
+    return items if isinstance(items, ItemSet) else from_csl(list(items))
 
 
 # -- identity --------------------------------------------------------------------

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archcite.bibtex import is_archival
-from archcite.items import ItemSet, from_csl
+from archcite.items import ItemSet, as_itemset
 
 _TY = {
     "manuscript": "MANSCPT",
@@ -118,9 +118,7 @@ def record(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 def dumps(items: ItemSet | Iterable[Mapping[str, Any]]) -> str:
     """RIS text for every item (UTF-8, CRLF line ends, a blank line between)."""
-    csl_items = (
-        items.csl() if isinstance(items, ItemSet) else from_csl(list(items)).csl()
-    )
+    csl_items = as_itemset(items).csl()
     out: list[str] = []
     for csl in csl_items:
         for tag, value in record(csl):

@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from archcite.csl import date_to_edtf
-from archcite.items import ItemSet, from_csl
+from archcite.csl import date_to_edtf, edtf_to_date
+from archcite.items import ItemSet, as_itemset
 
 #: CSL type -> Zotero item type; CSL ``collection`` has no Zotero type (an
 #: archival collection type has been requested since 2011) and becomes a
@@ -169,13 +169,7 @@ def _date(issued: Any) -> str | None:
 
 
 def _issued(date: str) -> dict[str, Any]:
-    ends = []
-    for end in date.split("/"):
-        m = re.fullmatch(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", end.strip())
-        if not m:
-            return {"literal": date}
-        ends.append([int(g) for g in m.groups() if g is not None])
-    return {"date-parts": ends}
+    return edtf_to_date(date) or {"literal": date}
 
 
 def _creator(name: Mapping[str, Any], role: str) -> dict[str, str]:
@@ -299,10 +293,7 @@ def from_zotero(item: Mapping[str, Any]) -> dict[str, Any]:
 
 def zotero_items(items: ItemSet | Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Zotero items for every item, in output order."""
-    csl_items = (
-        items.csl() if isinstance(items, ItemSet) else from_csl(list(items)).csl()
-    )
-    return [to_zotero(c) for c in csl_items]
+    return [to_zotero(c) for c in as_itemset(items).csl()]
 
 
 def zotero_csl(items: ItemSet | Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -68,11 +68,6 @@ def corpus_documents(shared: Path) -> list[list[Note]]:
     return [[n for n in doc if n.text] for doc in docs]
 
 
-def corpus_notes(shared: Path) -> list[str]:
-    """The text of every note (kept for scripts that import it)."""
-    return [n.text for doc in corpus_documents(shared) for n in doc]
-
-
 def _archcite_caches() -> Iterator[Callable[[], None]]:
     """``cache_clear`` of every bounded lru_cache in a loaded archcite module.
 

@@ -38,15 +38,19 @@ def _plain(xml: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
+_NOTE_TAG = re.compile(r"<(/?)note\b[^>]*?(/?)>")
+
+
 def _balanced(text: str, start: int) -> str:
     """The XML of the note opening at ``start``, nested notes included."""
     depth = 0
-    for m in re.finditer(r"<(/?)note\b[^>]*?(/?)>", text[start:]):
+    # scanning from ``start`` in place: slicing copied the rest of the volume
+    for m in _NOTE_TAG.finditer(text, start):
         if m.group(2):
             continue
         depth += -1 if m.group(1) else 1
         if depth == 0:
-            return text[start : start + m.end()]
+            return text[start : m.end()]
     return text[start:]
 
 

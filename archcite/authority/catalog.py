@@ -165,10 +165,6 @@ class Catalog:
         vol = self._volumes.get(volume_id)
         return vol.documents if vol else None
 
-    def ids_for_years(self, years: str) -> list[str]:
-        """Ids of one subseries key ("1961-63", "1918"), sorted."""
-        return list(self._by_years.get(years, ()))
-
     def find(
         self,
         years: str,

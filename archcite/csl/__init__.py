@@ -361,7 +361,7 @@ _NAME_KEYS = frozenset(
     ]
 )
 #: Non-CSL type names in circulation (Zotero's "letter") -> the CSL type.
-_TYPE_ALIASES = {"letter": "personal_communication"}
+TYPE_ALIASES = {"letter": "personal_communication"}
 _DATE_KEYS = frozenset({"date-parts", "season", "circa", "literal", "raw"})
 
 
@@ -416,8 +416,8 @@ def clean_csl(item: Mapping[str, Any]) -> dict[str, Any]:
         if key == "id":
             out["id"] = value if isinstance(value, str | int | float) else str(value)
         elif key == "type":
-            if value in CSL_TYPES or value in _TYPE_ALIASES:
-                out["type"] = _TYPE_ALIASES.get(value, value)
+            if value in CSL_TYPES or value in TYPE_ALIASES:
+                out["type"] = TYPE_ALIASES.get(value, value)
             else:
                 out["type"] = "document"
                 custom["type"] = value
@@ -455,6 +455,7 @@ __all__ = [
     "DATE_VARIABLES",
     "NAME_VARIABLES",
     "TEXT_VARIABLES",
+    "TYPE_ALIASES",
     "archival_csl",
     "clean_csl",
     "date_to_edtf",

@@ -161,5 +161,7 @@ def frus_to_csl(ref: FrusRef) -> dict[str, Any] | None:
     calling this; use :func:`frus_items` for every document of a reference.
     ``None`` when the reference has no volume id (an unresolved internal one).
     """
-    items = frus_items(ref)
-    return items[0] if items else None
+    # every document of a reference shares its volume: the first one is enough
+    if ref.documents:
+        return document_item(ref, ref.documents[0])
+    return volume_item(ref)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,6 @@ FIELDS: tuple[str, ...] = (
     "item.date",
     "item.title",
 )
-_ITEM_KEYS = ("type", "author", "recipient", "date", "title")
 _LIST_FIELDS = frozenset({"item.author", "item.recipient"})
 ROLES = ("source", "copy", "printing", "reference")
 KINDS = ("archival", "short")
@@ -335,44 +334,10 @@ def load_gold(path: str | Path) -> list[GoldNote]:
 
 
 def default_recognizer() -> tuple[Recognize, str]:
-    """The pipeline's recognize stage, or the same steps assembled from the grammar.
+    """The pipeline's recognize stage: what ``archcite parse`` runs."""
+    from archcite.recognize import recognize_text
 
-    Prefers :func:`archcite.recognize.recognize_text` (what ``archcite parse``
-    runs); without it, segments the note and tries each recognizer in turn,
-    falling back to the non-citation classifier. Missing recognizers simply
-    find nothing, so the evaluation works (with zero recall) before they exist.
-    """
-    try:
-        from archcite.recognize import recognize_text
-    except ImportError:
-        pass
-    else:
-        return recognize_text, "archcite.recognize.recognize_text"
-
-    from archcite.grammar import recognizers
-    from archcite.grammar.noncitation import fallback
-    from archcite.grammar.segment import clauses
-
-    def run(text: str) -> list[Citation]:
-        try:
-            found_recognizers = recognizers()
-        except ImportError:
-            found_recognizers = ()
-        out: list[Citation] = []
-        for span in clauses(text):
-            clause = text[span.start : span.end]
-            found: list[Citation] = []
-            for recognize in found_recognizers:
-                found = recognize(clause)
-                if found:
-                    break
-            for c in found or [fallback(clause)]:
-                out.append(
-                    replace(c, start=c.start + span.start, end=c.end + span.start)
-                )
-        return out
-
-    return run, "segment + grammar.recognizers()"
+    return recognize_text, "archcite.recognize.recognize_text"
 
 
 def predicted_fields(ref: ArchivalRef | None) -> dict[str, Value]:
