@@ -16,7 +16,7 @@ from dataclasses import fields, replace
 from operator import attrgetter
 
 from archcite.grammar import Recognizer, recognizers
-from archcite.grammar.noncitation import fallback, has_anchor, is_classification
+from archcite.grammar.noncitation import EDITORIAL, MARKING, fallback, has_anchor
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
 
@@ -139,13 +139,7 @@ def _attach_classification(cites: list[Citation]) -> list[Citation]:
     for i, c in enumerate(out):
         if c.kind == "archival" and c.role in ("source", None, "reference"):
             target = i if target is None or c.role == "source" else target
-        elif (
-            c.kind == "not-a-citation"
-            and target is not None
-            and c.reason
-            and "classification" in c.reason
-            and is_classification(c.text)
-        ):
+        elif c.kind == "not-a-citation" and target is not None and c.reason == MARKING:
             ref = out[target].archival
             if ref is not None and ref.classification is None:
                 marking = c.text.strip().rstrip(".").strip()
@@ -167,8 +161,8 @@ def _describes_next(text: str, prev: list[Citation], nxt: list[Citation]) -> boo
         return False
     before, after = prev[0], nxt[0]
     if before.kind not in ("not-a-citation", "unrecognized") or before.reason in (
-        "classification or handling marking",
-        "editorial remark",
+        MARKING,
+        EDITORIAL,
     ):
         return False
     ref = after.archival

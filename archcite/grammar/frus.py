@@ -33,8 +33,8 @@ import re
 from dataclasses import replace
 
 from archcite.grammar.frus_ids import (
-    CURRENT_DOCUMENT,
     Parts,
+    current_only,
     finish,
     identify,
     int_to_roman,
@@ -356,7 +356,7 @@ def _to_frus(ref: Ref, internal: bool) -> FrusRef:
     pages, footnotes = tuple(ref.pages), tuple(ref.footnotes)
     if internal:
         reason: str | None = "reference inside the current volume; resolve with its id"
-        if footnotes and all(d == CURRENT_DOCUMENT for d, _ in footnotes):
+        if current_only(footnotes):
             reason = (
                 "footnote of the current document; resolve with the note's document"
             )
@@ -429,11 +429,9 @@ def _per_volume(ref: Ref) -> list[Ref]:
     return out
 
 
-def _citation(text: str, ref: Ref, kind: str, internal: bool) -> Citation:
+def _citation(text: str, ref: Ref, internal: bool) -> Citation:
     fr = _to_frus(ref, internal)
     complete = fr.known or (internal and ref.has_locator)
-    if fr.reason and fr.reason.startswith("series taken from ibid.") and fr.volume_id:
-        complete = fr.known
     return Citation(
         text=text[ref.start : ref.end],
         start=ref.start,
@@ -477,8 +475,8 @@ def _recognize(text: str) -> list[Citation]:
             taken.append((ref.start, ref.end))
     internal = internal_refs(text, taken)
     listed = [one for r in named for one in _per_volume(r)]
-    out = [_citation(text, r, "frus", False) for r in listed + elliptical]
-    out += [_citation(text, r, "internal", True) for r in internal]
+    out = [_citation(text, r, False) for r in listed + elliptical]
+    out += [_citation(text, r, True) for r in internal]
     return sorted(out, key=lambda c: c.start)
 
 
@@ -493,7 +491,6 @@ _GATE = re.compile(
       | upra | nfra | p?\.\s*[\divxlc] | ages?\s*[\divxlc])""",
     re.VERBOSE,
 )
-_IBID_ANY = re.compile(r"\b[Ii]bid\.,?\s*")
 
 
 def recognize(text: str) -> list[Citation]:

@@ -24,6 +24,7 @@ Decisions, documented here because callers rely on them:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from archcite.authority.catalog import HISTORY_STATE, catalog, parse_id
@@ -293,9 +294,14 @@ def with_volume(ref: FrusRef, volume_id: str) -> FrusRef:
 CURRENT_DOCUMENT = 0
 
 
+def current_only(footnotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether every (document, footnote) pair is of the note's own document."""
+    return bool(footnotes) and all(d == CURRENT_DOCUMENT for d, _ in footnotes)
+
+
 def in_current_document(ref: FrusRef) -> bool:
     """Whether ``ref`` is "footnote N above/below" of a document not yet known."""
-    return bool(ref.footnotes) and all(d == CURRENT_DOCUMENT for d, _ in ref.footnotes)
+    return current_only(ref.footnotes)
 
 
 def in_document(ref: FrusRef, footnotes: tuple[tuple[int, int], ...]) -> FrusRef:

@@ -112,14 +112,19 @@ def _trimmed_end(text: str) -> int:
     return end
 
 
+#: The reasons of the records this module makes that later stages look for.
+MARKING = "classification or handling marking"
+EDITORIAL = "editorial remark"
+
+
 def recognize(text: str) -> list[Citation]:
     """Claim ``text`` when it is an editorial remark, a marking or a drafting line."""
     stripped = text.strip()
     reason: str | None = None
     if _CLASSIFICATION.match(stripped):
-        reason = "classification or handling marking"
+        reason = MARKING
     elif _EDITORIAL.match(stripped):
-        reason = "editorial remark"
+        reason = EDITORIAL
     elif _DRAFTING.match(stripped):
         reason = "drafting, clearance or transmission line"
     if reason is None:

@@ -20,7 +20,7 @@ import re
 from typing import NamedTuple
 
 from archcite.grammar.frus_ids import roman_to_int
-from archcite.grammar.frus_scan import other_name
+from archcite.grammar.frus_scan import LIST_SEP, other_name
 from archcite.grammar.noncitation import is_classification
 
 # Words whose trailing period is part of the word. Lower-cased, without the period.
@@ -178,13 +178,12 @@ _VOLUME_LIST = re.compile(
     r"(?:(?P<list>[IVXLC]+(?:\s*,\s*(?:and\s+)?[IVXLC]+|\s+and\s+[IVXLC]+)+)"
     r"|(?P<first>[IVXLC]+)\s*[–—-]\s*(?P<last>[IVXLC]+))\b\s*[,:]\s*[^;\s][^;]*$"
 )
-_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _titles_joined(m: re.Match[str]) -> int:
     """How many ``;`` join the titles of the volumes ``_VOLUME_LIST`` matched."""
     if m.group("list"):
-        return len(_LIST_SEP.findall(m.group("list")))
+        return len(LIST_SEP.findall(m.group("list")))
     first, last = roman_to_int(m.group("first")), roman_to_int(m.group("last"))
     return last - first if first and last and 0 < last - first <= 20 else 0
 

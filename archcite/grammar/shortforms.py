@@ -23,10 +23,8 @@ and the resolver refuses to inherit through it, as FRUS-Explorer does.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass, replace
-from typing import cast
 
 from archcite.grammar.locators import unquote
 from archcite.model import ArchivalRef, Citation, DocItem, FrusRef, PublishedRef
@@ -341,12 +339,10 @@ def _unit_tail(tail: str) -> ArchivalRef | None:
     names no repository (the Ibid. stands for that), so the resolver inherits
     just the repository and record group above the collection it names.
     """
-    try:
-        archival = importlib.import_module("archcite.grammar.archival")
-    except ImportError:
-        return None
+    from archcite.grammar.archival import recognize as archival  # a cycle at import
+
     body = tail.strip().strip(" ,.;")
-    found = cast("list[Citation]", archival.recognize(body))
+    found = archival(body)
     if len(found) != 1:
         return None
     c = found[0]
