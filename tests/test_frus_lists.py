@@ -88,6 +88,7 @@ def test_a_range_of_volumes_is_one_reference_per_volume() -> None:
         "Ministry of Foreign Relations, 1921, p. 4.",
         "Institute of Foreign Relations. 1921, vol. 3, p. 4.",
         "Committee on Foreign Relations of the United States Senate, 1950, p. 3.",
+        "See Documents on American Foreign Relations, 1961, pp. 45–50.",
     ],
 )
 def test_foreign_relations_inside_another_name_is_not_frus(text: str) -> None:

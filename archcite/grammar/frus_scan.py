@@ -31,14 +31,16 @@ OTHER_NAME = re.compile(
          |Bulletin|Yearbook|Department|Ministry|Minister|Secretary|Secretariat
          |Institute|Bureau|Office|Division|Society|Association|Cent(?:er|re)|School
          |Academy|Board|Agency)\s+(?:on|of|for)\s+(?:the\s+)?
-       |\bSenate\s+)$""",
+       |\bSenate\s+
+       |\bAmerican\s+)$""",
     re.VERBOSE,
 )
 
 
 def other_name(text: str, anchor: int) -> bool:
     """Whether "Foreign Relations" at ``anchor`` ends another name (a committee,
-    a journal, a ministry) rather than naming the series."""
+    a journal, a ministry, the Council on Foreign Relations' *Documents on
+    American Foreign Relations*) rather than naming the series."""
     return OTHER_NAME.search(text, max(0, anchor - 40), anchor) is not None
 
 
