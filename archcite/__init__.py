@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archcite.items import Item, ItemSet, collect
+from archcite.export.items import Item, ItemSet, collect
+from archcite.grammar.note import recognize_text as recognize
 from archcite.model import (
     ArchivalRef,
     Citation,
@@ -27,7 +28,6 @@ from archcite.model import (
     SourceMap,
 )
 from archcite.pipeline import extract, parse_text
-from archcite.recognize import recognize_text as recognize
 from archcite.record import to_record
 
 __version__ = "0.1.0.dev0"

@@ -4,7 +4,7 @@ Reads all notes of the TEI volumes in ``../shared/corpus`` (``frus/``,
 ``frus-nyr/``) and of ``frus-notes/`` once, then times on one core:
 
 * the recognize stage (segmentation, every recognizer in turn, the
-  non-citation fallback), as ``archcite.recognize.recognize_text`` runs it;
+  non-citation fallback), as ``archcite.grammar.note.recognize_text`` runs it;
 * its parts: segmentation alone, and each recognizer over exactly the clauses
   that reach it in the chain (so FRUS, archival and the others are measured
   side by side, issue 4), the fallback over the clauses nobody claims, and the
@@ -40,11 +40,11 @@ from lxml import etree
 
 from archcite.grammar import recognizers
 from archcite.grammar.noncitation import fallback
+from archcite.grammar.note import recognize_text
 from archcite.grammar.segment import clauses
 from archcite.model import Located, Note
 from archcite.readers import Source
 from archcite.readers.tei import read_tei
-from archcite.recognize import recognize_text
 from archcite.resolve import resolve
 
 _ANCHORS = re.compile(

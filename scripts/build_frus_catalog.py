@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from archcite.catalog_build import build, write  # noqa: E402
+from archcite.authority.catalog_build import build, write  # noqa: E402
 from archcite.errors import ArchciteError  # noqa: E402
 
 

@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from archcite.grammar.labels import text_label_reason
+from archcite.grammar.note import recognize_text
 from archcite.model import Citation
-from archcite.recognize import recognize_text
 
 _SOURCE_NOTE = re.compile(r"<note\b[^>]*\btype=\"source\"[^>]*>", re.S)
 _XML_ID = re.compile(r"\bxml:id=")

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from archcite.grammar.archival import parse_doc_item, recognize
+from archcite.grammar.note import recognize_text
 from archcite.model import ArchivalRef, Citation
-from archcite.recognize import recognize_text
 
 FIELDS = (
     "repository", "repository_as_cited", "place", "record_group", "collection", "series",

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from archcite.grammar.archival import recognize
+from archcite.grammar.note import recognize_text
 from archcite.model import ArchivalRef, Citation
-from archcite.recognize import recognize_text
 
 
 def one(clause: str) -> Citation:

@@ -14,8 +14,8 @@ import pytest
 
 from archcite.csl.archival import archival_to_csl
 from archcite.grammar.archival import parse_doc_item
+from archcite.grammar.note import recognize_text
 from archcite.model import DocItem
-from archcite.recognize import recognize_text
 from archcite.record import archival_dict
 
 THOMPSON = (

@@ -11,8 +11,8 @@ import pytest
 
 from archcite.grammar.archival import gate
 from archcite.grammar.locators import classify, title_like
+from archcite.grammar.note import recognize_text
 from archcite.model import Citation
-from archcite.recognize import recognize_text
 
 
 def first(text: str) -> Citation:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from archcite.grammar.locators import unquote
+from archcite.grammar.note import recognize_text
 from archcite.grammar.segment import ends_with_abbreviation
 from archcite.model import Citation
-from archcite.recognize import recognize_text
 
 
 def first(text: str) -> Citation:

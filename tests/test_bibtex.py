@@ -16,9 +16,9 @@ from export_fixtures import (
 )
 from pybtex.database import parse_string
 
-from archcite import bibtex
-from archcite.items import collect, from_csl
-from archcite.latex_text import from_latex, to_latex
+from archcite.export import bibtex
+from archcite.export.items import collect, from_csl
+from archcite.export.latex_text import from_latex, to_latex
 
 
 def entries(text: str) -> dict[str, dict[str, str]]:
@@ -127,7 +127,7 @@ def test_pybtex_plugins_convert_both_ways(tmp_path: Path) -> None:
     from pybtex.database.convert import convert
     from pybtex.plugin import register_plugin
 
-    from archcite.pybtex_plugin import CSLJSONParser, CSLJSONWriter
+    from archcite.export.pybtex_plugin import CSLJSONParser, CSLJSONWriter
 
     # What the entry points register once archcite is installed.
     register_plugin("pybtex.database.input", "csljson", CSLJSONParser, force=True)

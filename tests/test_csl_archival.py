@@ -121,7 +121,7 @@ def test_every_gold_citation_maps_to_a_valid_csl_1_0_2_item(shared_dir: Path) ->
             encoding="utf-8"
         )
     )
-    from archcite.recognize import recognize_text
+    from archcite.grammar.note import recognize_text
 
     gold = Path(__file__).parent / "gold" / "archival.jsonl"
     items: list[dict[str, Any]] = []

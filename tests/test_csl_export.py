@@ -13,10 +13,10 @@ from export_fixtures import frus_citation, items, located, nsam_citation, rusk_c
 
 import archcite.schema
 from archcite import csl as csl_pkg
-from archcite.cslinput import parse, read_items, sniff
+from archcite.cli.export import FORMATS, render_format, render_items, write_format
 from archcite.errors import InputError, OutputError
-from archcite.export_cli import FORMATS, render_format, render_items, write_format
-from archcite.items import from_csl
+from archcite.export.cslinput import parse, read_items, sniff
+from archcite.export.items import from_csl
 from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
 from archcite.output import write_atomic
 

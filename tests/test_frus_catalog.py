@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from archcite.authority.catalog import catalog, load_path, parse_id
-from archcite.catalog_build import (
+from archcite.authority.catalog_build import (
     build,
     build_from_clone,
     parse_bibliography,

@@ -7,9 +7,9 @@ import itertools
 import pytest
 
 from archcite.grammar.frus import recognize
+from archcite.grammar.note import recognize_text
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
-from archcite.recognize import recognize_text
 
 
 def in_clauses(text: str) -> list[Citation]:

@@ -22,8 +22,8 @@ import pytest
 from click.testing import CliRunner
 from gold_checks import CANONICAL, check_conventions, check_floors, reader_texts
 
+from archcite.cli.evaluation import eval_group
 from archcite.errors import InputError
-from archcite.eval_cli import eval_group
 from archcite.evaluation.archival import (
     GoldNote,
     Report,

@@ -15,8 +15,8 @@ from export_fixtures import (
 )
 
 from archcite.csl import published_csl
-from archcite.item_ids import acronym, slug
-from archcite.items import collect, from_csl, work_pages
+from archcite.export.ids import acronym, slug
+from archcite.export.items import collect, from_csl, work_pages
 from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
 
 

@@ -357,9 +357,9 @@ def test_more_refusals(clause: str) -> None:
 
 
 def test_manuscript_sample_books(repo_dir: Path) -> None:
+    from archcite.grammar.note import recognize_text
     from archcite.readers import Source
     from archcite.readers.markdown import read_markdown
-    from archcite.recognize import recognize_text
 
     path = repo_dir / "samples" / "manuscript.md"
     notes = {

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from archcite.grammar.note import recognize_text
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
-from archcite.recognize import recognize_text
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

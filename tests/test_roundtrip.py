@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import archcite.schema
-from archcite import bibtex
-from archcite.zotero import from_zotero, to_zotero
+from archcite.export import bibtex
+from archcite.export.zotero import from_zotero, to_zotero
 
 SCHEMA = json.loads(
     (Path(archcite.schema.__file__).parent / "csl-data.json").read_text()

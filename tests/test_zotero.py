@@ -9,8 +9,14 @@ from typing import Any
 import pytest
 from export_fixtures import FRUS_V06, NSAM129, RUSK_MEMO, frus_citation, items, located
 
-from archcite.items import collect, from_csl
-from archcite.zotero import CREATORS, FIELDS, from_zotero, to_zotero, zotero_items
+from archcite.export.items import collect, from_csl
+from archcite.export.zotero import (
+    CREATORS,
+    FIELDS,
+    from_zotero,
+    to_zotero,
+    zotero_items,
+)
 
 _BOOKKEEPING = {"itemType", "creators", "tags", "collections", "relations"}
 

@@ -21,11 +21,11 @@ import pytest
 from click.testing import CliRunner
 from export_fixtures import items
 
+from archcite.cli.export import export
 from archcite.errors import ArchciteError
-from archcite.export_cli import export
-from archcite.items import from_csl
-from archcite.zotero import FIELDS, zotero_items
-from archcite.zotero_push import BATCH, PushError, push_connector, push_web
+from archcite.export.items import from_csl
+from archcite.export.zotero import FIELDS, zotero_items
+from archcite.export.zotero_push import BATCH, PushError, push_connector, push_web
 
 KEY = "K3yK3yK3yK3yK3yK3yK3yK3y"
 

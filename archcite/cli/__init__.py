@@ -18,15 +18,15 @@ from typing import Any, NoReturn, cast
 import click
 
 from archcite import __version__, readers
-from archcite.cslinput import BibFormat, is_bibliography
-from archcite.cslinput import parse as parse_bibliography
-from archcite.cslinput import sniff as sniff_bibliography
+from archcite.cli.evaluation import eval_group
+from archcite.cli.export import FORMATS as EXPORT_FORMATS
+from archcite.cli.export import export, render_items
+from archcite.cli.frus import frus
 from archcite.errors import ArchciteError, InputError
-from archcite.eval_cli import eval_group
-from archcite.export_cli import FORMATS as EXPORT_FORMATS
-from archcite.export_cli import export, render_items
-from archcite.frus_cli import frus
-from archcite.items import collect, from_csl
+from archcite.export.cslinput import BibFormat, is_bibliography
+from archcite.export.cslinput import parse as parse_bibliography
+from archcite.export.cslinput import sniff as sniff_bibliography
+from archcite.export.items import collect, from_csl
 from archcite.model import Located
 from archcite.output import write_atomic
 from archcite.pipeline import extract_source, parse_text

@@ -2,7 +2,7 @@
 
 ``render_items(items, fmt)`` is what ``extract`` calls (``render_format`` for
 located citations, ``write_format`` to a file); ``export`` sends items to Zotero. Every format starts
-from items (:mod:`archcite.items`): one entry per source, not per mention.
+from items (:mod:`archcite.export.items`): one entry per source, not per mention.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from typing import Any
 
 import click
 
-from archcite import bibtex, ris, zotero
 from archcite.csl import clean_csl
 from archcite.errors import ArchciteError, UnknownFormatError
-from archcite.items import ItemSet, collect
+from archcite.export import bibtex, ris, zotero
+from archcite.export.items import ItemSet, collect
 from archcite.model import Citation, Located
 from archcite.output import write_atomic
 
@@ -33,7 +33,7 @@ def as_items(
         return source
     entries = list(source)
     if entries and all(isinstance(e, Mapping) for e in entries):
-        from archcite.items import from_csl
+        from archcite.export.items import from_csl
 
         return from_csl([e for e in entries if isinstance(e, Mapping)])
     return collect([e for e in entries if isinstance(e, Located | Citation)])
@@ -83,7 +83,7 @@ def write_format(
 def load_items(paths: Sequence[str]) -> ItemSet:
     """Items of manuscripts (recognized) or bibliographies (read as they are)."""
     from archcite import readers
-    from archcite.cslinput import is_bibliography, read_items
+    from archcite.export.cslinput import is_bibliography, read_items
     from archcite.pipeline import extract_source
 
     located: list[Located] = []
@@ -165,7 +165,7 @@ def export(
     ARCHCITE_ZOTERO_API_KEY) or, with --connector, the Zotero desktop app.
     Items already in the collection (same citation key) are not sent again.
     """
-    from archcite.zotero_push import push_connector, push_web
+    from archcite.export.zotero_push import push_connector, push_web
 
     items = zotero.zotero_items(load_items(paths))
     if dry_run:

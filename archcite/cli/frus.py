@@ -124,8 +124,8 @@ def catalog_group() -> None:
 )
 def build(path: Path, out: Path) -> None:
     """Rebuild the catalog from PATH: a HistoryAtState/frus clone or frus-catalog-source."""
-    from archcite.catalog_build import build as build_catalog
-    from archcite.catalog_build import write
+    from archcite.authority.catalog_build import build as build_catalog
+    from archcite.authority.catalog_build import write
 
     if not path.is_dir():
         raise InputError("not a directory", str(path))

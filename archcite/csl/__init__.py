@@ -7,7 +7,7 @@ formats that need it, not the whole pipeline. Published works need little
 more than a title and are mapped here.
 
 The returned item has no meaningful ``id``: ids belong to *items*, which
-collapse many mentions into one source (:mod:`archcite.items`).
+collapse many mentions into one source (:mod:`archcite.export.items`).
 """
 
 from __future__ import annotations

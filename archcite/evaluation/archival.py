@@ -335,9 +335,9 @@ def load_gold(path: str | Path) -> list[GoldNote]:
 
 def default_recognizer() -> tuple[Recognize, str]:
     """The pipeline's recognize stage: what ``archcite parse`` runs."""
-    from archcite.recognize import recognize_text
+    from archcite.grammar.note import recognize_text
 
-    return recognize_text, "archcite.recognize.recognize_text"
+    return recognize_text, "archcite.grammar.note.recognize_text"
 
 
 def predicted_fields(ref: ArchivalRef | None) -> dict[str, Value]:

@@ -7,7 +7,7 @@ so that once archcite is installed::
     pybtex-convert refs.json refs.bib     # CSL-JSON -> BibTeX (biblatex-chicago)
     pybtex-convert refs.bib refs.json     # BibTeX -> CSL-JSON
 
-Entries follow :mod:`archcite.bibtex`, archive fields included.
+Entries follow :mod:`archcite.export.bibtex`, archive fields included.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from pybtex.database.input import BaseParser
 from pybtex.database.output import BaseWriter
 from pybtex.exceptions import PybtexError
 
-from archcite.bibtex import from_bibliography, to_bibliography
-from archcite.cslinput import parse_json
 from archcite.errors import ArchciteError
+from archcite.export.bibtex import from_bibliography, to_bibliography
+from archcite.export.cslinput import parse_json
 
 
 class CSLJSONParser(BaseParser):  # type: ignore[misc]

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from archcite.bibtex import is_archival
-from archcite.items import ItemSet, as_itemset
+from archcite.export.bibtex import is_archival
+from archcite.export.items import ItemSet, as_itemset
 
 _TY = {
     "manuscript": "MANSCPT",

@@ -215,7 +215,7 @@ def push_web(
     sleep: Sleep = time.sleep,
     retries: int = MAX_RETRIES,
 ) -> PushReport:
-    """Create Zotero items (item JSON from :mod:`archcite.zotero`) in a library."""
+    """Create Zotero items (item JSON from :mod:`archcite.export.zotero`) in a library."""
     if not library_id:
         raise ArchciteError("--library-id (or ARCHCITE_ZOTERO_LIBRARY_ID) is required")
     if library_type not in ("user", "group"):

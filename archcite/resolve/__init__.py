@@ -20,7 +20,7 @@ Rules, in the order they are applied to an Ibid.:
 5. Ibid. after Ibid. (or after a short form) resolves to the same ultimate
    source, with the locators accumulated along the chain.
 
-Fields are merged as :mod:`archcite.inherit` describes. The document itself
+Fields are merged as :mod:`archcite.resolve.inherit` describes. The document itself
 (``item``, ``classification``) is inherited only when the Ibid. is the whole
 note, since "X's memorandum is ibid., 092 Bonin Islands" names a different
 document.
@@ -47,15 +47,6 @@ from typing import Final
 from archcite.grammar.frus_ids import document_range, in_current_document, in_document
 from archcite.grammar.labels import is_label
 from archcite.grammar.shortforms import locators
-from archcite.inherit import (
-    FINER,
-    Want,
-    locates,
-    merge,
-    merge_archival,
-    sibling,
-    with_volume,
-)
 from archcite.model import (
     ArchivalRef,
     Citation,
@@ -63,6 +54,15 @@ from archcite.model import (
     FrusRef,
     Located,
     Note,
+)
+from archcite.resolve.inherit import (
+    FINER,
+    Want,
+    locates,
+    merge,
+    merge_archival,
+    sibling,
+    with_volume,
 )
 
 #: An Ibid. may refer at most this many notes back (FRUS-Explorer's ``ibidReach``);

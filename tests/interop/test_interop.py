@@ -21,8 +21,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from export_fixtures import frus_citation, items, located, nsam_citation, rusk_citation
 
-from archcite.export_cli import render_items
-from archcite.items import ItemSet, collect, from_csl
+from archcite.cli.export import render_items
+from archcite.export.items import ItemSet, collect, from_csl
 
 
 def missing(reason: str) -> NoReturn:
