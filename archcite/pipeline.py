@@ -16,6 +16,7 @@ from archcite.grammar.labels import label_citation
 from archcite.grammar.note import recognize_text
 from archcite.model import Citation, Located, Note
 from archcite.readers import Source
+from archcite.readers.sniff import require_notes
 from archcite.readers.textmap import TextBuilder
 from archcite.resolve import resolve
 
@@ -81,8 +82,13 @@ def finish(located: Sequence[Located]) -> tuple[Located, ...]:
 
 
 def extract_source(source: Source, fmt: str | None = None) -> tuple[Located, ...]:
-    """Every citation of one document, resolved and normalized."""
-    return finish(locate(readers.read(source, fmt)))
+    """Every citation of one document, resolved and normalized.
+
+    A document without a single note is an error (:class:`NoNotesError`), not
+    an empty result: nothing is silent.
+    """
+    info = readers.reader_for(source, fmt)
+    return finish(locate(require_notes(info.read(source), info.name, source.name)))
 
 
 def parse_text(text: str, source: str = "<text>") -> tuple[Located, ...]:

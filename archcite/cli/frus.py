@@ -161,4 +161,12 @@ def evaluate_cmd(corpus: Path | None, gold_errors: Path | None) -> None:
     if not corpus.is_dir():
         raise InputError("corpus folder not found", str(corpus))
     errors_file = gold_errors or repo / "tests" / "gold" / "frus_gold_errors.toml"
-    click.echo(evaluate(corpus, load_gold_errors(errors_file)).as_text())
+    report = evaluate(corpus, load_gold_errors(errors_file))
+    if not report.notes:
+        # Precision and recall over nothing are not 1.0: say what was missing.
+        raise InputError(
+            "no notes to evaluate (expects TEI volumes in frus/ or frus-nyr/, "
+            "slices in frus-slices/, or frus-notes/*.notes.jsonl)",
+            str(corpus),
+        )
+    click.echo(report.as_text())
