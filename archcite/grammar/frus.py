@@ -51,9 +51,11 @@ from archcite.grammar.frus_scan import (
     NUM_LIST,
     PAGES,
     Ref,
+    Spans,
     expand,
     other_name,
     page_items,
+    tail_start,
 )
 from archcite.model import Citation, FrusRef, Role
 
@@ -101,7 +103,7 @@ _PAREN_DOCS = re.compile(rf"\s*\((?:Documents?|doc\.)\s+(?P<list>{NUM_LIST})\)")
 _BARE_ROMAN = re.compile(r"(?P<v>[IVXLC]+)(?=[,.;\s]|$)")
 _BARE_NUM = re.compile(rf"(?P<list>{NUM_LIST})(?=[.;)\s]|$)")
 _TITLE = re.compile(r"(?:[A-Z“\"‘]|index\b)[^,;()]*(?:\([^()]*\)[^,;()]*)?")
-_AND_VOL = re.compile(r"\s*,?\s*(?:and|also|see\s+also)\s+(?:in\s+)?(?=[Vv]ol)")
+_AND_VOL = re.compile(r"\s*+,?\s*(?:and|also|see\s+also)\s+(?:in\s+)?(?=[Vv]ol)")
 _PASSIM = re.compile(r",?\s*passim\b")
 _LOCATOR_NEXT = re.compile(r",\s*(?:[Vv]ol|pp?\.)")
 _PRINTING = re.compile(
@@ -463,16 +465,21 @@ def _recognize(text: str) -> list[Citation]:
             named.append(extra)
             pos = extra.end
     taken = [(r.start, r.end) for r in named]
+    claimed = Spans(taken)
     elliptical: list[Ref] = []
     for v in _VOLUME.finditer(text):
-        if any(a <= v.start() < b for a, b in taken):
+        if claimed.covers(v.start()):
             continue
-        if not _ELLIPTICAL_LEAD.search(text[: v.start()]):
+        # the lead-in is searched back from the volume, never the whole prefix
+        if not _ELLIPTICAL_LEAD.search(
+            text, tail_start(text, v.start(), 64), v.start()
+        ):
             continue
         ref = _scan_elliptical(text, v.start(), None)
         if ref is not None:
             elliptical.append(ref)
             taken.append((ref.start, ref.end))
+            claimed.add(ref.start, ref.end)
     internal = internal_refs(text, taken)
     listed = [one for r in named for one in _per_volume(r)]
     out = [_citation(text, r, False) for r in listed + elliptical]

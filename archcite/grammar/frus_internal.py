@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 from archcite.grammar.frus_ids import CURRENT_DOCUMENT
-from archcite.grammar.frus_scan import NUM_LIST, PAGE, PAGES, Ref, expand, page_items
+from archcite.grammar.frus_scan import (
+    NUM_LIST,
+    PAGE,
+    PAGES,
+    Ref,
+    Spans,
+    expand,
+    page_items,
+    tail_start,
+)
 from archcite.grammar.labels import inclosure_label
 
 INTERNAL_DOCS = re.compile(
@@ -40,16 +49,14 @@ _PAGE_WORD = re.compile(r"(?:pp?\.|pages?)\s*")
 def internal_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """ "Document 389", "footnote 2, Document 6", "Ante, p. 5", "No. 12", "Supra"."""
     found: list[Ref] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(
-            e <= a or s >= b for a, b in taken + [(r.start, r.end) for r in found]
-        )
+    claimed = Spans(taken)
+    free = claimed.free
+    firsts = _Firsts(text)
 
     for m in INTERNAL_DOCS.finditer(text):
         if not free(m.start(), m.end()) or _other_series_before(text, m.start()):
             continue
-        if _IBID_BEFORE.search(text, 0, m.start()):
+        if _IBID_BEFORE.search(text, tail_start(text, m.start(), 8), m.start()):
             continue  # "printed ibid., Document 292": the ibid. antecedent's volume
         if m.group("doc"):
             doc = int(m.group("doc"))
@@ -65,10 +72,12 @@ def internal_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
             ref = Ref(m.start(), m.end(), documents=docs, footnotes=fns)
         ref.has_locator = True
         found.append(ref)
+        claimed.add(ref.start, ref.end)
     for m in FOOTNOTE_HERE.finditer(text) if "ootnote" in text else ():
         if free(m.start(), m.end()):
             fns = [(CURRENT_DOCUMENT, n) for n in expand(m.group("list"))]
             found.append(Ref(m.start(), m.end(), footnotes=fns))
+            claimed.add(m.start(), m.end())
     # Nineteenth-century volumes number documents "No. 12"; only "See No. 12",
     # "in No. 12" and a bare "No. 12." are references (telegram No. 35 is not),
     # and "[Inclosure 3 in No. 12.]" heads the inclosure: a label, not a link.
@@ -77,6 +86,7 @@ def internal_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         if free(m.start(), m.end()):
             nums = expand(m.group("list") or m.group("list2"))
             found.append(Ref(m.start(), m.end(), documents=nums, has_locator=True))
+            claimed.add(m.start(), m.end())
     # (the substring test skips a scan that cannot match, cheaply)
     ante = "nte" in text or "ost" in text or "upra" in text or "nfra" in text
     for m in ANTE.finditer(text) if ante else ():
@@ -90,13 +100,15 @@ def internal_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         elif m.group("w").lower() in ("ante", "post"):
             continue  # "ante" in prose without a page is not a reference
         found.append(ref)
+        claimed.add(ref.start, ref.end)
     for m in PAGES.finditer(text):
-        if not free(m.start(), m.end()) or not _bare_page_ok(text, m):
+        if not free(m.start(), m.end()) or not _bare_page_ok(text, m, firsts):
             continue
         ref = Ref(
             m.start(), m.end(), pages=page_items(m.group("list")), has_locator=True
         )
         found.append(ref)
+        claimed.add(ref.start, ref.end)
     return found
 
 
@@ -126,30 +138,69 @@ _DOC_WORDS = re.compile(
 )
 
 
-def _bare_page_ok(text: str, m: re.Match[str]) -> bool:
+# What may follow a bare page: nothing, ".", ")", ")." or a new clause. The
+# possessive runs keep a long run of spaces from being re-tried.
+_AFTER_PAGE = re.compile(r"\s*+(?:(?:\)\.?|\.)?\s*+\Z|;|\. )")
+
+
+class _Firsts:
+    """Whether a pattern occurs in a prefix of the text, for many prefixes.
+
+    ``pattern.search(text[:end])`` for every page of a long clause re-read the
+    whole prefix each time; the first match in the whole text answers every
+    prefix that reaches it, and only a prefix that cuts a match short needs a
+    look at its own last characters.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._first: dict[re.Pattern[str], int] = {}
+
+    def within(self, pattern: re.Pattern[str], end: int, width: int = 40) -> bool:
+        if pattern not in self._first:
+            m = pattern.search(self.text)
+            self._first[pattern] = m.end() if m else len(self.text) + 1
+        if self._first[pattern] <= end:
+            return True
+        return (
+            pattern.search(self.text, tail_start(self.text, end, width), end)
+            is not None
+        )
+
+
+def _bare_page_ok(text: str, m: re.Match[str], firsts: _Firsts) -> bool:
     """Whether a lone "p. 13" points into the current volume.
 
     Legacy volumes cite their own pages bare: "See p. 128", "See footnote 36,
     p. 24", "See telegram No. 35, February 4, from the chairman …, p. 13". A
     page after a work's title ("Leary, *The CIA*, pp. 63") is not FRUS.
+
+    Every test reads the text before the page through an end offset, never a
+    copy of the prefix: a clause of a thousand pages stays linear.
     """
-    before = text[: m.start()].rstrip()
-    if _SEE_END.search(before) or before == "":
+    b = m.start()
+    while b > 0 and text[b - 1].isspace():
+        b -= 1
+    if b == 0 or _SEE_END.search(text, tail_start(text, b, 40), b):
         return True
-    if _IBID_END.search(before):
+    if _IBID_END.search(text, tail_start(text, b, 8), b):
         return False  # "…, ibid., p. 860": the ibid. antecedent's volume
-    after = text[m.end() :].strip()
-    if after not in ("", ".", ")", ").") and not after.startswith((";", ". ")):
+    if not _AFTER_PAGE.match(text, m.end()):
         return False
-    if not _COMMA_END.search(before):
+    if not _COMMA_END.search(text, max(0, b - 2), b):
         return False
-    head = before.rstrip(',”"')
-    last = _COMMA_SPLIT.split(head)[-1] if head else ""
+    h = b
+    while h > 0 and text[h - 1] in ',”"':
+        h -= 1
+    comma = text.rfind(",", 0, h)
+    split = _COMMA_SPLIT.match(text, comma) if comma != -1 else None
+    last_start = split.end() if split is not None else 0
+    last = text[min(last_start, h) : h].strip() if h else ""
     # the segment right before the page is the document's description or a date
-    if _WORK_WORDS.search(head) or _TITLE_CASE.match(last.strip()):
+    if firsts.within(_WORK_WORDS, h) or _TITLE_CASE.match(last):
         return False
-    quoted = _QUOTED_START.match(last.strip())
+    quoted = _QUOTED_START.match(last)
     # A document is described by its number or date ("telegram No. 35,
     # February 4"); "Historical Note, p. xx" names a work, whose page it is.
-    described = _DOC_WORDS.search(head) and _DIGIT.search(head)
+    described = firsts.within(_DOC_WORDS, h) and firsts.within(_DIGIT, h, 1)
     return bool(described) or bool(quoted)

@@ -54,7 +54,7 @@ _LINKING = re.compile(
 # p. 860": a document described before the ibid. that says where it is printed.
 _DESCRIBED = re.compile(
     r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|letters?|instructions?|"
-    r"memorand(?:um|a)|aide-m[ée]moire)\b.*(?:\b\d{4}|\bNo\.\s*\d+).*,$",
+    r"memorand(?:um|a)|aide-m[ée]moire)\b.*(?:\b\d{4}|\bNo\.\s*\d++).*,$",
     re.IGNORECASE,
 )
 # A prefix with any of these is a citation of its own: leave the clause alone.
@@ -110,7 +110,8 @@ _DOC_LIST = re.compile(r"\d+(?:\s*(?:,|and|&|[–-])\s*\d+)*")
 _DOC_ITEM = re.compile(r"(\d+)(?:\s*[–-]\s*(\d+))?")
 _LEADING_AND = re.compile(r"^(?:and|&)\s+")
 _AND_CAPITAL = re.compile(r",?\s+and\s+(?=[A-Z])")
-_JOINING_TAIL = re.compile(r"[\s,;]*(?:and|also|&)?[\s,;]*$")
+# Possessive first run: the two runs never trade characters (cubic before).
+_JOINING_TAIL = re.compile(r"[\s,;]*+(?:and|also|&)?[\s,;]*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,7 +131,7 @@ _ROOT_LIMIT = 1 << 20
 _PROLOG_ITEM = re.compile(
     r"\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>", re.S
 )
-_ROOT_TAG = re.compile(r"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?([^>]*)>?")
+_ROOT_TAG = re.compile(r"<([A-Za-z_][\w.\-]*+)(?::([A-Za-z_][\w.\-]*+))?([^>]*)>?")
 _XMLNS = re.compile(r"""\bxmlns(?::([\w.\-]+))?\s*=\s*(["'])(.*?)\2""", re.S)
 
 #: Messages for a readable document without a single note, by reader.

@@ -34,13 +34,16 @@ from archcite.model import Note
 from archcite.readers import Source, decode_utf8, register
 from archcite.readers.textmap import TextBuilder
 
-_START = re.compile(r"^([ \t]*)(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+(?=\S)")
+# Note numbers of any size (a 50 MB file has notes past 9999). The possessive
+# runs keep a line of a million spaces linear: nothing after them needs a space
+# back.
+_START = re.compile(r"^([ \t]*+)(?:\[(\d+)\]|(\d+)[.)])[ \t]++(?=\S)")
 _HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:notes|footnotes|endnotes)[ \t]*:?[ \t]*$", re.I
+    r"^[ \t]*+(?:#{1,6}[ \t]*+)?(?:notes|footnotes|endnotes)[ \t]*+:?[ \t]*$", re.I
 )
 _AFTER_NOTES = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:bibliography|references|works cited|sources|"
-    r"appendix|index)[ \t]*:?[ \t]*$",
+    r"^[ \t]*+(?:#{1,6}[ \t]*+)?(?:bibliography|references|works cited|sources|"
+    r"appendix|index)[ \t]*+:?[ \t]*$",
     re.I,
 )
 # Control characters other than tab/newline/form feed mean this is not text.
