@@ -23,7 +23,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from archcite.authority.catalog import HISTORY_STATE
@@ -366,6 +366,29 @@ def _frus_entries(c: Citation, csl: Mapping[str, Any] | None) -> list[_Entry]:
     return out
 
 
+def citation_entries(c: Citation, csl: Mapping[str, Any] | None) -> list[_Entry] | None:
+    """(csl, base id, parent, locator, label) of each item ``c`` names itself.
+
+    ``None`` when it names none of its own: an Ibid. or a short form without a
+    location stands for its antecedent's item.
+    """
+    # A whole FRUS volume is the volume item too: its id must be the volume id
+    # whether or not a document of it is cited elsewhere.
+    if (
+        c.frus is not None
+        and c.kind in ("frus", "internal")
+        and (c.frus.documents or c.frus.pages or c.frus.volume_id)
+    ):
+        return _frus_entries(c, csl)
+    if csl is None or (c.kind in ("ibid", "short") and not _has_location(c)):
+        return None
+    if c.archival is not None or _kind(csl) == "document":
+        did = archival_id(c.archival, csl)
+        return [(dict(csl), did, _parent_for(csl, c.archival), None, None)]
+    work, pinpoint = work_pages(c, csl)
+    return [(work, work_id(work), None, pinpoint, "page" if pinpoint else None)]
+
+
 def collect(located: Iterable[Located | Citation]) -> ItemSet:
     """Collapse citations (in document order) into items with their mentions.
 
@@ -388,27 +411,13 @@ def collect(located: Iterable[Located | Citation]) -> ItemSet:
         )
         csl = dict(c.csl) if c.csl is not None else to_csl(c)
         keys: list[str] = []
-        # A whole FRUS volume is the volume item too: its id must be the
-        # volume id whether or not a document of it is cited elsewhere.
-        if (
-            c.frus is not None
-            and c.kind in ("frus", "internal")
-            and (c.frus.documents or c.frus.pages or c.frus.volume_id)
-        ):
-            for doc, did, parent, locator, label in _frus_entries(c, csl):
+        entries = citation_entries(c, csl)
+        if entries is not None:
+            for doc, did, parent, locator, label in entries:
                 m = Mention(
                     "", base.source, base.note, base.note_index, index, locator, label
                 )
                 keys.append(b.add(doc, did, parent, m))
-        elif csl is not None and (c.kind not in ("ibid", "short") or _has_location(c)):
-            if c.archival is not None or _kind(csl) == "document":
-                did = archival_id(c.archival, csl)
-                parent = _parent_for(csl, c.archival)
-                keys.append(b.add(csl, did, parent, base))
-            else:
-                csl, pinpoint = work_pages(c, csl)
-                m = replace(base, locator=pinpoint, label="page" if pinpoint else None)
-                keys.append(b.add(csl, work_id(csl), None, m))
         elif c.antecedent is not None and (source, c.antecedent) in by_index:
             locator = _archival_locator(c.archival) if c.archival else None
             label = None
@@ -530,6 +539,7 @@ __all__ = [
     "Mention",
     "acronym",
     "archival_id",
+    "citation_entries",
     "collect",
     "collection_csl",
     "from_csl",
