@@ -13,8 +13,9 @@ from export_fixtures import frus_citation, items, located, nsam_citation, rusk_c
 
 import archcite.schema
 from archcite import csl as csl_pkg
-from archcite.cli.export import FORMATS, render_format, render_items, write_format
+from archcite.cli.export import render_format, render_items, write_format
 from archcite.errors import InputError, OutputError
+from archcite.export import formats
 from archcite.export.cslinput import parse, read_items, sniff
 from archcite.export.items import from_csl
 from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
@@ -143,7 +144,7 @@ def test_seed_document_exports_valid_csl_json(shared_dir: Path) -> None:
 
 def test_every_export_format_renders_the_seed_items() -> None:
     seed = located([nsam_citation(), frus_citation()])
-    for fmt in FORMATS:
+    for fmt in formats.names():
         text = render_format(seed, fmt)
         assert "Kennedy" in text, fmt
 

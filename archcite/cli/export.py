@@ -15,14 +15,11 @@ from typing import Any
 
 import click
 
-from archcite.csl import clean_csl
-from archcite.errors import ArchciteError, UnknownFormatError
-from archcite.export import bibtex, ris, zotero
+from archcite.errors import ArchciteError
+from archcite.export import formats, zotero
 from archcite.export.items import ItemSet, collect
 from archcite.model import Citation, Located
 from archcite.output import write_atomic
-
-FORMATS = ("csl-json", "bibtex", "biblatex", "ris", "zotero-json", "zotero-csl-json")
 
 
 def as_items(
@@ -44,20 +41,8 @@ def _json(data: Any) -> str:
 
 
 def render_items(items: ItemSet, fmt: str) -> str:
-    """The text of ``items`` in one export format."""
-    if fmt == "csl-json":
-        return _json([clean_csl(c) for c in items.csl()])
-    if fmt in ("bibtex", "biblatex"):
-        return bibtex.dumps(items, "bibtex" if fmt == "bibtex" else "biblatex")
-    if fmt == "ris":
-        return ris.dumps(items)
-    if fmt == "zotero-json":
-        return _json(zotero.zotero_items(items))
-    if fmt == "zotero-csl-json":
-        return _json([clean_csl(c) for c in zotero.zotero_csl(items)])
-    raise UnknownFormatError(
-        f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})"
-    )
+    """The text of ``items`` in one output format (see :mod:`archcite.export.formats`)."""
+    return formats.render(items, fmt)
 
 
 def render_format(located: Sequence[Located], fmt: str) -> str:
@@ -189,7 +174,6 @@ def export(
 
 
 __all__ = [
-    "FORMATS",
     "as_items",
     "export",
     "load_items",

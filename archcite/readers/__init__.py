@@ -2,20 +2,21 @@
 
 A reader is a function ``(source: Source) -> Iterator[Note]``. It raises
 :class:`~archcite.errors.InputError` (never anything else) for input it cannot
-read. Readers register themselves with :func:`register`; the modules are
-imported lazily by :func:`get` so that ``archcite parse`` never pays for lxml or
-zipfile.
+read. Readers are plugins (:class:`Reader`) registered through entry points,
+archcite's own in its ``pyproject.toml`` like anyone else's, with the file
+suffixes that select them; a reader's module is imported only when it is used,
+so that ``archcite parse`` never pays for lxml or zipfile.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from archcite import plugins
 from archcite.errors import InputError, UnknownFormatError
 from archcite.model import Note
 
@@ -57,64 +58,54 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Reader:
+    """An input format as a plugin: the function that reads it, and what it is.
+
+    Registered in the entry-point group ``archcite.readers`` under its name, and
+    in ``archcite.readers.suffixes`` under each file suffix that selects it
+    (see :mod:`archcite.plugins`).
+    """
+
+    read: ReadFn
+    description: str
+    #: place in listings (``archcite readers``, ``--from``); lower first
+    order: int = 1000
+
+
+@dataclass(frozen=True, slots=True)
 class ReaderInfo:
+    """A registered reader with its name and suffixes, as the registry knows it."""
+
     name: str
     suffixes: tuple[str, ...]
     read: ReadFn
     description: str
 
 
-_READERS: dict[str, ReaderInfo] = {}
-
-# name -> module that registers it; imported on first use.
-_MODULES: dict[str, str] = {
-    "text": "archcite.readers.text",
-    "markdown": "archcite.readers.markdown",
-    "latex": "archcite.readers.latex",
-    "docx": "archcite.readers.docx",
-    "odt": "archcite.readers.odt",
-    "tei": "archcite.readers.tei",
-}
-_SUFFIXES: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".tex": "latex",
-    ".ltx": "latex",
-    ".docx": "docx",
-    ".odt": "odt",
-    ".xml": "tei",
-    ".tei": "tei",
-}
-
-
-def register(
-    name: str, suffixes: tuple[str, ...], description: str
-) -> Callable[[ReadFn], ReadFn]:
-    """Register a reader function under ``name`` and file ``suffixes``."""
-
-    def deco(fn: ReadFn) -> ReadFn:
-        _READERS[name] = ReaderInfo(name, suffixes, fn, description)
-        return fn
-
-    return deco
+GROUP = "archcite.readers"
 
 
 def names() -> tuple[str, ...]:
-    """All reader names, in a stable order."""
-    return tuple(_MODULES)
+    """All reader names, in listing order."""
+    return tuple(name for name, _ in plugins.ordered(GROUP, Reader))
 
 
 def get(name: str) -> ReaderInfo:
-    """The reader registered as ``name``."""
-    if name not in _READERS:
-        module = _MODULES.get(name)
-        if module is None:
-            known = ", ".join(_MODULES)
-            raise UnknownFormatError(f"unknown input format {name!r} (known: {known})")
-        importlib.import_module(module)
-    return _READERS[name]
+    """The reader registered as ``name`` (or under that alias)."""
+    own = plugins.canonical_name(GROUP, name)
+    if own is None:
+        known = ", ".join(names())
+        raise UnknownFormatError(f"unknown input format {name!r} (known: {known})")
+    found = plugins.find_plugin(GROUP, own, Reader)
+    name = own
+    return ReaderInfo(
+        name, plugins.suffixes(GROUP, name), found.read, found.description
+    )
+
+
+def for_suffix(suffix: str) -> str | None:
+    """The name of the reader a file suffix (``".txt"``) selects, if any."""
+    return plugins.name_for_suffix(GROUP, suffix.lower())
 
 
 _MARKDOWN_NOTE = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
@@ -165,9 +156,8 @@ def reader_for(source: Source, fmt: str | None = None) -> ReaderInfo:
         # Both DOCX and ODT are zip files; the ODT mimetype member comes first.
         guess = "odt" if b"mimetypeapplication/vnd.oasis" in head else "docx"
     if source.path is not None:
-        suffix = source.path.suffix.lower()
-        if suffix in _SUFFIXES:
-            named = _SUFFIXES[suffix]
+        named = for_suffix(source.path.suffix)
+        if named is not None:
             if guess in _BINARY_READERS and named not in _BINARY_READERS:
                 return get(guess)
             return get(named)
