@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from archcite import plugins
@@ -155,8 +155,10 @@ def reader_for(source: Source, fmt: str | None = None) -> ReaderInfo:
     if guess == "zip":
         # Both DOCX and ODT are zip files; the ODT mimetype member comes first.
         guess = "odt" if b"mimetypeapplication/vnd.oasis" in head else "docx"
-    if source.path is not None:
-        named = for_suffix(source.path.suffix)
+    # A document in memory may still have a name with a suffix ("draft.md").
+    suffix = source.path.suffix if source.path is not None else PurePath(source.name).suffix
+    if suffix:
+        named = for_suffix(suffix)
         if named is not None:
             if guess in _BINARY_READERS and named not in _BINARY_READERS:
                 return get(guess)
@@ -175,12 +177,7 @@ def open_source(name: str, stdin: BinaryIO | None = None) -> Source:
     if name == "-":
         if stdin is None:
             raise InputError("no standard input", "-")
-        data = stdin.read(MAX_INPUT_BYTES + 1)
-        if not data:
-            raise InputError("empty input", "<stdin>")
-        if len(data) > MAX_INPUT_BYTES:
-            raise InputError("input too large", "<stdin>")
-        return Source("<stdin>", None, data)
+        return from_stream(stdin, "<stdin>")
     path = Path(name)
     if not path.exists():
         raise InputError("no such file", name)
@@ -195,6 +192,25 @@ def open_source(name: str, stdin: BinaryIO | None = None) -> Source:
     if size > MAX_INPUT_BYTES:
         raise InputError(f"file too large ({size} bytes)", name)
     return Source(name, path)
+
+
+def from_bytes(data: bytes, name: str) -> Source:
+    """A document held in memory as a :class:`Source` called ``name``.
+
+    Raises :class:`InputError` for empty or oversized input. A suffix in
+    ``name`` ("draft.md") selects the reader as a file's would.
+    """
+    if not data:
+        raise InputError("empty input", name)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError("input too large", name)
+    return Source(name, None, data)
+
+
+def from_stream(stream: BinaryIO, name: str) -> Source:
+    """The rest of a binary stream (at most :data:`MAX_INPUT_BYTES` and one more,
+    to tell that it is too large) as a :class:`Source` called ``name``."""
+    return from_bytes(stream.read(MAX_INPUT_BYTES + 1), name)
 
 
 def read(source: Source, fmt: str | None = None) -> Iterator[Note]:
