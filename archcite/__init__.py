@@ -21,8 +21,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from archcite.export.items import Item, ItemSet, collect
 from archcite.grammar.note import recognize_text as recognize
+from archcite.items import Item, ItemSet, collect
 from archcite.model import (
     ArchivalRef,
     Citation,

@@ -17,6 +17,7 @@ from archcite import readers
 from archcite.csl import to_csl
 from archcite.grammar.labels import label_citation
 from archcite.grammar.note import recognize_text
+from archcite.items import collect
 from archcite.model import Citation, Located, Note
 from archcite.readers import Source
 from archcite.readers.textmap import TextBuilder
@@ -49,11 +50,9 @@ def locate(notes: Iterable[Note]) -> list[Located]:
 def _with_item_ids(located: Sequence[Located]) -> tuple[Located, ...]:
     """Give each citation's CSL item the id of the source it names.
 
-    Ids belong to items (one per source, see :mod:`archcite.export.items`), so the
+    Ids belong to items (one per source, see :mod:`archcite.items`), so the
     record's ``csl.id`` is the same id that ``--format csl-json`` prints.
     """
-    from archcite.export.items import collect
-
     ids: dict[int, str] = {}
     for item in collect(located):
         for mention in item.mentions:

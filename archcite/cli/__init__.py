@@ -26,7 +26,7 @@ from archcite.export import formats
 from archcite.export.cslinput import BibFormat, is_bibliography
 from archcite.export.cslinput import parse as parse_bibliography
 from archcite.export.cslinput import sniff as sniff_bibliography
-from archcite.export.items import collect, from_csl
+from archcite.items import collect, from_csl
 from archcite.model import Located
 from archcite.output import write_atomic
 from archcite.pipeline import extract_source, parse_text

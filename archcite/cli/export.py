@@ -2,7 +2,7 @@
 
 ``render_items(items, fmt)`` is what ``extract`` calls (``render_format`` for
 located citations, ``write_format`` to a file); ``export`` sends items to Zotero. Every format starts
-from items (:mod:`archcite.export.items`): one entry per source, not per mention.
+from items (:mod:`archcite.items`): one entry per source, not per mention.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import click
 
 from archcite.errors import ArchciteError
 from archcite.export import formats, zotero
-from archcite.export.items import ItemSet, collect
+from archcite.items import ItemSet, collect
 from archcite.model import Citation, Located
 from archcite.output import write_atomic
 
@@ -30,7 +30,7 @@ def as_items(
         return source
     entries = list(source)
     if entries and all(isinstance(e, Mapping) for e in entries):
-        from archcite.export.items import from_csl
+        from archcite.items import from_csl
 
         return from_csl([e for e in entries if isinstance(e, Mapping)])
     return collect([e for e in entries if isinstance(e, Located | Citation)])

@@ -1,6 +1,6 @@
 """The output formats of ``archcite extract --format``, as plugins.
 
-An output format turns items (one per source, :mod:`archcite.export.items`) into
+An output format turns items (one per source, :mod:`archcite.items`) into
 text. Formats are registered in the entry-point group ``archcite.formats``;
 archcite's own are the objects below, named in its ``pyproject.toml`` exactly as
 another package names its own. The citation-record formats ``jsonl`` and
@@ -20,7 +20,7 @@ from archcite.errors import UnknownFormatError
 from archcite.export import bibtex as _bibtex
 from archcite.export import ris as _ris
 from archcite.export import zotero as _zotero
-from archcite.export.items import ItemSet
+from archcite.items import ItemSet
 
 GROUP = "archcite.formats"
 

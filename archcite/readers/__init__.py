@@ -156,7 +156,9 @@ def reader_for(source: Source, fmt: str | None = None) -> ReaderInfo:
         # Both DOCX and ODT are zip files; the ODT mimetype member comes first.
         guess = "odt" if b"mimetypeapplication/vnd.oasis" in head else "docx"
     # A document in memory may still have a name with a suffix ("draft.md").
-    suffix = source.path.suffix if source.path is not None else PurePath(source.name).suffix
+    suffix = (
+        source.path.suffix if source.path is not None else PurePath(source.name).suffix
+    )
     if suffix:
         named = for_suffix(suffix)
         if named is not None:
