@@ -50,11 +50,17 @@ class RegistryChoice(click.Choice[str]):
 
     Reading them at import would make every ``archcite`` call load the entry
     points before it knows whether the option is used, and would miss plugins
-    registered in the same process after the import.
+    registered in the same process after the import. An alias a plugin is also
+    registered under is accepted and given as the plugin's own name.
     """
 
-    def __init__(self, names: Callable[[], Sequence[str]]) -> None:
+    def __init__(
+        self,
+        names: Callable[[], Sequence[str]],
+        canonical: Callable[[str], str | None] = lambda name: None,
+    ) -> None:
         self._names = names
+        self._canonical = canonical
         super().__init__(())
 
     @property
@@ -64,6 +70,13 @@ class RegistryChoice(click.Choice[str]):
     @choices.setter
     def choices(self, value: Sequence[str]) -> None:
         pass  # the names always come from the registry
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
+        if isinstance(value, str) and value not in self.choices:
+            value = self._canonical(value) or value
+        return super().convert(value, param, ctx)
 
 
 class ArchciteGroup(click.Group):
@@ -147,13 +160,17 @@ def cli() -> None:
 @click.option(
     "--from",
     "from_",
-    type=RegistryChoice(lambda: (*readers.names(), *BIBLIOGRAPHY_FORMATS)),
+    type=RegistryChoice(
+        lambda: (*readers.names(), *BIBLIOGRAPHY_FORMATS), readers.canonical_name
+    ),
     help="Input format (default: from the file suffix, then the content).",
 )
 @click.option(
     "--format",
     "fmt",
-    type=RegistryChoice(lambda: BUILTIN_FORMATS + formats.names()),
+    type=RegistryChoice(
+        lambda: BUILTIN_FORMATS + formats.names(), formats.canonical_name
+    ),
     default="jsonl",
     show_default=True,
     help="Output format: citation records (jsonl, json) or normalized items.",

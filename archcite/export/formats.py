@@ -40,9 +40,14 @@ def names() -> tuple[str, ...]:
     return tuple(name for name, _ in plugins.ordered(GROUP, Format))
 
 
+def canonical_name(name: str) -> str | None:
+    """The name of the output format registered as ``name`` or under that alias."""
+    return plugins.canonical_name(GROUP, name)
+
+
 def get(name: str) -> Format:
     """The output format registered as ``name`` (or under that alias)."""
-    if plugins.canonical_name(GROUP, name) is None:
+    if canonical_name(name) is None:
         raise UnknownFormatError(
             f"unknown export format {name!r} (one of {', '.join(names())})"
         )
@@ -83,4 +88,4 @@ zotero_csl_json = Format(
     order=60,
 )
 
-__all__ = ["GROUP", "Format", "get", "names", "render"]
+__all__ = ["GROUP", "Format", "canonical_name", "get", "names", "render"]

@@ -90,9 +90,14 @@ def names() -> tuple[str, ...]:
     return tuple(name for name, _ in plugins.ordered(GROUP, Reader))
 
 
+def canonical_name(name: str) -> str | None:
+    """The name of the reader registered as ``name`` or under that alias."""
+    return plugins.canonical_name(GROUP, name)
+
+
 def get(name: str) -> ReaderInfo:
     """The reader registered as ``name`` (or under that alias)."""
-    own = plugins.canonical_name(GROUP, name)
+    own = canonical_name(name)
     if own is None:
         known = ", ".join(names())
         raise UnknownFormatError(f"unknown input format {name!r} (known: {known})")
