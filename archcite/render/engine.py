@@ -207,9 +207,13 @@ class Renderer:
             label, locator = self._labelled(cite.label, cite.locator.strip())
             kwargs["locator"] = Locator(label, escape(locator))
         if cite.prefix:
-            kwargs["prefix"] = quotes.curl(escape_keeping_tags(cite.prefix), self._marks)
+            kwargs["prefix"] = quotes.curl(
+                escape_keeping_tags(cite.prefix), self._marks
+            )
         if cite.suffix:
-            kwargs["suffix"] = quotes.curl(escape_keeping_tags(cite.suffix), self._marks)
+            kwargs["suffix"] = quotes.curl(
+                escape_keeping_tags(cite.suffix), self._marks
+            )
         return CiteItem(key, **kwargs)
 
     def _labelled(self, label: str | None, locator: str) -> tuple[str, str]:

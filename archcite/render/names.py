@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from citeproc import model
@@ -112,29 +111,45 @@ def _space(text: str) -> str:
 
 
 class Substitute(model.Substitute):  # type: ignore[misc]
-    """``cs:substitute`` whose variables are not printed again.
+    """``cs:substitute`` whose printed variables are not printed again.
 
     citeproc-py suppresses a substituted ``cs:text`` only, so an editor who
-    stands in for the author reappears as "edited by" later in the note.
-    Every variable of the element that succeeded is now suppressed for the
-    rest of the cite (``substitute_SuppressOrdinaryVariable``).
+    stands in for the author reappears as "edited by" later in the note. Here
+    every variable the successful substitute actually printed (through
+    ``cs:choose`` and macros alike) is suppressed for the rest of the cite
+    (``substitute_SuppressOrdinaryVariable``), and nothing else: a collection
+    whose title stands in for its author still prints its archive.
     """
 
-    def add_to_repressed_list(self, child: Any, context: Any) -> None:
-        layout = context.get_layout()
-        layout.__dict__.setdefault("suppressed", set()).update(_variables_of(child))
-        super().add_to_repressed_list(child, context)
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = (context if context is not None else self).get_layout()
+        log: list[str] = layout.__dict__.setdefault("rendered", [])
+        parent = self.getparent()
+        for child in self.getchildren():
+            start = len(log)
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    text = child.render(
+                        item, names_context=parent, context=context, **kwargs
+                    )
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text:
+                suppressed_ = layout.__dict__.setdefault("suppressed", set())
+                suppressed_.update(log[start:])
+                return text
+        return None
 
 
-def _variables_of(element: Any) -> Iterator[str]:
-    for node in element.iter():
-        if not isinstance(node.tag, str):
-            continue
-        for var in (node.get("variable") or "").split():
-            yield var.replace("-", "_")
-        macro = node.get("macro")
-        if macro and node.tag == f"{{{CSL_NS}}}text":
-            yield from _variables_of(node.get_macro(macro))
+def rendered(element: Any, context: Any, variable: str) -> None:
+    """Note that ``variable`` was printed (what a substitution suppresses)."""
+    try:
+        layout = (context if context is not None else element).get_layout()
+    except IndexError:
+        return
+    layout.__dict__.setdefault("rendered", []).append(variable.replace("-", "_"))
 
 
 def suppressed(element: Any, context: Any, variable: str) -> bool:
@@ -168,7 +183,16 @@ class Names(model.Names):  # type: ignore[misc]
         self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
     ) -> Any:
         context = context if context is not None else self
-        names_context = names_context if names_context is not None else self
+        if names_context is None:
+            names_context = self
+            if self.name is None and self.label is None:
+                # the short form inside cs:substitute (even within cs:choose)
+                # takes the name, et-al and label of the cs:names it stands in for
+                outer = self.xpath_search(
+                    "./ancestor::cs:substitute[1]/parent::cs:names[1]"
+                )
+                if outer:
+                    names_context = outer[0]
         in_substitute = self.getparent().tag == f"{{{CSL_NS}}}substitute"
         ref = item.reference
         roles = [
@@ -201,6 +225,7 @@ class Names(model.Names):  # type: ignore[misc]
                     first = names_context.getchildren()[0]
                     text = label + text if label_elem is first else text + label
             output.append(text)
+            rendered(self, context, role)
         if output:
             if all(isinstance(t, int) for t in output):
                 total = sum(output)

@@ -16,13 +16,15 @@ which defect of ``../shared/reference/anchors-formatting.md`` §4 it fixes
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import String, join
+from citeproc.string import join
 from lxml import etree
 
 from archcite.render.citeitem import CSL_NS, label_name, placement
@@ -159,6 +161,7 @@ class Layout(model.Layout):  # type: ignore[misc]
         for item in cites:
             self.repressed = {}
             self.__dict__["suppressed"] = set()
+            self.__dict__["rendered"] = []
             try:
                 text = self.render_children(item)
             except VariableError:
@@ -192,6 +195,7 @@ class Layout(model.Layout):  # type: ignore[misc]
         for item in citation_items:
             self.repressed = {}
             self.__dict__["suppressed"] = set()
+            self.__dict__["rendered"] = []
             text = self.format(self.wrap(self.render_children(item)))
             if text is not None:
                 output.append(text)
@@ -209,11 +213,69 @@ def affix(prefix: str, text: Any, suffix: str) -> Any:
 
 
 class Key(model.Key):  # type: ignore[misc]
-    """``cs:key`` whose macro keys sort by their letters, not by quotation marks."""
+    """``cs:key`` whose macro keys sort by their letters, not by marks or markup."""
 
     def sort_keys(self, items: Any, context: Any) -> list[Any]:
-        keys = super().sort_keys(items, context)
-        return [None if k is None else String(strip(str(k))) for k in keys]
+        if "macro" not in self.attrib:
+            keys = super().sort_keys(items, context)
+        else:
+            layout = context.get_layout()
+            options = {"name-as-sort-order": "all"}
+            for option in ("names-min", "names-use-first", "names-use-last"):
+                if option in self.attrib:
+                    options[option.replace("names", "et-al")] = self.get(option)
+            macro = self.get_macro(self.get("macro"))
+            keys = []
+            for item in items:
+                # each item's key starts afresh: nothing a substitution
+                # suppressed for the previous item carries over
+                layout.repressed = {}
+                layout.__dict__["suppressed"] = set()
+                layout.__dict__["rendered"] = []
+                keys.append(macro.render(item, context=context, sort_options=options))
+        return [None if k is None else sort_text(str(k)) for k in keys]
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def sort_text(text: str) -> str:
+    """A sort key as a collator compares it: no markup, accents or case."""
+    text = _TAG.sub("", strip(text))
+    text = unicodedata.normalize("NFKD", html.unescape(text))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+class Sort(model.Sort):  # type: ignore[misc]
+    """``cs:sort`` that orders as citeproc-js does.
+
+    Keys compare as a collator compares them (case and accents aside),
+    numbers as numbers; an item without a key comes last whichever the
+    direction, as the CSL specification says.
+    """
+
+    def sort(self, items: Any, context: Any) -> list[Any]:
+        keys = self.findall("cs:key", self.nsmap)
+        columns = [key.sort_keys(items, context) for key in keys]
+        order = list(range(len(items)))
+        for key, column in reversed(list(zip(keys, columns, strict=True))):
+            descending = key.get("sort", "ascending").lower() == "descending"
+            present = [i for i in order if _comparable(column[i]) is not None]
+            missing = [i for i in order if _comparable(column[i]) is None]
+            present.sort(
+                key=lambda i, col=column: _comparable(col[i]), reverse=descending
+            )
+            order = present + missing
+        return [items[i] for i in order]
+
+
+def _comparable(value: Any) -> tuple[int, int, str] | None:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return (0, int(text), "")
+    return (1, 0, text)
 
 
 #: The element classes archcite replaces, by CSL element name.
@@ -228,6 +290,7 @@ OVERRIDES: dict[str, type[Any]] = {
     "label": Label,
     "layout": Layout,
     "key": Key,
+    "sort": Sort,
     "term": Term,
 }
 

@@ -149,7 +149,11 @@ def prepare(item: Mapping[str, Any], key: str) -> dict[str, Any]:
                     for n in value
                     if isinstance(n, Mapping)
                 ]
-                names = [n for n in names if n.get("family") or n.get("literal") or n.get("given")]
+                names = [
+                    n
+                    for n in names
+                    if n.get("family") or n.get("literal") or n.get("given")
+                ]
                 if names:
                     out[name] = names
         elif name in _DATE_VARS:

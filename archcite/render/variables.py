@@ -20,7 +20,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from archcite.render.citeitem import label_name, placement
-from archcite.render.names import suppressed
+from archcite.render.names import rendered, suppressed
 from archcite.render.quotes import CLOSE, OPEN, TERM
 
 #: stands for an escaped hyphen (``\-``) while numbers are formatted
@@ -34,7 +34,9 @@ class TermFallback:
     """Term lookup with the spec's form fallback: verb-short → verb → long,
     symbol → short → long (``label_NameLabelThroughSubstitute``)."""
 
-    def get_term(self, name: str, form: str | None = None, *args: Any, **kwargs: Any) -> Any:
+    def get_term(
+        self, name: str, form: str | None = None, *args: Any, **kwargs: Any
+    ) -> Any:
         lookup = super().get_term  # type: ignore[misc]
         while True:
             term = lookup(name, form, *args, **kwargs)
@@ -93,8 +95,12 @@ class Text(TermFallback, model.Text):  # type: ignore[misc]
             return None
         if variable == "page":
             page = item.reference.get("page")
-            return None if page is None else String(self._page(str(page)))
-        return super()._variable(item, context)
+            out = None if page is None else String(self._page(str(page)))
+        else:
+            out = super()._variable(item, context)
+        if out is not None and str(out) != "":
+            rendered(self, context, variable)
+        return out
 
     def _process(self, value: Any, variable: str) -> Any:
         # citeproc-py escapes the "&" it joins numbers with; the value is
@@ -137,7 +143,9 @@ def page_text(value: str, fmt: str | None, delimiter: str, ampersand: str) -> st
             else:
                 prefix, first, last = m.groups()
                 last = page_range(first, last, fmt)
-                out.append(f"{prefix}{first}{delimiter}{prefix if len(last) == len(first) else ''}{last}")
+                out.append(
+                    f"{prefix}{first}{delimiter}{prefix if len(last) == len(first) else ''}{last}"
+                )
     return "".join(out).replace("\\-", "-").replace(_LITERAL_HYPHEN, "-")
 
 
@@ -216,6 +224,7 @@ class Number(model.Number):  # type: ignore[misc]
             value = item.reference.get(variable.replace("-", "_"))
             if value is None:
                 raise VariableError
+            rendered(self, context, variable)
             return self._process(value, variable)
         return super().process(item, context, **kwargs)
 
