@@ -31,6 +31,7 @@ and :mod:`~archcite.render.document` (located citations to clusters).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,6 +112,7 @@ def render_document(
 
     loaded = _style(style)
     p = plan(located)
+    by_index = {loc.index: loc for loc in located}
     renderer = Renderer(loaded, p.items.csl(), output)
     placed = renderer.placements(p.clusters)
     citations: dict[int, str] = {}
@@ -119,12 +121,29 @@ def render_document(
         for cite, where, owner in zip(cluster.cites, places, owners, strict=True):
             spans.setdefault(owner, []).append((cite, where))
         for owner, cites in spans.items():
-            citations[owner] = renderer.render_cites(cites)
+            citations[owner] = fit(renderer.render_cites(cites), by_index[owner])
     bib: tuple[str, ...] = ()
     if with_bibliography:
         cited = [c.id for cluster in p.clusters for c in cluster.cites]
         bib = tuple(bibliography(p.items, loaded, output, cited, group_archives))
     return Rendered(loaded.name, output, citations, bib, p.kept)
+
+
+_FINAL_PERIOD = re.compile(r"\.((?:</[a-z]+>)*)$")
+
+
+def fit(formatted: str, loc: Located) -> str:
+    """A formatted citation fitted to the note text around its span.
+
+    The style ends a note with a period; in the note the span may be followed
+    by the note's own period, a comma, a closing parenthesis or a remark
+    ("(hereafter cited as …)"). The style's period stays only where the span
+    ends the note or a new sentence follows.
+    """
+    after = loc.note.text[loc.citation.end :]
+    if not after.strip() or re.match(r"\s+[A-Z“\"]", after):
+        return formatted
+    return _FINAL_PERIOD.sub(r"\1", formatted)
 
 
 def citation_html(
