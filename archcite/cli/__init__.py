@@ -245,7 +245,7 @@ def readers_cmd() -> None:
 cli.add_command(frus)
 cli.add_command(eval_group)
 cli.add_command(export)
-for _command in FORMAT_COMMANDS: cli.add_command(_command)  # fmt: skip
+cli.add_command(FORMAT_COMMANDS[0]); cli.add_command(FORMAT_COMMANDS[1]); cli.add_command(FORMAT_COMMANDS[2])  # noqa: E702  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> None:

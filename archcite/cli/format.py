@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -252,9 +252,9 @@ def bib_cmd(
     entries = bibliography(
         itemset,
         loaded,
-        to,
+        cast(Output, to),
         group_archives=not no_group,
-        sections=wanted or None,  # type: ignore[arg-type]
+        sections=wanted or None,
     )
     _emit("\n".join(entries) + ("\n" if entries else ""), output, paths)
 

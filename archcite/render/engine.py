@@ -109,11 +109,12 @@ class _Style(CitationStylesStyle):  # type: ignore[misc]
         parser.set_element_class_lookup(element_lookup())
         self.parser = parser
         self.xml = etree.parse(io.BytesIO(xml), parser)
-        self.root = self.xml.getroot()
+        root: Any = self.xml.getroot()
+        self.root = root
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            self.root.set_locale_list(
-                locale or self.root.get("default-locale", "en-US"), validate=False
+            root.set_locale_list(
+                locale or root.get("default-locale", "en-US"), validate=False
             )
 
 
@@ -142,7 +143,7 @@ class Renderer:
         self._marks = _marks(self._style)
         self._ambiguous: set[str] | None = None
         self._terms: dict[str, str] | None = None
-        root = self._style.root
+        root: Any = self._style.root
         self.note_style = root.get("class") == "note"
         citation = root.citation
         self._near = (

@@ -159,7 +159,7 @@ class Layout(model.Layout):  # type: ignore[misc]
         pieces: list[tuple[str, Any]] = []
         note_style = self.get_root().get("class") == "note"
         for item in cites:
-            self.repressed = {}
+            self.repressed: dict[str, Any] = {}
             self.__dict__["suppressed"] = set()
             self.__dict__["rendered"] = []
             try:
@@ -262,11 +262,13 @@ class Sort(model.Sort):  # type: ignore[misc]
             descending = key.get("sort", "ascending").lower() == "descending"
             present = [i for i in order if _comparable(column[i]) is not None]
             missing = [i for i in order if _comparable(column[i]) is None]
-            present.sort(
-                key=lambda i, col=column: _comparable(col[i]), reverse=descending
-            )
+            present.sort(key=_by(column), reverse=descending)
             order = present + missing
         return [items[i] for i in order]
+
+
+def _by(column: list[Any]) -> Any:
+    return lambda i: _comparable(column[i])
 
 
 def _comparable(value: Any) -> tuple[int, int, str] | None:

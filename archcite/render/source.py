@@ -79,7 +79,7 @@ def parse_date(value: Any) -> dict[str, Any] | None:
         out.pop("date-parts")
     raw = out.pop("raw", None)
     if isinstance(raw, str) and raw.strip():
-        found = []
+        found: list[list[int]] = []
         for piece in raw.split("/")[:2]:
             m = _RAW_DATE.match(piece)
             if m is None:

@@ -177,9 +177,9 @@ def page_range(first: str, last: str, fmt: str | None) -> str:
             fmt = "minimal"
         else:
             fmt = "minimal-two"
-            if not edition16 and len(first) == 4 and len(last) == 4:
-                if sum(a != b for a, b in zip(first, last, strict=True)) >= 3:
-                    fmt = "expanded"
+            changed = sum(a != b for a, b in zip(first, last, strict=False))
+            if not edition16 and len(first) == len(last) == 4 and changed >= 3:
+                fmt = "expanded"
     if fmt == "expanded" or len(first) != len(last):
         return last
     common = 0
