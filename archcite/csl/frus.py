@@ -84,7 +84,7 @@ _VOLUME_PART = re.compile(
 
 
 def _arabic(number: str) -> str:
-    """"XXIX" -> "29"; arabic and electronic ("E–5") numbers stay as they are.
+    """ "XXIX" -> "29"; arabic and electronic ("E–5") numbers stay as they are.
 
     Chicago prints volume numbers in arabic numerals whatever the title page
     uses (CMOS 14.116), and a number the engines see as numeric gets its
