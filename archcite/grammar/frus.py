@@ -32,32 +32,33 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from archcite.grammar.frus_ids import (
+from archcite.authority.frus_volumes import (
     Parts,
     current_only,
     finish,
     identify,
-    int_to_roman,
-    number,
-    sibling,
     subseries_display,
     volume_label,
-    with_volume,
     years_key,
 )
 from archcite.grammar.frus_internal import internal_refs
-from archcite.grammar.frus_scan import (
+from archcite.grammar.frus_scan import PAGES, Ref, page_items
+from archcite.grammar.vocab import (
     DASH,
+    DOCUMENT,
+    IN_FULL,
+    MONTH_STEM,
     NUM_LIST,
-    PAGES,
-    Ref,
+    PRINTING_VERB,
+    SEP,
     expand,
+    int_to_roman,
+    number,
     other_name,
-    page_items,
 )
 from archcite.model import Citation, FrusRef, Role
 
-__all__ = ["recognize", "sibling", "with_volume"]
+__all__ = ["recognize"]
 
 _SERIES = re.compile(
     r"""(?P<anchor>
@@ -79,7 +80,7 @@ _VOLUME = re.compile(
            |(?P<num>{_ROMAN_OR_NUM})(?:\s*[–—/-]\s*(?P<last>{_ROMAN_OR_NUM})
              # "Volumes VII, VIII, IX", "vols. V and VI": Roman only, so that
              # "vol. XIV, 217" keeps its document
-             |(?(plural)(?P<more>(?:\s*,\s*(?:and\s+)?[IVXLC]+|\s+and\s+[IVXLC]+)+)))?)
+             |(?(plural)(?P<more>(?:{SEP}[IVXLC]+)+)))?)
          (?![\w–-])""",
     re.VERBOSE,
 )
@@ -91,23 +92,21 @@ _EDITORS = re.compile(
     r"eds?\.\s.*?(?=\s*\(|,\s*(?:Documents?|[Dd]oc\.|pp?\.|pages?)\s|$)"
 )
 _IMPRINT = re.compile(r"\((?:[^()]*?(?:Washington|Printing\s+Office|GPO)[^()]*?)\)")
-_DOCS = re.compile(
-    rf"(?:Documents?|Docs?\.|doc\.|Nos?\.)\s+(?P<list>{NUM_LIST})(?![\d/])"
-)
+_DOCS = re.compile(rf"(?:{DOCUMENT}|Nos?\.)\s+(?P<list>{NUM_LIST})(?![\d/])")
 _FOOTNOTE_AFTER = re.compile(
     r",?\s*(?:footnote|fn\.)\s+(?P<fn>\d+)|\s+and\s+footnote\s+(?P<fn2>\d+)\s+thereto"
 )
-_PAREN_DOCS = re.compile(rf"\s*\((?:Documents?|doc\.)\s+(?P<list>{NUM_LIST})\)")
+_PAREN_DOCS = re.compile(rf"\s*\({DOCUMENT}\s+(?P<list>{NUM_LIST})\)")
 _BARE_ROMAN = re.compile(r"(?P<v>[IVXLC]+)(?=[,.;\s]|$)")
 _BARE_NUM = re.compile(rf"(?P<list>{NUM_LIST})(?=[.;)\s]|$)")
 _TITLE = re.compile(r"(?:[A-Z“\"‘]|index\b)[^,;()]*(?:\([^()]*\)[^,;()]*)?")
 _AND_VOL = re.compile(r"\s*,?\s*(?:and|also|see\s+also)\s+(?:in\s+)?(?=[Vv]ol)")
 _PASSIM = re.compile(r",?\s*passim\b")
 _LOCATOR_NEXT = re.compile(r",\s*(?:[Vv]ol|pp?\.)")
+# "printed in", "reprinted in full in", "published, in ibid., ": the reference
+# is where the document is printed.
 _PRINTING = re.compile(
-    r"(?:re)?printed(?:\s+in\s+(?:full|part))?,?\s+(?:in\s+)?(?:ibid\.,\s*)?$|"
-    r"printed\s+in\s+$",
-    re.IGNORECASE,
+    rf"{PRINTING_VERB}{IN_FULL},?\s+(?:in\s+)?(?:ibid\.,\s*)?$", re.I
 )
 
 
@@ -332,10 +331,10 @@ def _scan_elliptical(text: str, start: int, inherit: Parts | None) -> Ref | None
 # chapter title or a telegram number — not a title such as "Papers of Woodrow
 # Wilson, vol. 43" or "League of Nations Treaty Series, vol. cvi".
 _ELLIPTICAL_LEAD = re.compile(
-    r"""(?:^|[.;:]\s*|(?:^|\s)(?:[Ss]ee(?:\s+also)?|[Cc]f\.|in|and|also|[Ii]n\s+full|
-         printed(?:\s+in\s+(?:full|part))?|ante|post)\s*,?\s*
-       | \b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*
-       | \b(?:\d{1,2}(?::\d\d)?\s+[ap]\.m\.|noon|midnight),\s*
+    rf"""(?:^|[.;:]\s*|(?:^|\s)(?:[Ss]ee(?:\s+also)?|[Cc]f\.|in|and|also|[Ii]n\s+full|
+         {PRINTING_VERB}{IN_FULL}|ante|post)\s*,?\s*
+       | \b{MONTH_STEM}\s+\d{{1,2}},\s*
+       | \b(?:\d{{1,2}}(?::\d\d)?\s+[ap]\.m\.|noon|midnight),\s*
        | ”,?\s*
        | \bNo\.\s+\d+,\s*
     )$""",
