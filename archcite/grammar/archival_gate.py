@@ -12,7 +12,9 @@ import re
 
 from archcite.authority import authority
 from archcite.grammar.vocab import (
+    DECIMAL_START,
     ENTRY_PREFIX,
+    PNUMBER,
     FOREIGN_BOX_WORDS,
     TNA_SERIES,
     after_first_letter,
@@ -39,7 +41,7 @@ _KEYWORDS = (
     *(w[1:] for w in FOREIGN_BOX_WORDS),
 )  # fmt: skip
 # A P-reel number ("P860029–2278") is a locator with no keyword in it.
-_PNUMBER_ANY = re.compile(r"[PDNO]\d{6,}[–-]\d")
+_PNUMBER_ANY = re.compile(str(PNUMBER))
 # One pattern of the literals, nested by prefix, runs about twice as fast as
 # their plain alternation (and far faster than an ``in`` test per keyword).
 _PREFILTER = any_of(_KEYWORDS)
@@ -79,7 +81,7 @@ _STRONG_LITERAL = re.compile(
     r"File(?<!\wFile)\s+No|Job(?<!\wJob)\s+(?:No\.\s*)?\d|FRC\s+\d|Lot\s+\d|"
     + "|".join(rf"{w[0]}(?<!\w.){w[1:]}\s+\d+/\d" for w in TNA_SERIES)
 )
-_DECIMAL_ANY = re.compile(r"\d{3}[a-z]?\.\w+[^/,;]{0,60}/")
+_DECIMAL_ANY = re.compile(str(DECIMAL_START))
 
 
 def _has_strong(text: str) -> bool:

@@ -49,6 +49,7 @@ from archcite.grammar.vocab import (
     IN_FULL,
     MONTH_STEM,
     NUM_LIST,
+    PAGE_WORD,
     PRINTING_VERB,
     SEP,
     expand,
@@ -88,9 +89,7 @@ _ROMAN_ITEM = re.compile(r"[IVXLC]+")
 _PART = re.compile(rf"(?:Part|pt\.)\s*(?P<n>{_ROMAN_OR_NUM})\b")
 _SUPPLEMENT = re.compile(r"Supp(?:lement|\.)(?:\s+(?P<n>\d+|[IVX]+)\b)?")
 _MICROFICHE = re.compile(r"[Mm]icrofiche\s+[Ss]upplement")
-_EDITORS = re.compile(
-    r"eds?\.\s.*?(?=\s*\(|,\s*(?:Documents?|[Dd]oc\.|pp?\.|pages?)\s|$)"
-)
+_EDITORS = re.compile(rf"eds?\.\s.*?(?=\s*\(|,\s*(?:{DOCUMENT}|{PAGE_WORD})\s|$)")
 _IMPRINT = re.compile(r"\((?:[^()]*?(?:Washington|Printing\s+Office|GPO)[^()]*?)\)")
 _DOCS = re.compile(rf"(?:{DOCUMENT}|Nos?\.)\s+(?P<list>{NUM_LIST})(?![\d/])")
 _FOOTNOTE_AFTER = re.compile(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from archcite.authority import Authority, authority
 from archcite.grammar.segment import top_semicolons
-from archcite.grammar.vocab import BOX, FOLDER, PRINTING_VERB, REEL
+from archcite.grammar.vocab import BOX, DECIMAL_START, FOLDER, PRINTING_VERB, REEL
 from archcite.model import Role
 
 __all__ = ["Body", "body", "starts_citation", "top_semicolon", "trim_end"]
@@ -78,7 +78,7 @@ def lead_in(text: str) -> tuple[int, Role]:
 
 _STRONG_START = re.compile(
     rf"(?:RG\s*\d|Record\s+Group\s+\d|Entry\s+\d|{BOX}\s+\w|{FOLDER}\s+\w|{REEL}\s+\w|"
-    r"File\s+No|Job\s+\d|FRC\s+\d|Lot\s+\d|[^,:;]{1,60}:\s*(?:Lot|FRC)\s+\d|\d{3}[a-z]?\.\w+[^/,;]{0,60}/)",
+    rf"File\s+No|Job\s+\d|FRC\s+\d|Lot\s+\d|[^,:;]{{1,60}}:\s*(?:Lot|FRC)\s+\d|{DECIMAL_START})",
     re.I,
 )
 

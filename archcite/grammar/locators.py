@@ -24,6 +24,7 @@ from archcite.grammar.vocab import (
     FOREIGN_BOX_WORDS,
     FRAMES,
     MONTH,
+    PNUMBER,
     REEL,
     SUBJECT_CODE,
     TNA_SERIES,
@@ -210,9 +211,7 @@ _NOT_SUBJECT = frozenset(
         "Page",
     }
 )
-_PNUMBER = re.compile(
-    r"^[PDNO]\d{6,}[–-]\d{3,4}(?:\s*(?:/|and|,)\s*[PDNO]\d{6,}[–-]\d{3,4})*$"
-)
+_PNUMBER = re.compile(rf"^{PNUMBER}(?:\s*(?:/|and|,)\s*{PNUMBER})*$")
 _TNA = re.compile(
     rf"^(?P<cls>{words(TNA_SERIES)}\s+\d+)"
     r"/(?P<piece>\d+[A-Z]?)(?:/\d+)?$"

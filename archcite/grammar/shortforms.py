@@ -36,6 +36,7 @@ from archcite.grammar.vocab import (
     FRAMES,
     NUM_LIST,
     PAGE_WORD,
+    PNUMBER,
     PRINTING_VERB,
     REEL,
     SUBJECT_CODE,
@@ -110,7 +111,7 @@ _SUBJECT_NUMERIC = re.compile(
     rf"(?:\s+and\s+{SUBJECT_CODE}(?:\s+[A-Z0-9][A-Z0-9–/.()-]*)+)*$"
 )
 _SUBJECT_DECIMAL = re.compile(r"^[A-Z][A-Za-z]+\s+\d{3}\.\d+(?:\s+\S.*)?$")
-_CFPF = re.compile(r"^[PDN]\d{6,}[–-]\d+$")
+_CFPF = re.compile(rf"^{PNUMBER}$")
 
 # A new lot, job or WNRC accession inside the same collection ("ibid., FRC 330
 # 70 A 4443, Japan 373.24"); a named unit before it ("Conference Files: Lot …")

@@ -42,6 +42,7 @@ __all__ = [
     "DASH",
     "DECLARATION",
     "DECLARATION_HINT",
+    "DECIMAL_START",
     "DECLARES",
     "DOCUMENT",
     "ENTRY_PREFIX",
@@ -58,6 +59,7 @@ __all__ = [
     "NUM_LIST",
     "PAGE",
     "PAGE_WORD",
+    "PNUMBER",
     "PRINTING_VERB",
     "RANGE_CAP",
     "REEL",
@@ -286,6 +288,21 @@ ENTRY_PREFIX = Term(
     r"(?:UD|P|A1|NM|UD-UP)",
     "the prefix of a NARA entry number (Entry UD 12, Entry A1 5)",
     ("UD", "A1", "NM", "UD-UP"),
+)
+PNUMBER = Term(
+    r"[PDNO]\d{6,}[–-]\d{3,4}",
+    "a P-reel or D-reel number of the Central Foreign Policy File",
+    ("P860029–2278", "D740123-0456", "N750001–0123"),
+    ("P86002–2278", "X860029–2278"),
+)
+#: Where a decimal file number starts ("711.5611/2–2162", "700.5611/3-962"): the
+#: decimal point and, within the number's words, its slash; loose enough for
+#: every decimal number the archival grammar reads, so a cheap test may look for it.
+DECIMAL_START = Term(
+    r"\d{3}[a-z]?\.\w+[^/,;]{0,60}/",
+    "the start of a decimal file number",
+    ("711.5611/", "103.9302 Bonin Islands/", "500.A15a3/"),
+    ("711/5611", "71.5611/"),
 )
 #: The record series of The National Archives (Kew) cited as "FO 371/135904".
 TNA_SERIES = _list("tna_series")
