@@ -14,8 +14,8 @@ from archcite.authority import authority
 from archcite.grammar.vocab import (
     DECIMAL_START,
     ENTRY_PREFIX,
-    PNUMBER,
     FOREIGN_BOX_WORDS,
+    PNUMBER,
     TNA_SERIES,
     after_first_letter,
     any_of,

@@ -40,9 +40,9 @@ from archcite.grammar.literals import any_of
 __all__ = [
     "BOX",
     "DASH",
+    "DECIMAL_START",
     "DECLARATION",
     "DECLARATION_HINT",
-    "DECIMAL_START",
     "DECLARES",
     "DOCUMENT",
     "ENTRY_PREFIX",
