@@ -31,16 +31,6 @@ from archcite.grammar.vocab import (
     words,
 )
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-_DATE_MDY = re.compile(rf"^(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})$")
-_DATE_DMY = re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})$")
-_DATE_MY = re.compile(rf"^(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})$")
-_DATE_MD = re.compile(rf"^(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})$")
 # A component that ends in "Month D" continues into a following "YYYY…".
 _ENDS_MONTH_DAY = re.compile(rf"{MONTH}\s+\d{{1,2}}$")
 _STARTS_YEAR = re.compile(r"^\d{4}\b")
@@ -130,23 +120,6 @@ def unquote(value: str) -> str:
         if value.endswith(".") and not ends_with_abbreviation(value):
             value = value[:-1].rstrip()
     return value.strip().rstrip(",").strip()
-
-
-def iso_date(comp: str) -> str | None:
-    """A date component as ISO 8601 (full or year-month), as cited if partial."""
-    for rx in (_DATE_MDY, _DATE_DMY):
-        m = rx.match(comp)
-        if m is not None:
-            month = MONTHS[m.group("m").rstrip(".").lower()]
-            day = int(m.group("d"))
-            if 1 <= day <= 31:
-                return f"{m.group('y')}-{month:02d}-{day:02d}"
-    m = _DATE_MY.match(comp)
-    if m is not None:
-        return f"{m.group('y')}-{MONTHS[m.group('m').rstrip('.').lower()]:02d}"
-    if _DATE_MD.match(comp):
-        return comp
-    return None
 
 
 # ---- locators -------------------------------------------------------------

@@ -54,6 +54,7 @@ __all__ = [
     "IN_FULL",
     "LIST_SEP",
     "MONTH",
+    "MONTHS",
     "MONTH_STEM",
     "NUM_ITEM",
     "NUM_LIST",
@@ -74,6 +75,7 @@ __all__ = [
     "expand",
     "fold_class",
     "int_to_roman",
+    "iso_date",
     "number",
     "other_name",
     "roman_to_int",
@@ -363,6 +365,41 @@ MONTH_STEM = Term(
     "a month, in any spelling",
     ("Sept", "Febr.", "June", "Dec."),
 )
+
+
+#: Month numbers by name and abbreviation (lower case, without the period).
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_DATE_MDY = re.compile(rf"^(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})$")
+_DATE_DMY = re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})$")
+_DATE_MY = re.compile(rf"^(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})$")
+_DATE_MD = re.compile(rf"^(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})$")
+
+
+def iso_date(comp: str) -> str | None:
+    """A cited date as ISO 8601 (full or year-month), as cited if partial;
+    ``None`` for anything that is not a date.
+
+    >>> iso_date("February 20, 1962"), iso_date("20 Feb. 1962"), iso_date("June 1")
+    ('1962-02-20', '1962-02-20', 'June 1')
+    """
+    for rx in (_DATE_MDY, _DATE_DMY):
+        m = rx.match(comp)
+        if m is not None:
+            month = MONTHS[m.group("m").rstrip(".").lower()]
+            day = int(m.group("d"))
+            if 1 <= day <= 31:
+                return f"{m.group('y')}-{month:02d}-{day:02d}"
+    m = _DATE_MY.match(comp)
+    if m is not None:
+        return f"{m.group('y')}-{MONTHS[m.group('m').rstrip('.').lower()]:02d}"
+    if _DATE_MD.match(comp):
+        return comp
+    return None
 
 
 # -- the series ------------------------------------------------------------------------
