@@ -13,7 +13,7 @@ import re
 from archcite.authority.frus_volumes import CURRENT_DOCUMENT
 from archcite.grammar.frus_scan import PAGES, Ref, page_items
 from archcite.grammar.labels import inclosure_label
-from archcite.grammar.vocab import NUM_LIST, PAGE, PAGE_WORD, SEP, expand
+from archcite.grammar.vocab import DOCUMENT_KIND, NUM_LIST, PAGE, PAGE_WORD, SEP, expand
 
 INTERNAL_DOCS = re.compile(
     rf"footnote\s+(?P<fn>\d+),?\s+(?:to\s+)?Document\s+(?P<doc>\d+)"
@@ -121,8 +121,7 @@ _DIGIT = re.compile(r"\d")
 _TITLE_CASE = re.compile(r"(?:and\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$")
 _QUOTED_START = re.compile(r"(?:[Ss]ee\s+)?[“\"]")
 _DOC_WORDS = re.compile(
-    r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|aide-m[ée]moire|instructions?|"
-    r"memorandum|press\s+(?:release|statement)|footnote\s+\d+|art\.\s+\d+|letter)\b",
+    rf"\b(?:{DOCUMENT_KIND}|press\s+(?:release|statement)|footnote\s+\d+|art\.\s+\d+)\b",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,7 @@ from archcite.grammar.locators import unquote
 from archcite.grammar.vocab import (
     BOX,
     DOCUMENT,
+    DOCUMENT_KIND,
     FILE_NO,
     FOLDER,
     FOLDER_SHORT,
@@ -68,9 +69,7 @@ _LINKING = re.compile(
 # "see telegram No. 50, September 12, 1929, to the Chargé in Bolivia, ibid.,
 # p. 860": a document described before the ibid. that says where it is printed.
 _DESCRIBED = re.compile(
-    r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|letters?|instructions?|"
-    r"memorand(?:um|a)|aide-m[ée]moire)\b.*(?:\b\d{4}|\bNo\.\s*\d+).*,$",
-    re.IGNORECASE,
+    rf"\b{DOCUMENT_KIND}\b.*(?:\b\d{{4}}|\bNo\.\s*\d+).*,$", re.IGNORECASE
 )
 # A prefix with any of these is a citation of its own: leave the clause alone.
 _PREFIX_CITES = re.compile(

@@ -45,6 +45,7 @@ __all__ = [
     "DECLARATION_HINT",
     "DECLARES",
     "DOCUMENT",
+    "DOCUMENT_KIND",
     "ENTRY_PREFIX",
     "FILE_NO",
     "FOLDER",
@@ -258,6 +259,18 @@ DOCUMENT = Term(
     ("Document", "Documents", "Doc.", "docs."),
     ("document", "Docs"),
 )
+
+
+#: The documents a note describes by kind before saying where they are printed
+#: or kept ("see telegram No. 50, September 12, 1929, …, ibid., p. 860").
+DOCUMENT_KIND = Term(
+    r"(?i:telegrams?|despatch(?:es)?|dispatch(?:es)?|notes?|letters?|instructions?|"
+    r"memorand(?:um|a)|aide-m[ée]moires?|airgrams?)",
+    "a kind of diplomatic document",
+    ("telegram", "Despatch", "dispatches", "note", "letters", "instruction",
+     "memoranda", "aide-mémoire", "airgram"),
+    ("telegraph", "noted"),
+)  # fmt: skip
 
 
 # -- the archives' units -------------------------------------------------------------
