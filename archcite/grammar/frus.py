@@ -14,12 +14,12 @@ Three families, each a :class:`~archcite.model.Citation` with a
   (:func:`_per_volume`);
 * **elliptical volumes** (``kind="frus"``, no id yet): "Vol. ii, p. 6" as the
   legacy volumes write a reference to a sibling volume. The id comes from the
-  volume the note belongs to (:func:`archcite.grammar.frus_ids.sibling`);
+  volume the note belongs to (:func:`archcite.authority.frus_volumes.sibling`);
 * **internal references** (``kind="internal"``): "See Document 389",
   "footnote 2, Document 6", "Ante, p. 5", "No. 12", "Supra". Their volume is
   filled in by the resolve stage with :func:`with_volume`. "See footnote 2
   above" (or "below") names no document: its footnotes carry
-  :data:`~archcite.grammar.frus_ids.CURRENT_DOCUMENT` until the resolve stage
+  :data:`~archcite.authority.frus_volumes.CURRENT_DOCUMENT` until the resolve stage
   puts in the document of the note (TEI) or, in a manuscript, where it is a
   note of the text itself, makes it ``not-a-citation``.
 
