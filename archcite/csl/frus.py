@@ -39,9 +39,11 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from archcite.authority.catalog import HISTORY_STATE, Volume, catalog
+from archcite.authority.numerals import roman_to_int
 from archcite.csl.names import csl_name
 from archcite.model import FrusRef
 
@@ -50,8 +52,6 @@ PUBLISHER = "Government Printing Office"
 PLACE = "Washington"
 ONLINE_PUBLISHER = "Office of the Historian"
 
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _VOLUME_PART = re.compile(
     r"^(?:(?:Part\s+(?P<p1>[IVXLC]+|\d+),\s*)?Volume\s+(?P<v>[IVXLC]+|E[–-]\d+|\d+)"
     r"(?:,\s*Part\s+(?P<p2>[IVXLC]+|\d+))?|Part\s+(?P<p3>[IVXLC]+|\d+))$"
@@ -65,13 +65,8 @@ def _arabic(number: str) -> str:
     uses (CMOS 14.116), and a number the engines see as numeric gets its
     "vol." label.
     """
-    if not re.fullmatch(r"[IVXLC]+", number):
-        return number.replace("–", "-")
-    total = 0
-    for ch, nxt in zip(number, number[1:] + " ", strict=True):
-        value = _ROMAN[ch]
-        total += -value if nxt != " " and _ROMAN[nxt] > value else value
-    return str(total)
+    value = roman_to_int(number) if re.fullmatch(r"[IVXLC]+", number) else None
+    return str(value) if value is not None else number.replace("–", "-")
 
 
 def _volume_and_part(ref: FrusRef, vol: Volume | None) -> tuple[str | None, str | None]:
