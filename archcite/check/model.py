@@ -96,10 +96,27 @@ class Finding:
     doc: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What checking one input gave: its findings, or why it could not be read."""
+
+    source: str
+    findings: tuple[Finding, ...] = ()
+    #: DOCX/ODT: ``line`` is the body paragraph of the note's mark
+    office: bool = False
+    #: the notes of the document (the HTML report shows them)
+    notes: tuple[Note, ...] = ()
+    #: the input could not be read: the one-line reason
+    error: str | None = None
+    #: the settings file used, if any
+    settings: str | None = None
+
+
 __all__ = [
     "SEVERITIES",
     "Edit",
     "Example",
+    "FileResult",
     "Finding",
     "Hit",
     "RuleInfo",

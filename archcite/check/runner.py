@@ -29,7 +29,15 @@ def _finding(rule_id: str, hit: Hit) -> Finding:
     note = hit.note
     line, column = note.srcmap.locate(hit.start)
     edit = None
-    if hit.replacement is not None and info.fixable:
+    # A fix stays inside the citation it is about: text outside citation spans
+    # is the author's and is never touched.
+    span = hit.located.citation if hit.located is not None else None
+    if (
+        hit.replacement is not None
+        and info.fixable
+        and span is not None
+        and span.start <= hit.start <= hit.end <= span.end
+    ):
         edit = Edit(
             note.index,
             hit.start,

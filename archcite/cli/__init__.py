@@ -18,6 +18,7 @@ from typing import Any, NoReturn, cast
 import click
 
 from archcite import __version__, readers
+from archcite.cli.check import COMMANDS as CHECK_COMMANDS
 from archcite.cli.evaluation import eval_group
 from archcite.cli.export import FORMATS as EXPORT_FORMATS
 from archcite.cli.export import export, render_items
@@ -244,6 +245,8 @@ def readers_cmd() -> None:
 cli.add_command(frus)
 cli.add_command(eval_group)
 cli.add_command(export)
+for _command in CHECK_COMMANDS:
+    cli.add_command(_command)  # check, rules
 
 
 def main(argv: Sequence[str] | None = None) -> None:

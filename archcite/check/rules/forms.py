@@ -53,6 +53,7 @@ def _target(uses: Sequence[_Use], house: str | None, canonical: str | None) -> s
 
 def _report(uses: Sequence[_Use], what: str, target: str, why: str) -> Iterator[Hit]:
     listing = _counts(uses)
+    forms = {u.form for u in uses}
     for use in uses:
         if use.form == target:
             continue
@@ -60,7 +61,8 @@ def _report(uses: Sequence[_Use], what: str, target: str, why: str) -> Iterator[
             use.located.note,
             use.start,
             use.start + len(use.form),
-            f"{what} written “{use.form}” here; the manuscript has {listing}",
+            f"“{use.form}” here, but the manuscript writes {what} "
+            f"{len(forms)} ways: {listing}",
             suggestion=f"“{target}” ({why})",
             replacement=target,
             located=use.located,
