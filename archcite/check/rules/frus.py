@@ -47,6 +47,10 @@ def frus_unknown_volume(ms: Manuscript) -> Iterator[Hit]:
         ref = loc.citation.frus
         if ref is None or not ref.reason:
             continue
+        if ref.reason.startswith("series taken from ibid."):
+            # "ibid., 1966 FE Weekly Meetings": an Ibid. read as Foreign Relations
+            # only because a year follows it; no volume confirms the reading.
+            continue
         if "no volume in the catalog matches" in ref.reason or (
             ref.volume_id is not None and ref.volume_id not in catalog()
         ):
@@ -93,21 +97,56 @@ def _last_page(pages: str) -> int | None:
     return first
 
 
+def _part(volume_id: str) -> int:
+    parts = parse_id(volume_id)
+    return parts.part or 1 if parts is not None else 1
+
+
+def page_bound(volume_id: str) -> int | None:
+    """The highest page a volume can have, or ``None`` when the catalog cannot say.
+
+    The catalog counts a volume's page images. A later part of a volume may
+    number its pages on from the part before (FRUS 1907, Part II starts where
+    Part I ends), so its bound is the pages of that part and of every part
+    before it: never too low, at worst too generous.
+    """
+    cat = catalog()
+    vol = cat.get(volume_id)
+    parts = parse_id(volume_id)
+    if vol is None or vol.pages is None or parts is None:
+        return None
+    if not parts.part or parts.part == 1:
+        return vol.pages
+    total = 0
+    for n in range(1, parts.part + 1):
+        sibling = cat.get(_with_part(volume_id, parts.part, n))
+        if sibling is None or sibling.pages is None:
+            return None
+        total += sibling.pages
+    return total
+
+
+def _with_part(volume_id: str, part: int, n: int) -> str:
+    """``frus1907p2`` with part 1 -> ``frus1907p1`` (the part number is last)."""
+    return re.sub(rf"p{part}$", f"p{n}", volume_id)
+
+
 @rule("frus-page-range")
 def frus_page_range(ms: Manuscript) -> Iterator[Hit]:
     for loc in ms.citing("frus", "internal", "ibid"):
         ref = loc.citation.frus
         if ref is None or not ref.volume_id or not ref.pages:
             continue
-        vol = catalog().get(ref.volume_id)
-        if vol is None or vol.pages is None:
+        bound = page_bound(ref.volume_id)
+        if bound is None:
             continue
-        beyond = [p for p in ref.pages if (_last_page(p) or 0) > vol.pages]
+        beyond = [p for p in ref.pages if (_last_page(p) or 0) > bound]
         if beyond:
             yield _hit(
                 loc,
                 f"page {', '.join(beyond)} is beyond the last page of "
-                f"{_named(ref.volume_id)}, which has {vol.pages} pages",
+                f"{_named(ref.volume_id)}, which has {bound} pages"
+                + (" with the parts before it" if _part(ref.volume_id) > 1 else ""),
                 "check the page and the volume",
             )
 

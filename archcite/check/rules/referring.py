@@ -63,9 +63,32 @@ def ibid_after_unrecognized(ms: Manuscript) -> Iterator[Hit]:
     )
 
 
+def _follows_cross_reference(ms: Manuscript, loc: Located) -> bool:
+    """Whether the citation right before ``loc`` is a cross-reference inside the
+    volume ("see Document 131"). FRUS notes pass over those: "(Airgram A–1933 …;
+    both ibid.)" after "see Document 131" means the file of the source note."""
+    for j in range(loc.index - 1, -1, -1):
+        kind = ms.located[j].citation.kind
+        if kind in ("not-a-citation", "unrecognized"):
+            continue
+        return kind == "internal"
+    return False
+
+
 @rule("ibid-mismatch")
 def ibid_mismatch(ms: Manuscript) -> Iterator[Hit]:
-    return _ibids(ms, "ibid-mismatch", "Ibid. does not fit the citation before it")
+    for hit in _ibids(ms, "ibid-mismatch", "Ibid. does not fit the citation before it"):
+        loc = hit.located
+        assert loc is not None
+        c = loc.citation
+        located_in = (c.frus is not None and (c.frus.documents or c.frus.pages)) or (
+            c.published is not None and c.published.pages
+        )
+        if not located_in and (c.reason or "").startswith("Ibid. it gives a volume"):
+            continue  # "ibid., Vol. VI": as likely a volume of an archival file
+        if _follows_cross_reference(ms, loc):
+            continue
+        yield hit
 
 
 @rule("ibid-forbidden")

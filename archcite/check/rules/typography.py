@@ -152,12 +152,21 @@ def _numeral_style(numeral: str) -> str:
 
 @rule("volume-numerals")
 def volume_numerals(ms: Manuscript) -> Iterator[Hit]:
-    # FRUS volumes and other works are compared separately: a manuscript may
-    # follow FRUS's roman numerals and Chicago's arabic ones for everything else.
+    # FRUS volumes are compared with each other, other works each with itself:
+    # a manuscript may follow FRUS's roman numerals and Chicago's arabic ones
+    # for everything else.
     groups: dict[str, list[tuple[Located, int, str, str]]] = {}
     for loc in ms.citing("frus", "published"):
         c = loc.citation
-        group = "FRUS volumes" if c.kind == "frus" else "other published works"
+        if c.kind == "frus":
+            group = "FRUS volumes"
+        else:
+            # Other works are numbered as each prints its volumes ("Treaty Series,
+            # vol. cvi", "Congressional Record, vol. 72"): one work at a time.
+            work = c.published.title or c.published.container_title if c.published else None
+            if not work:
+                continue
+            group = work
         for m in _VOLUME.finditer(c.text):
             numeral = m.group(1)
             at = c.start + m.start(1)
