@@ -58,7 +58,9 @@ def wrapped(work: Path) -> list[Path]:
         made.append(target)
     for path in sorted((SHARED / "frus-slices").glob("frus*.json")):
         sliced = json.loads(path.read_text("utf-8"))
-        notes = re.findall(r"<note\b[^>]*>(?:(?!<note\b).)*?</note>", sliced["text"], re.S)
+        notes = re.findall(
+            r"<note\b[^>]*>(?:(?!<note\b).)*?</note>", sliced["text"], re.S
+        )
 
         def doc_of(note: str) -> str:
             m = re.search(r'xml:id="(d\d+)fn', note)
@@ -93,7 +95,10 @@ def main(out: Path) -> int:
     for path in inputs(work):
         result = runner.invoke(cli, ["check", str(path), "--format", "json"])
         if result.exit_code not in (0, 1):
-            print(f"{path.name}: exit {result.exit_code}: {result.stderr}", file=sys.stderr)
+            print(
+                f"{path.name}: exit {result.exit_code}: {result.stderr}",
+                file=sys.stderr,
+            )
             return 1
         (out / f"{path.stem}.jsonl").write_text(result.stdout, "utf-8")
         rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -106,12 +111,20 @@ def main(out: Path) -> int:
     names = list(table)
     print("| rule | " + " | ".join(names) + " | total |")
     print("|---|" + "---:|" * (len(names) + 1))
-    print("| (notes) | " + " | ".join(str(notes[n]) for n in names) + f" | {sum(notes.values())} |")
+    print(
+        "| (notes) | "
+        + " | ".join(str(notes[n]) for n in names)
+        + f" | {sum(notes.values())} |"
+    )
     for rule in rules:
         counts = [table[n][rule] for n in names]
-        print(f"| {rule} | " + " | ".join(str(c) for c in counts) + f" | {sum(counts)} |")
+        print(
+            f"| {rule} | " + " | ".join(str(c) for c in counts) + f" | {sum(counts)} |"
+        )
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "out" / "check-corpus"))
+    sys.exit(
+        main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "out" / "check-corpus")
+    )

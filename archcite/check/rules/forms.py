@@ -175,7 +175,8 @@ def frus_series_title(ms: Manuscript) -> Iterator[Hit]:
         c = loc.citation
         m = vocab.series_re.search(c.text)
         volume = c.frus.volume_id if c.frus is not None else None
-        first = volume is not None and volume not in seen_volumes
+        # A volume archcite cannot identify is taken as cited for the first time.
+        first = volume is None or volume not in seen_volumes
         if volume is not None:
             seen_volumes.add(volume)
         if m is None:

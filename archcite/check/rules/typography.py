@@ -61,11 +61,38 @@ def hyphenated_ranges(text: str) -> list[tuple[int, str]]:
     return sorted(out.items())
 
 
+_BARE_RANGE = re.compile(r"(\d+)-(\d+)")
+
+
+def _page_fields(loc: Located) -> list[str]:
+    """The pages the record itself holds (a book's "287-89" needs no label)."""
+    c = loc.citation
+    out = list(c.frus.pages) if c.frus is not None else []
+    if c.published is not None and c.published.pages:
+        out.append(c.published.pages)
+    return out
+
+
+def _field_ranges(loc: Located) -> dict[int, str]:
+    text = loc.citation.text
+    out: dict[int, str] = {}
+    for pages in _page_fields(loc):
+        at = text.rfind(pages)
+        if at < 0:
+            continue
+        for m in _BARE_RANGE.finditer(pages):
+            if _expanded(m.group(1), m.group(2)) > int(m.group(1)):
+                out[at + m.end(1)] = m.group()
+    return out
+
+
 @rule("range-dash")
 def range_dash(ms: Manuscript) -> Iterator[Hit]:
     for loc in ms.citing():
         c = loc.citation
-        for at, written in hyphenated_ranges(c.text):
+        found = dict(hyphenated_ranges(c.text))
+        found.update(_field_ranges(loc))
+        for at, written in sorted(found.items()):
             fixed = written.replace("-", "–")
             yield Hit(
                 loc.note,
@@ -163,7 +190,11 @@ def volume_numerals(ms: Manuscript) -> Iterator[Hit]:
         else:
             # Other works are numbered as each prints its volumes ("Treaty Series,
             # vol. cvi", "Congressional Record, vol. 72"): one work at a time.
-            work = c.published.title or c.published.container_title if c.published else None
+            work = (
+                c.published.title or c.published.container_title
+                if c.published
+                else None
+            )
             if not work:
                 continue
             group = work
