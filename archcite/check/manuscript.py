@@ -9,10 +9,13 @@ computed here once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from archcite.check.settings import Settings
 from archcite.model import Located, Note
+
+T = TypeVar("T")
 
 #: kinds that stand for a source (typography and dates are checked in these)
 CITING = frozenset({"archival", "frus", "ibid", "short", "internal", "published"})
@@ -44,6 +47,14 @@ class Manuscript:
             by_note[key].append(loc)
         self.notes: tuple[Note, ...] = tuple(notes)
         self._by_note = {k: tuple(v) for k, v in by_note.items()}
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[Manuscript], T]) -> T:
+        """``compute(self)``, once: what several rules read (dates, declarations)."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        found: T = self._memo[key]
+        return found
 
     def in_note(self, note: Note) -> tuple[Located, ...]:
         """The citations of ``note``, in order."""

@@ -83,6 +83,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+def _all_dates(ms: Manuscript) -> dict[int, list[Date]]:
+    return {loc.index: dates(loc) for loc in ms.citing()}
+
+
 def dates(loc: Located) -> list[Date]:
     """Every date written in a citation's span."""
     c = loc.citation
@@ -129,8 +133,9 @@ def _iso_valid(iso: str) -> bool:
 
 @rule("impossible-date")
 def impossible_date(ms: Manuscript) -> Iterator[Hit]:
+    every = ms.memo("dates", _all_dates)
     for loc in ms.citing():
-        found = dates(loc)
+        found = every[loc.index]
         for d in found:
             if not d.valid:
                 text = loc.note.text[d.start : d.end]
@@ -167,7 +172,8 @@ def _rewrite(d: Date, style: str) -> str:
 
 @rule("date-style")
 def date_style(ms: Manuscript) -> Iterator[Hit]:
-    found = [d for loc in ms.citing() for d in dates(loc) if not d.quoted and d.valid]
+    every = ms.memo("dates", _all_dates)
+    found = [d for ds in every.values() for d in ds if not d.quoted and d.valid]
     counted = Counter(d.style for d in found)
     if len(counted) < 2:
         return

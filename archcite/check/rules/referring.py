@@ -8,8 +8,9 @@ it failed is not reported again: the first failure is the defect.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import fields
+from dataclasses import dataclass, fields
 
 from archcite.authority import fold
 from archcite.check.manuscript import Manuscript
@@ -133,21 +134,27 @@ def _weight(ref: ArchivalRef) -> int:
     return filled + sum(1 for f in fields(DocItem) if getattr(ref.item, f.name))
 
 
+def _full_citations(ms: Manuscript) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Identity -> (index, weight) of every archival citation with one, in order."""
+    out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for loc in ms.citing("archival"):
+        ref = loc.citation.archival
+        ident = _identity(ref)
+        if ident is not None and ref is not None:
+            out.setdefault(ident, []).append((loc.index, _weight(ref)))
+    return out
+
+
 def _fuller_later(ms: Manuscript, loc: Located) -> Located | None:
     """A later citation of the same document that says more than ``loc``."""
     ref = loc.citation.archival
     ident = _identity(ref)
     if ident is None or ref is None:
         return None
-    for later in ms.located[loc.index + 1 :]:
-        other = later.citation.archival
-        if (
-            later.citation.kind == "archival"
-            and other is not None
-            and _identity(other) == ident
-            and _weight(other) > _weight(ref)
-        ):
-            return later
+    weight = _weight(ref)
+    for index, other in ms.memo("full-citations", _full_citations).get(ident, ()):
+        if index > loc.index and other > weight:
+            return ms.located[index]
     return None
 
 
@@ -203,59 +210,84 @@ def short_ambiguous(ms: Manuscript) -> Iterator[Hit]:
 # -- hereafter cited as ------------------------------------------------------------
 
 
-def _declarations(ms: Manuscript) -> Iterator[tuple[Located, str, int]]:
-    """(declaring citation, short title, its offset in the note) of each declaration."""
+@dataclass(frozen=True, slots=True)
+class _Declaration:
+    located: Located
+    title: str
+    #: offset of the title in the note (the citation's start when not found)
+    at: int
+    #: citations that write the title before it is declared
+    before: tuple[Located, ...]
+    used_after: bool
+
+
+def _declarations(ms: Manuscript) -> list[_Declaration]:
+    """Every "hereafter cited as" declaration, with where its title is written.
+
+    One pass over the citations finds every declared title at once; a title
+    declared twice is "before" only up to its first declaration.
+    """
+    declared: list[tuple[Located, str, int]] = []
     for loc in ms.located:
         title = (loc.citation.declares or "").strip(' .“”"')
         if title:
             at = find_word(loc.note.text, title, loc.citation.start)
-            yield loc, title, at if at >= 0 else loc.citation.start
-
-
-def _uses(ms: Manuscript, title: str, decl: Located) -> tuple[list[Located], bool]:
-    """Citations that write ``title`` before the declaration; whether any after."""
-    before: list[Located] = []
-    after = False
+            declared.append((loc, title, at if at >= 0 else loc.citation.start))
+    if not declared:
+        return []
+    titles = sorted({t for _, t, _ in declared}, key=len, reverse=True)
+    pattern = re.compile(
+        "(?<![\\w’'-])(?:" + "|".join(re.escape(t) for t in titles) + ")(?![\\w’'-])"
+    )
+    written: dict[str, list[int]] = {t: [] for t in titles}
     for loc in ms.located:
-        if loc.index == decl.index:
-            continue
-        c = loc.citation
-        if loc.index > decl.index and c.antecedent == decl.index and c.kind == "short":
-            after = True
-        elif find_word(c.text, title) >= 0:
-            if loc.index < decl.index:
-                before.append(loc)
-            else:
-                after = True
-    return before, after
+        for m in pattern.finditer(loc.citation.text):
+            written[m.group()].append(loc.index)
+    pointed = {
+        loc.citation.antecedent
+        for loc in ms.located
+        if loc.citation.kind == "short" and loc.citation.antecedent is not None
+    }
+    first: dict[str, int] = {}
+    for loc, title, _ in declared:
+        first.setdefault(title, loc.index)
+    out: list[_Declaration] = []
+    for loc, title, at in declared:
+        uses = [i for i in written[title] if i != loc.index]
+        before = tuple(
+            ms.located[i] for i in uses if i < loc.index and loc.index == first[title]
+        )
+        used_after = loc.index in pointed or any(i > loc.index for i in uses)
+        out.append(_Declaration(loc, title, at, before, used_after))
+    return out
 
 
 @rule("hereafter-unused")
 def hereafter_unused(ms: Manuscript) -> Iterator[Hit]:
-    for loc, title, at in _declarations(ms):
-        if not _uses(ms, title, loc)[1]:
+    for d in ms.memo("declarations", _declarations):
+        if not d.used_after:
             yield Hit(
-                loc.note,
-                at,
-                at + len(title),
-                f"“{title}” is declared by “hereafter cited as” but never used",
+                d.located.note,
+                d.at,
+                d.at + len(d.title),
+                f"“{d.title}” is declared by “hereafter cited as” but never used",
                 suggestion="use the short title later, or drop the declaration",
-                located=loc,
+                located=d.located,
             )
 
 
 @rule("hereafter-before-declared")
 def hereafter_before_declared(ms: Manuscript) -> Iterator[Hit]:
-    for decl, title, _ in _declarations(ms):
-        for loc in _uses(ms, title, decl)[0]:
+    for d in ms.memo("declarations", _declarations):
+        for loc in d.before:
             c = loc.citation
-            at = find_word(c.text, title)
+            at = find_word(c.text, d.title)
             yield Hit(
                 loc.note,
                 c.start + at,
-                c.start + at + len(title),
-                f"“{title}” is used before note {decl.note.label} declares it "
+                c.start + at + len(d.title),
+                f"“{d.title}” is used before note {d.located.note.label} declares it "
                 "(“hereafter cited as”)",
-                suggestion=f"declare “{title}” at its first use, or spell it out here",
+                suggestion=f"declare “{d.title}” at its first use, or spell it out here",
                 located=loc,
             )
