@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 
 from archcite.authority import fold
-from archcite.check.manuscript import Manuscript
+from archcite.check.manuscript import CITING, Manuscript
 from archcite.check.model import Hit
 from archcite.check.names import find_word, name_key
 from archcite.check.registry import rule
@@ -52,9 +52,33 @@ def ibid_no_antecedent(ms: Manuscript) -> Iterator[Hit]:
     return _ibids(ms, "ibid-no-antecedent", "Ibid. has nothing to refer to")
 
 
+def _sources_before(ms: Manuscript, loc: Located) -> int:
+    """How many sources the note before ``loc``'s cites, cross-references to
+    other documents of the volume ("Document 123.") not counted: FRUS notes use
+    them to name a document, and an Ibid. after them means the file cited."""
+    j = loc.index - 1
+    while j >= 0 and (
+        ms.located[j].note.index == loc.note.index
+        or ms.located[j].citation.kind not in CITING
+    ):
+        j -= 1
+    if j < 0:
+        return 0
+    note = ms.located[j].note.index
+    roots = set()
+    for other in ms.in_note(ms.located[j].note):
+        c = other.citation
+        if other.note.index == note and c.kind in CITING and c.kind != "internal":
+            roots.add(c.antecedent if c.kind in ("ibid", "short") else other.index)
+    return len(roots)
+
+
 @rule("ibid-ambiguous")
 def ibid_ambiguous(ms: Manuscript) -> Iterator[Hit]:
-    return _ibids(ms, "ibid-ambiguous", "Ibid. after a note with several sources")
+    for hit in _ibids(ms, "ibid-ambiguous", "Ibid. after a note with several sources"):
+        assert hit.located is not None
+        if _sources_before(ms, hit.located) > 1:
+            yield hit
 
 
 @rule("ibid-after-unrecognized")
