@@ -131,7 +131,7 @@ def _place(
     return lo, hi
 
 
-def _narrow(note: Note, edit: Edit) -> tuple[int, int, str | RichText]:
+def narrow(note: Note, edit: Edit) -> tuple[int, int, str | RichText]:
     """A plain-text fix touches only the characters that differ."""
     new = edit.replacement
     if not isinstance(new, str):
@@ -166,7 +166,7 @@ def _write(syntax: _Syntax) -> Callable[..., tuple[bytes, list[Refusal]]]:
             offsets = _offsets(note, starts)
             mapped = set(offsets)
             for edit in edits:
-                s, e, new = _narrow(note, edit)
+                s, e, new = narrow(note, edit)
                 try:
                     lo, hi = _place(
                         raw, offsets, mapped, s, e, syntax, strategy.get(note.index, 0)
