@@ -29,7 +29,9 @@ def _script() -> ModuleType:
 
 
 @pytest.mark.corpus
-def test_corpus_findings_are_the_reviewed_ones(shared_dir: Path, tmp_path: Path) -> None:
+def test_corpus_findings_are_the_reviewed_ones(
+    shared_dir: Path, tmp_path: Path
+) -> None:
     inputs = _script().inputs(tmp_path)
     assert len(inputs) == 11
     found = sorted(
@@ -37,7 +39,9 @@ def test_corpus_findings_are_the_reviewed_ones(shared_dir: Path, tmp_path: Path)
         for f in check_paths(str(p) for p in inputs)
     )
     gold = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines()]
-    expected = sorted((g["file"], g["rule"], g["doc"] or "", g["note"], g["text"]) for g in gold)
+    expected = sorted(
+        (g["file"], g["rule"], g["doc"] or "", g["note"], g["text"]) for g in gold
+    )
     assert found == expected
 
 
