@@ -53,7 +53,9 @@ def manuscript(count: int) -> bytes:
     for i in range(count):
         body.append(f"Sentence {i + 1} of the chapter.[^{i + 1}]")
         defs.append(f"[^{i + 1}]: {pool[i % len(pool)]}")
-    text = "# Chapter\n\n" + "\n".join(" ".join(body[i : i + 5]) + "\n" for i in range(0, count, 5))
+    text = "# Chapter\n\n" + "\n".join(
+        " ".join(body[i : i + 5]) + "\n" for i in range(0, count, 5)
+    )
     return (text + "\n" + "\n\n".join(defs) + "\n").encode("utf-8")
 
 
@@ -84,11 +86,15 @@ def main() -> None:
     t_read, ms = best(read, args.repeat)
     t_check, found = best(lambda: run(ms, rule_ids), args.repeat)
     result = [FileResult(ms.source, found, notes=ms.notes)]
-    print(f"manuscript: {len(ms.notes)} notes, {len(ms.located)} citation records, "
-          f"{len(data) / 1024:.0f} KiB")
+    print(
+        f"manuscript: {len(ms.notes)} notes, {len(ms.located)} citation records, "
+        f"{len(data) / 1024:.0f} KiB"
+    )
     print(f"read + recognize + resolve: {t_read * 1000:8.1f} ms (baseline)")
-    print(f"check, all {len(rule_ids)} rules:   {t_check * 1000:8.1f} ms  "
-          f"= {t_check / t_read:.3f} × reading; {len(found)} findings")
+    print(
+        f"check, all {len(rule_ids)} rules:   {t_check * 1000:8.1f} ms  "
+        f"= {t_check / t_read:.3f} × reading; {len(found)} findings"
+    )
     for fmt in FORMATS:
         t_fmt, _ = best(lambda fmt=fmt: render(fmt, result, rule_ids), args.repeat)
         print(f"report {fmt:<6}                {t_fmt * 1000:8.1f} ms")
