@@ -115,8 +115,9 @@ def cli() -> None:
     cross-references in their notes, resolves Ibid. and short forms, and prints
     them as JSON records or as CSL-JSON, BibTeX/biblatex, RIS and Zotero items.
 
-    Exit codes: 0 success; 1 partial failure (some inputs unreadable); 2 usage
-    error or unreadable input; 3 internal error (a bug).
+    Exit codes: 0 success; 1 partial failure (some inputs unreadable) or, for
+    'check', findings; 2 usage error, bad settings or unreadable input; 3 internal
+    error (a bug).
     """
 
 

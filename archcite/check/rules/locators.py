@@ -47,16 +47,16 @@ def _locator(ref: ArchivalRef) -> str | None:
 
 @rule("missing-locator")
 def missing_locator(ms: Manuscript) -> Iterator[Hit]:
-    groups: dict[tuple[str, str, str], list[Located]] = {}
+    groups: dict[tuple[str, str, str], list[tuple[Located, ArchivalRef]]] = {}
     for loc in ms.citing("archival"):
         ref = loc.citation.archival
         if ref is None or loc.citation.status != "parsed":
             continue
         key = _group(ref)
         if key is not None:
-            groups.setdefault(key, []).append(loc)
+            groups.setdefault(key, []).append((loc, ref))
     for members in groups.values():
-        given = [(loc, _locator(loc.citation.archival)) for loc in members]  # type: ignore[arg-type]
+        given = [(loc, _locator(ref)) for loc, ref in members]
         with_locator = [(loc, where) for loc, where in given if where]
         if not with_locator or 2 * len(with_locator) <= len(members):
             continue
@@ -65,8 +65,7 @@ def missing_locator(ms: Manuscript) -> Iterator[Hit]:
             if where:
                 continue
             ref = loc.citation.archival
-            assert ref is not None
-            name = ref.series or ref.collection
+            name = (ref.series or ref.collection) if ref is not None else None
             c = loc.citation
             yield Hit(
                 loc.note,
