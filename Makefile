@@ -7,10 +7,13 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck unit tools bench eval clean
 
-$(STAMP): pyproject.toml
+# The example plugin package registers a reader, a recognizer and an output
+# format through entry points; tests/test_plugins.py uses it from the CLI.
+$(STAMP): pyproject.toml tests/plugin_pkg/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev,zotero]'
+	$(BIN)/python -m pip install -q -e tests/plugin_pkg
 	touch $@
 
 demo: $(STAMP)
