@@ -168,3 +168,13 @@ def test_html_groups_notes_by_rule_with_counts_first() -> None:
     assert len(dash) == 2  # notes 5 and 6, each beside its finding
     total = sum(len(s.xpath(".//td[@class='finding']/p[span]")) for s in sections)
     assert total == len(_run(["check", "defects.md"]).stdout.splitlines()) - 1
+
+
+def test_odt_is_placed_like_docx() -> None:
+    sample = Path(__file__).parents[1] / "samples" / "manuscript.odt"
+    lines = _run(["check", str(sample)]).stdout.splitlines()
+    assert lines[:-1]
+    assert all(
+        re.search(r"manuscript\.odt: note \d+ \(paragraph \d+\), character \d+: ", x)
+        for x in lines[:-1]
+    )
