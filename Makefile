@@ -7,12 +7,17 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck unit tools bench eval clean
 
-# The example plugin package registers a reader, a recognizer and an output
-# format through entry points; tests/test_plugins.py uses it from the CLI.
-$(STAMP): pyproject.toml tests/plugin_pkg/pyproject.toml
+$(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev,zotero]'
+	touch $@
+
+# The example plugin package registers a reader, a recognizer and an output
+# format through entry points; tests/test_plugins.py uses it from the CLI.
+# Only the test run installs it, so `make demo` shows archcite's own plugins.
+PLUGIN_STAMP := $(VENV)/.plugin-installed
+$(PLUGIN_STAMP): $(STAMP) tests/plugin_pkg/pyproject.toml
 	$(BIN)/python -m pip install -q -e tests/plugin_pkg
 	touch $@
 
@@ -31,7 +36,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(PLUGIN_STAMP)
 	$(BIN)/pytest -q
 
 test: $(STAMP) tools lint typecheck unit
@@ -40,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_tei.py
 	$(BIN)/python benchmarks/bench_recognize.py
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_render.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis out
