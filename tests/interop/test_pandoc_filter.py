@@ -93,7 +93,7 @@ def test_console_script_reports_missing_formatter_or_runs() -> None:
     done = _run(str(SAMPLE), "--filter", exe, "-t", "markdown")
     if done.returncode != 0:
         lines = [
-            l for l in done.stderr.splitlines() if l.startswith("archcite-pandoc:")
+            x for x in done.stderr.splitlines() if x.startswith("archcite-pandoc:")
         ]
         assert lines and lines[0].startswith("archcite-pandoc: error:")
     else:
