@@ -232,7 +232,11 @@ def rewrite_document(
 
 def _style(doc: Node) -> str | None:
     meta = doc.get("meta", {}).get("archcite-style")
-    return pf.stringify(meta) if meta else None
+    if not meta:
+        return None
+    if meta.get("t") == "MetaString":  # -M archcite-style=NAME
+        return str(meta["c"]).strip() or None
+    return pf.stringify(meta.get("c", [])).strip() or None  # YAML metadata
 
 
 def default_formatter(style: str | None) -> Formatter:

@@ -83,18 +83,27 @@ def test_filter_output_as_docx_reads_back(stub_filter: Path, tmp_path: Path) -> 
     assert notes[6].text == "short [Rusk to Kennedy, February 20, 1962, NSF, JFKL]."
 
 
-def test_console_script_reports_missing_formatter_or_runs() -> None:
-    """``archcite-pandoc`` is installed; without a formatter it fails in one line."""
+def test_console_script_formats_with_the_real_formatter() -> None:
+    """``archcite-pandoc`` as installed: the body is untouched, the notes formatted."""
     exe = shutil.which("archcite-pandoc") or str(
         Path(sys.executable).parent / "archcite-pandoc"
     )
     if not Path(exe).exists():
-        pytest.skip("archcite-pandoc is not installed in this environment")
-    done = _run(str(SAMPLE), "--filter", exe, "-t", "markdown")
-    if done.returncode != 0:
-        lines = [
-            x for x in done.stderr.splitlines() if x.startswith("archcite-pandoc:")
-        ]
-        assert lines and lines[0].startswith("archcite-pandoc: error:")
-    else:
-        assert "Foreign Relations" in done.stdout
+        missing("archcite-pandoc is not installed in this environment")
+    style = "archcite-style=chicago-notes-bibliography"
+    done = _run(str(SAMPLE), "--filter", exe, "-M", style, "-t", "markdown")
+    assert done.returncode == 0, done.stderr
+    plain = _run(str(SAMPLE), "-t", "markdown")
+    body_before, notes_before = _split(plain.stdout)
+    body_after, notes_after = _split(done.stdout)
+    assert body_after == body_before
+    assert len(notes_after) == len(notes_before)
+    changed = [a for a, b in zip(notes_after, notes_before, strict=True) if a != b]
+    assert len(changed) >= 10
+    assert all(
+        line.startswith("archcite-pandoc: warning: ")
+        for line in done.stderr.splitlines()
+    )
+    bad = _run(str(SAMPLE), "--filter", exe, "-M", "archcite-style=no-such-style")
+    assert bad.returncode != 0
+    assert "archcite-pandoc: error: unknown style" in bad.stderr
