@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from citeproc import LOCALES_PATH  # noqa: E402
 
-from archcite.export.items import collect  # noqa: E402
+from archcite.items import collect  # noqa: E402
 from archcite.pipeline import extract  # noqa: E402
 
 STYLES = ("chicago-notes-bibliography", "chicago-notes-bibliography-17th-edition")

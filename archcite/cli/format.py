@@ -25,7 +25,7 @@ from archcite import readers
 from archcite.errors import InputError
 from archcite.export.cslinput import is_bibliography
 from archcite.export.cslinput import parse as parse_bibliography
-from archcite.export.items import collect, from_csl
+from archcite.items import collect, from_csl
 from archcite.model import Located
 from archcite.output import write_atomic
 from archcite.pipeline import extract_source

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from archcite.export.items import ItemSet, from_csl
+from archcite.items import ItemSet, from_csl
 from archcite.model import Located
 from archcite.render.bibliography import SECTION_TITLES, SECTIONS, Section, entries
 from archcite.render.engine import Cite, Cluster, LoadedStyle, Renderer

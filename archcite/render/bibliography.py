@@ -7,7 +7,7 @@ bibliography should list:
 
 * **archival documents** are listed by their *collection* (CMOS 14.128; 18th
   ed.): one ``collection`` item per collection, repository and place (built by
-  :mod:`archcite.export.items`). A collection from which only **one** item is
+  :mod:`archcite.items`). A collection from which only **one** item is
   cited lists that item instead;
 * an archival document with no collection is listed as itself;
 * **FRUS documents** are listed by their *volume*, as a book; a volume cited
@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from archcite.export.items import Item, ItemSet
+from archcite.items import Item, ItemSet
 
 Section = Literal["archival", "frus", "published"]
 SECTIONS: tuple[Section, ...] = ("archival", "frus", "published")

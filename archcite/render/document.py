@@ -1,7 +1,7 @@
 """From a document's located citations to the engine's clusters, and back.
 
 The only place :mod:`archcite.render` looks at :class:`~archcite.model.Located`
-records: it reads what :func:`archcite.export.items.collect` made of them (one
+records: it reads what :func:`archcite.items.collect` made of them (one
 item per source, with a mention per citation, its locator and label) and
 turns each note into one citation cluster numbered by the note's place in
 the document. The engine sees CSL-JSON items and clusters only.
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from archcite.export.items import ItemSet, collect
+from archcite.items import ItemSet, collect
 from archcite.model import Located
 from archcite.render.engine import Cite, Cluster
 
