@@ -7,14 +7,17 @@ never across files.
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import BinaryIO
 
 from archcite import readers
 from archcite.csl import to_csl
-from archcite.export.itemids import ItemIds
 from archcite.grammar.labels import label_citation
 from archcite.grammar.note import recognize_text
+from archcite.items.stream import ItemIds
 from archcite.model import Citation, Located, Note
 from archcite.readers import Source
 from archcite.readers.sniff import require_notes
@@ -74,7 +77,7 @@ class Document:
 
     Iterating gives ``(citation, item key)`` pairs: the citation resolved and
     normalized, its CSL item id the *provisional* one (see
-    :mod:`archcite.export.itemids`); after the last pair :meth:`final_id`
+    :mod:`archcite.items.stream`); after the last pair :meth:`final_id`
     gives the id each item key ends with. Memory does not grow with the
     document (a 50 MB file of notes streams through).
     """
@@ -97,7 +100,7 @@ def finish(located: Iterable[Located]) -> tuple[Located, ...]:
     """Resolve Ibid./short forms/internal references, then attach CSL-JSON.
 
     Each citation's CSL item gets the id of the source it names (ids belong to
-    items, one per source, see :mod:`archcite.export.items`), so the record's
+    items, one per source, see :mod:`archcite.items`), so the record's
     ``csl.id`` is the same id that ``--format csl-json`` prints.
     """
     doc = Document(located)
@@ -125,19 +128,85 @@ def extract_source(source: Source, fmt: str | None = None) -> tuple[Located, ...
     return finish(locate_iter(read_notes(source, fmt)))
 
 
-def parse_text(text: str, source: str = "<text>") -> tuple[Located, ...]:
-    """Parse one note's text as if it were note 1 of a document.
+def text_note(text: str, source: str = "<text>", volume_id: str | None = None) -> Note:
+    """One note's text as note 1 of a document (of FRUS volume ``volume_id``).
 
     Line and column refer to ``text`` as given, before whitespace is collapsed.
     """
     builder = TextBuilder()
     builder.add(text, 1, 1)
     normalized, srcmap = builder.build()
-    note = Note(source=source, label="1", index=0, text=normalized, srcmap=srcmap)
-    return finish(locate([note]))
+    return Note(
+        source=source,
+        label="1",
+        index=0,
+        text=normalized,
+        srcmap=srcmap,
+        volume_id=volume_id,
+    )
 
 
-def extract(paths: Iterable[str], fmt: str | None = None) -> Iterator[Located]:
-    """Library entry point: citations of each path in turn (no stdin)."""
+def parse_text(
+    text: str, source: str = "<text>", volume_id: str | None = None
+) -> tuple[Located, ...]:
+    """Parse one note's text as if it were note 1 of a document.
+
+    ``volume_id`` is the FRUS volume the note belongs to: "See Document 389"
+    and "vol. ii, p. 6" resolve into it. Line and column refer to ``text`` as
+    given, before whitespace is collapsed.
+    """
+    return finish(locate([text_note(text, source, volume_id)]))
+
+
+def extract_notes(notes: Iterable[Note]) -> tuple[Located, ...]:
+    """Every citation of the notes of one document, resolved and normalized.
+
+    For a program that has the notes already (a pandoc filter walking its
+    document): Ibid. and short forms resolve across these notes, in order.
+    """
+    return finish(locate(notes))
+
+
+def extract_stream(
+    stream: BinaryIO, fmt: str | None = None, source: str = "<stream>"
+) -> tuple[Located, ...]:
+    """Every citation of the one document a binary stream holds.
+
+    ``fmt`` names the reader (``archcite readers``); without it the suffix of
+    ``source`` chooses ("draft.md"), then the content. ``source`` is the name
+    the records give as their ``source``.
+    """
+    return extract_source(readers.from_stream(stream, source), fmt)
+
+
+def extract_bytes(
+    data: bytes, fmt: str | None = None, source: str = "<bytes>"
+) -> tuple[Located, ...]:
+    """:func:`extract_stream` over a document held in memory as bytes (a DOCX
+    file from an upload, a TEI volume from a web request)."""
+    return extract_stream(io.BytesIO(data), fmt, source)
+
+
+def extract_text(
+    text: str, fmt: str | None = None, source: str = "<text>"
+) -> tuple[Located, ...]:
+    """:func:`extract_stream` over a text document held in memory as a string
+    (plain text, Markdown, LaTeX or TEI); line and column refer to ``text``."""
+    return extract_stream(io.BytesIO(text.encode("utf-8")), fmt, source)
+
+
+def extract(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    fmt: str | None = None,
+) -> Iterator[Located]:
+    """Citations of the document at ``paths``, or of each of several in turn.
+
+    One path (a string or a :class:`~pathlib.Path`) or an iterable of them; each
+    document is read, recognized and resolved on its own, so an Ibid. never
+    reaches into another file. Standard input is not read: use
+    :func:`extract_stream`.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
     for name in paths:
-        yield from extract_source(readers.open_source(name), fmt)
+        yield from extract_source(readers.open_source(os.fspath(name)), fmt)

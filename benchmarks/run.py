@@ -264,7 +264,15 @@ def section_jobs(repeat: int) -> list[dict[str, Any]]:
             for _ in range(max(1, repeat // 2)):
                 out = Path(tmp) / f"out-{jobs}.jsonl"
                 result = run_child(
-                    ["extract", str(folder), "--jobs", str(jobs), "--quiet", "-o", str(out)]
+                    [
+                        "extract",
+                        str(folder),
+                        "--jobs",
+                        str(jobs),
+                        "--quiet",
+                        "-o",
+                        str(out),
+                    ]
                 )
                 if result["exit"] != 0:
                     raise RuntimeError(result["stderr"])
@@ -277,7 +285,9 @@ def section_jobs(repeat: int) -> list[dict[str, Any]]:
 def section_memory(_repeat: int) -> list[dict[str, Any]]:
     rows = []
     floor = run_child(["extract", str(REPO / "samples" / "nsam129.txt")])
-    rows.append({"input": "floor (nsam129.txt)", "MB": 0.0, "peak MiB": floor["peak_mib"]})
+    rows.append(
+        {"input": "floor (nsam129.txt)", "MB": 0.0, "peak MiB": floor["peak_mib"]}
+    )
     for path in tei_volumes():
         result = run_child(["extract", str(path)])
         rows.append(
@@ -292,7 +302,9 @@ def section_memory(_repeat: int) -> list[dict[str, Any]]:
 
 
 def section_scale(_repeat: int) -> list[dict[str, Any]]:
-    sizes = tuple(int(s) for s in os.environ.get("ARCHCITE_BENCH_SIZES", "1,10,50").split(","))
+    sizes = tuple(
+        int(s) for s in os.environ.get("ARCHCITE_BENCH_SIZES", "1,10,50").split(",")
+    )
     texts = corpus_note_texts()
     rows = []
     work = Path(tempfile.gettempdir()) / "archcite-bench-scale"

@@ -97,9 +97,10 @@ def test_among_several_inputs_a_bad_one_exits_1_and_the_rest_is_read(
     code, out, err = run("extract", str(rtf), str(SAMPLES / "nsam129.txt"))
     assert code == 1
     assert out.count("\n") > 0
-    assert one_line(err) == (
-        f"archcite: error: {rtf}: RTF is not supported; save as DOCX or ODT"
-    )
+    error, summary = err.splitlines()
+    assert error == f"archcite: error: {rtf}: RTF is not supported; save as DOCX or ODT"
+    assert summary.startswith("archcite: 1 file, 4 notes, 10 citations (archival 2,")
+    assert summary.endswith(", 0 unrecognized, 1 error")
 
 
 @pytest.mark.parametrize(
@@ -257,7 +258,7 @@ def test_internal_error_exits_3_with_one_line(
     def broken(*_args: object, **_kw: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(pipeline, "finish", broken)
+    monkeypatch.setattr(pipeline, "resolve_stream", broken)
     code, out, err = run("extract", str(SAMPLES / "nsam129.txt"))
     assert code == 3 and out == ""
     assert one_line(err) == (

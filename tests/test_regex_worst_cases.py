@@ -24,8 +24,21 @@ from archcite.readers.textmap import TextBuilder
 
 PATTERNS = package_patterns()
 #: Modules whose patterns only ever see whitespace-collapsed text or short values.
-COLLAPSED = ("archcite.grammar", "archcite.export", "archcite.csl", "archcite.resolve")
+COLLAPSED = (
+    "archcite.grammar",
+    "archcite.export",
+    "archcite.items",
+    "archcite.csl",
+    "archcite.resolve",
+)
 WHITESPACE = frozenset(" \t\n\u00a0")
+#: Patterns outside those modules that may trade whitespace, and why that is
+#: bounded: each reads one short line or attribute, never a note or a file.
+TOLERATED = {
+    "archcite.render.fixtures": "CSL test-suite fixture headers (trusted data)",
+    "archcite.render.source": "one 'key: value' line of a style's metadata",
+    "archcite.rewrite.rich": "one CSS-like style declaration of an office run",
+}
 
 
 def _ids() -> list[str]:
@@ -64,7 +77,7 @@ def test_pattern_cannot_backtrack_catastrophically(
 ) -> None:
     found = findings(pattern)
     assert not [f for f in found if f.kind == "exponential"], found
-    tolerated = module.startswith(COLLAPSED)
+    tolerated = module.startswith(COLLAPSED) or module in TOLERATED
     bad = [f for f in found if not (tolerated and f.char in WHITESPACE)]
     assert not bad, f"{module}: {pattern.pattern!r}: " + "; ".join(map(str, bad))
 

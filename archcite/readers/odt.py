@@ -25,7 +25,7 @@ from lxml import etree
 
 from archcite.errors import InputError
 from archcite.model import Note
-from archcite.readers import Source, register, ziputil
+from archcite.readers import Reader, Source, ziputil
 from archcite.readers.textmap import paragraph_note_text
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -51,25 +51,34 @@ _TEXT_TYPES = (
 
 def _pieces(el: etree._Element) -> Iterator[str]:
     """Visible text of ``el`` with its tails; ``"\\n"`` starts a paragraph."""
+    for piece, _, _ in pieces_with_source(el):
+        yield piece
+
+
+def pieces_with_source(
+    el: etree._Element,
+) -> Iterator[tuple[str, etree._Element, bool]]:
+    """:func:`_pieces` with where each piece is: an element, and whether the
+    piece is that element's tail (the text after it) rather than its own."""
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and tag not in _SKIP:
             if tag in _PARAGRAPHS:
-                yield "\n"
+                yield "\n", child, False
             if tag == _TEXT + "s":
                 try:
                     count = int(child.get(_TEXT + "c", "1"))
                 except ValueError:
                     count = 1
-                yield " " * max(1, min(count, 1000))
+                yield " " * max(1, min(count, 1000)), child, False
             elif tag in _SPACES:
-                yield " "
+                yield " ", child, False
             else:
                 if child.text:
-                    yield child.text
-                yield from _pieces(child)
+                    yield child.text, child, False
+                yield from pieces_with_source(child)
         if child.tail:
-            yield child.tail
+            yield child.tail, child, True
 
 
 def _check_kind(zf: ZipFile, name: str) -> None:
@@ -88,7 +97,6 @@ def _check_kind(zf: ZipFile, name: str) -> None:
             raise InputError("password-protected (encrypted) ODT file", name)
 
 
-@register("odt", (".odt",), "OpenDocument text footnotes and endnotes")
 def read_odt(source: Source) -> Iterator[Note]:
     """Yield the notes of an ODT file in document order."""
     name = source.name
@@ -134,3 +142,7 @@ def read_odt(source: Source) -> Iterator[Note]:
                 note_type=el.get(_TEXT + "note-class", "footnote"),
             )
             index += 1
+
+
+#: This format as a plugin (entry point group ``archcite.readers``).
+reader = Reader(read_odt, "OpenDocument text footnotes and endnotes", order=50)

@@ -19,9 +19,9 @@ import codecs
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from archcite.errors import InputError, NoNotesError, UnsupportedFormatError
@@ -288,24 +288,33 @@ def _text_flavour(data: bytes) -> str:
     return "text"
 
 
-def choose(source: Source, fmt: str | None, suffixes: Mapping[str, str]) -> str:
+def choose(
+    source: Source, fmt: str | None, for_suffix: Callable[[str], str | None]
+) -> str:
     """The name of the reader for ``source``: ``fmt``, else content, suffix, text.
 
+    ``for_suffix`` names the reader a suffix selects (the reader registry).
     Raises :class:`UnsupportedFormatError` for an input archcite does not read,
     and :class:`InputError` when ``fmt`` contradicts what the content is.
     Content wins over a text suffix for office files: a DOCX saved as
-    ``notes.txt`` is still read as a DOCX rather than refused as bad UTF-8.
+    ``notes.txt`` is still read as a DOCX rather than refused as bad UTF-8. A
+    suffix that a plugin's reader claims goes to that reader, whatever the
+    content looks like to archcite.
     """
     kind = identify(head(source), source)
     if fmt:
-        _check_explicit(fmt, kind, source)
+        if fmt in _NAMES:
+            _check_explicit(fmt, kind, source)
         return fmt
+    # A document in memory may still have a name with a suffix ("draft.md").
+    suffix = (source.path or PurePath(source.name)).suffix.lower()
+    named = for_suffix(suffix) if suffix else None
+    if named is not None and named not in _NAMES:
+        return named
     if kind is not None and kind.refusal:
         raise UnsupportedFormatError(kind.refusal, source.name)
     if kind is not None and kind.reader in _OFFICE_READERS:
         return kind.reader
-    suffix = Path(source.name).suffix.lower() if source.path is not None else ""
-    named = suffixes.get(suffix)
     if named is None and suffix in _UNSUPPORTED_SUFFIXES:
         refusal = _UNSUPPORTED_SUFFIXES[suffix].refusal
         raise UnsupportedFormatError(refusal or "not supported", source.name)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from archcite.errors import InputError
 from archcite.model import Note
-from archcite.readers import Source, register
+from archcite.readers import Reader, Source
 from archcite.readers.textio import lines
 from archcite.readers.textmap import TextBuilder
 
@@ -107,7 +107,6 @@ def _plan(source: Source) -> tuple[_Plan, int]:
     return plan, count
 
 
-@register("text", (".txt", ".text"), "plain text with numbered notes at the end")
 def read_text(source: Source) -> Iterator[Note]:
     """Yield the numbered notes at the end of a plain-text document.
 
@@ -174,3 +173,7 @@ def _note(
         srcmap=srcmap,
         note_type=kind,
     )
+
+
+#: This format as a plugin (entry point group ``archcite.readers``).
+reader = Reader(read_text, "plain text with numbered notes at the end", order=10)

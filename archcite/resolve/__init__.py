@@ -44,8 +44,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Final
 
-from archcite.grammar.frus_ids import document_range, in_current_document, in_document
+from archcite.authority.frus_volumes import (
+    document_range,
+    in_current_document,
+    in_document,
+    sibling,
+    with_volume,
+)
 from archcite.grammar.shortforms import locators
+from archcite.grammar.vocab import DECLARES
 from archcite.model import (
     ArchivalRef,
     Citation,
@@ -54,15 +61,7 @@ from archcite.model import (
     Located,
 )
 from archcite.resolve.history import History, lookahead_label
-from archcite.resolve.inherit import (
-    FINER,
-    Want,
-    locates,
-    merge,
-    merge_archival,
-    sibling,
-    with_volume,
-)
+from archcite.resolve.inherit import FINER, Want, locates, merge, merge_archival
 
 #: An Ibid. may refer at most this many notes back (FRUS-Explorer's ``ibidReach``);
 #: notes without citations ("Not printed.") in between are allowed.
@@ -72,10 +71,6 @@ SHORT_FORM_REACH: Final = 50
 
 _REFERRING: Final = ("ibid", "short")
 _SEVERAL: Final = re.compile(r"\b(?:both|all|each)\s+$", re.IGNORECASE)
-_DECLARATION: Final = re.compile(
-    r"^[\s(\[“\"‘]*(?:hereafter|henceforth|cited\s+(?:hereafter\s+)?as)\b",
-    re.IGNORECASE,
-)
 
 
 # -- small predicates -----------------------------------------------------------
@@ -83,7 +78,7 @@ _DECLARATION: Final = re.compile(
 
 def _is_declaration(c: Citation) -> bool:
     """A clause that only declares a short title: "(hereafter cited as NSF, JFKL)"."""
-    return c.declares is not None and bool(_DECLARATION.match(c.text))
+    return c.declares is not None and bool(DECLARES.match(c.text))
 
 
 def _is_real(c: Citation) -> bool:
