@@ -77,6 +77,7 @@ __all__ = [
     "fold_class",
     "int_to_roman",
     "iso_date",
+    "month_name",
     "number",
     "other_name",
     "roman_to_int",
@@ -387,6 +388,17 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+
+
+def month_name(number: int) -> str:
+    """The month's name spelled out, from :data:`MONTHS` (its longest spelling).
+
+    >>> month_name(2), month_name(5), month_name(9)
+    ('February', 'May', 'September')
+    """
+    return max((k for k, v in MONTHS.items() if v == number), key=len).capitalize()
+
+
 _DATE_MDY = re.compile(rf"^(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})$")
 _DATE_DMY = re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})$")
 _DATE_MY = re.compile(rf"^(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})$")
