@@ -17,12 +17,20 @@ import click
 
 from archcite.csl import clean_csl
 from archcite.errors import ArchciteError, UnknownFormatError
-from archcite.export import bibtex, ris, zotero
+from archcite.export import bibtex, ris, zotero, zotero_rdf
 from archcite.export.items import ItemSet, collect
 from archcite.model import Citation, Located
 from archcite.output import write_atomic
 
-FORMATS = ("csl-json", "bibtex", "biblatex", "ris", "zotero-json", "zotero-csl-json")
+FORMATS = (
+    "csl-json",
+    "bibtex",
+    "biblatex",
+    "ris",
+    "zotero-json",
+    "zotero-csl-json",
+    "zotero-rdf",
+)
 
 
 def as_items(
@@ -55,6 +63,8 @@ def render_items(items: ItemSet, fmt: str) -> str:
         return _json(zotero.zotero_items(items))
     if fmt == "zotero-csl-json":
         return _json([clean_csl(c) for c in zotero.zotero_csl(items)])
+    if fmt == "zotero-rdf":
+        return zotero_rdf.dumps(items)
     raise UnknownFormatError(
         f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})"
     )
