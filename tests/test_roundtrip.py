@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import archcite.schema
 from archcite.export import bibtex
+from archcite.export.titles import for_zotero
 from archcite.export.zotero import from_zotero, to_zotero
 
 SCHEMA = json.loads(
@@ -93,6 +94,8 @@ def archival_item(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def _same(before: dict[str, Any], after: dict[str, Any]) -> None:
+    # Zotero-bound formats supply a title for an untitled archival item.
+    before = for_zotero(before)
     for var in ARCHIVAL:
         assert after.get(var) == before.get(var), (var, before.get(var), after.get(var))
     assert after.get("title") == before.get("title")
