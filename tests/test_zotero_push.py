@@ -379,7 +379,7 @@ def test_export_command_web(zotero: tuple[FakeZotero, str], tmp_path: Path) -> N
         "manuscript",
         "manuscript",
         "manuscript",
-]
+    ]
 
 
 def test_web_push_without_pyzotero_says_how_to_install(
