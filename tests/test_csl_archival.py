@@ -30,9 +30,9 @@ def test_nsam_129() -> None:
     assert item["archive"] == "John F. Kennedy Presidential Library"
     assert item["archive-place"] == "Boston, MA"
     assert item["archive_collection"] == "National Security Files"
-    assert item["archive_location"] == (
-        "Meetings and Memoranda Series, NSAM No. 129, U.S.-USSR Space Cooperation, Box 334"
-    )
+    # A file-level item: the file unit is its title and leaves the location.
+    assert item["title"] == "NSAM No. 129, U.S.-USSR Space Cooperation"
+    assert item["archive_location"] == "Meetings and Memoranda Series, Box 334"
 
 
 def test_chicago_memorandum_is_a_letter_with_names_and_date() -> None:
@@ -44,8 +44,10 @@ def test_chicago_memorandum_is_a_letter_with_names_and_date() -> None:
         )
     )
     assert item["type"] == "personal_communication"
-    assert "title" not in item  # "memorandum" is a genre, not a title
-    assert item["genre"] == "memorandum"
+    # The supplied title is the type: the people are creators, and the genre
+    # goes, so Chicago prints neither twice.
+    assert item["title"] == "Memorandum"
+    assert "genre" not in item
     assert item["author"] == [{"family": "Rusk", "given": "Dean"}]
     assert item["recipient"] == [{"family": "Kennedy", "given": "John F."}]
     assert item["issued"] == {"date-parts": [[1962, 2, 20]]}
@@ -60,11 +62,15 @@ def test_nara_record_group_joins_the_collection() -> None:
     )
     assert item["archive_collection"] == "RG 59, Central Decimal File 1910–1929"
     assert item["archive_location"] == "Box 736, 103.9302/12a"
+    # No document and no file title: the item is named for its collection.
+    assert item["title"] == "RG 59, Central Decimal File 1910–1929"
     item = archival_to_csl(
         ref_of("Central Intelligence Agency, Job 79–01025A, Box 76, Folder 8")
     )
     assert item["archive_location"] == "Job 79–01025A, Box 76, Folder 8"
-    assert "title" not in item and item["type"] == "manuscript"
+    assert (
+        item["title"] == "Central Intelligence Agency" and item["type"] == "manuscript"
+    )
 
 
 @pytest.mark.parametrize(

@@ -73,5 +73,7 @@ def test_telegram_number_and_place_of_dispatch() -> None:
         "archive": "National Archives and Records Administration",
     }
     [rec] = records(ris.dumps([telegram]))[:1]
-    assert ("M2", "Number: 2231") in rec and ("M2", "Event Place: Moscow") in rec
+    # The number is in the supplied title; the place of dispatch in Extra.
+    assert ("TI", "Telegram 2231") in rec and ("M2", "Event Place: Moscow") in rec
+    assert not any(v.startswith("Number:") for _, v in rec)
     assert not any(t in ("M1", "CY") for t, _ in rec)

@@ -88,7 +88,7 @@ def test_letter_has_recipient_and_type() -> None:
     item = to_zotero(RUSK_MEMO)
     assert item["itemType"] == "letter"
     # the type is in the supplied title, so Chicago does not print it twice
-    assert item["title"] == "Memorandum from Rusk to Kennedy"
+    assert item["title"] == "Memorandum"
     assert "letterType" not in item
     assert item["date"] == "1962-02-20"
     assert item["creators"] == [

@@ -20,10 +20,12 @@ someone (a letter, memorandum or telegram *from* one person *to* another; CSL
 1.0.2 has no ``letter`` type, and its letter type is this one, which Zotero maps
 to its "letter" item and Chicago styles render as "Rusk to Kennedy, memorandum,
 February 20, 1962"), otherwise ``manuscript`` (an unpublished document, or a
-whole file unit). ``title`` is set only when the note quotes one: generic
-descriptors go to ``genre`` and the title stays empty, so styles do not put
-"memorandum" in quotation marks (see ../shared/reference/anchors-formatting.md
-§5.2).
+whole file unit). ``title`` is the quoted title when the note gives one;
+otherwise a supplied title (:func:`archcite.export.titles.supply_title`): the
+document type with its number ("Telegram 2231") when the people are creators,
+the file unit or folder title for a file, the collection name for a
+collection. ``genre`` and ``number`` stay only where the title does not carry
+them, so no style prints the type twice (docs/archival-fields.md).
 
 The ``id`` is left empty: ids belong to items, which :mod:`archcite.export.items`
 builds from many citations.
@@ -34,6 +36,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from archcite.export.titles import supply_title
 from archcite.model import ArchivalRef
 
 __all__ = ["archival_to_csl", "csl_date", "csl_name"]
@@ -161,4 +164,5 @@ def archival_to_csl(ref: ArchivalRef) -> dict[str, Any]:
         out["archive_location"] = location
     if ref.classification:
         out["note"] = ref.classification
-    return out
+    folder_title = ref.folder if ref.folder and not ref.folder.isdigit() else ""
+    return supply_title(out, ref.file_unit or folder_title)

@@ -30,7 +30,7 @@ from archcite.csl import CSL_TYPES, TYPE_ALIASES, date_to_edtf, edtf_to_date
 from archcite.errors import InputError
 from archcite.export.items import ItemSet, as_itemset
 from archcite.export.latex_text import LatexWriter, from_latex, to_latex
-from archcite.export.titles import for_zotero
+from archcite.export.titles import supply_title
 
 Flavor = Literal["bibtex", "biblatex"]
 
@@ -309,7 +309,7 @@ def to_bibliography(
     for item in itemset:
         # A .bib is Zotero-bound too: untitled archival items get their
         # supplied title (biblatex-chicago's descriptive title).
-        csl = for_zotero(item.to_csl())
+        csl = supply_title(item.to_csl())
         parent = itemset.get(item.parent) if item.parent else None
         crossref = keys[parent.id] if parent and parent.kind == "volume" else None
         skip = bool(parent and parent.kind == "collection" and cited[parent.id] > 1)

@@ -12,7 +12,7 @@ describes. ``CY`` is only ever a publisher's place: Zotero reads it as the
 place a document was written, and a letter has none.
 
 Untitled archival items get their supplied title
-(:func:`archcite.export.titles.for_zotero`). An archival collection is
+(:func:`archcite.export.titles.supply_title`). An archival collection is
 ``MANSCPT`` (Zotero: manuscript, with ``type: collection`` in Extra): Zotero
 imports ``GEN`` as a journal article.
 """
@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archcite.export.items import ItemSet, as_itemset
-from archcite.export.titles import for_zotero, is_archival
+from archcite.export.titles import is_archival, supply_title
 from archcite.export.zotero import to_zotero
 
 _TY = {
@@ -80,7 +80,7 @@ def _extra(csl: Mapping[str, Any]) -> list[str]:
 
 def record(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The (tag, value) lines of one RIS record, ``TY`` first and ``ER`` last."""
-    csl = for_zotero(csl)
+    csl = supply_title(csl)
     ctype = str(csl.get("type") or "document")
     archival = is_archival(csl)
     ty = _TY.get(ctype, "GEN")

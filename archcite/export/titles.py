@@ -1,32 +1,31 @@
-"""Supplied titles: what an untitled archival item is called once it leaves for Zotero.
+"""Supplied titles: one title per archival item, in the canonical CSL item.
 
 Most archival documents have no title of their own: the note describes them
-("Dean Rusk to John F. Kennedy, memorandum, February 20, 1962"), and the
-canonical CSL item carries that description as ``author``, ``recipient`` and
-``genre`` with ``title`` empty. In a Zotero library such an item is a blank
-row, so every Zotero-bound format (Zotero JSON and RDF, the Zotero-flavoured
-CSL-JSON, RIS, BibTeX/biblatex, the Web API push) writes :func:`for_zotero` of
-the item instead, which supplies a title:
+("Dean Rusk to John F. Kennedy, memorandum, February 20, 1962"). In a Zotero
+library an untitled item is a blank row, so :mod:`archcite.csl.archival`
+calls :func:`supply_title` when it builds the canonical CSL item, and every
+format (CSL-JSON, Zotero JSON and RDF, RIS, BibTeX/biblatex, the record's
+``csl``) carries the same title. The exports call it again for items read from
+CSL files (it leaves a titled item alone). The rule (docs/archival-fields.md):
 
-* a document with a type or people: "{Type} from {author} to {recipient}"
-  with family names ("Memorandum from Rusk to Kennedy", "Telegram from
-  Thompson to Rusk", "Memorandum for the record", "Letter to Webb");
+* a document whose people are creators (``author``/``recipient``): the
+  document type with its number, because the note prints the people already
+  ("Memorandum", "Telegram 2231", "Letter"; "Document" without a type);
+* a document without creators: the type and its number as the note gives
+  them, with the people when they are known only as text ("Memorandum for
+  the record", "Memorandum from Rusk to Kennedy");
 * a file or folder without a document: the file unit or folder title, taken
-  out of ``archive_location`` ("NSAM No. 129, U.S.-USSR Space Cooperation";
-  the location keeps the series, box and folder number);
-* anything else keeps its own title (FRUS documents, published works,
-  collection items named for their collection).
+  out of ``archive_location`` (the location keeps series, box, folder number);
+* a collection-level item: its collection name;
+* anything with a title of its own keeps it (quoted titles, FRUS documents,
+  published works).
 
-Zotero formats with the Chicago CSL style through citeproc-js, which prints
-every title it is given, in quotation marks, after the people and before the
-genre. A supplied title beside the genre would therefore print the type twice
-("“Memorandum from Rusk to Kennedy,” memorandum"), and a file unit both as
-title and in the location would print twice. So the type moves into the title
-(``genre`` is dropped once the title says it) and the file unit moves out of
-the location: nothing is printed twice, and Zotero's own Chicago note is
-exactly what archcite's formatter prints for ``for_zotero(item)`` (see
-docs/zotero.md; tests/interop/test_zotero_import.py checks it with
-citeproc-js).
+Zotero formats Chicago with citeproc-js, which prints every title it is given.
+Once the title states the type, ``genre`` would print it a second time
+("“Memorandum,” memorandum"), and Chicago 18 prints a bare ``number`` after
+the recipient ("“Telegram 2231,” to Rusk, 2231"); so both are dropped when the
+title carries them. tests/interop checks with citeproc-js, in both Chicago
+editions, that the note prints the type and the people once.
 """
 
 from __future__ import annotations
@@ -67,21 +66,29 @@ def _capitalize(text: str) -> str:
 
 
 def document_title(csl: Mapping[str, Any]) -> str | None:
-    """ "Memorandum from Rusk to Kennedy" for a document with a type or people."""
+    """ "Telegram 2231" for a document with a type, a number or people."""
     genre = str(csl.get("genre") or "").strip()
-    author = _names(csl.get("author"))
-    recipient = _names(csl.get("recipient"))
-    if not (genre or author or recipient):
+    number = str(csl.get("number") or "").strip()
+    if not (genre or number or csl.get("author") or csl.get("recipient")):
         return None
     kind = genre or (
         "Letter" if csl.get("type") == "personal_communication" else "Document"
     )
     words = [_capitalize(kind)]
-    if author:
-        words.append(f"from {author}")
-    if recipient:
-        words.append(f"to {recipient}")
+    if number:
+        words.append(number)
     return " ".join(words)
+
+
+_NUMBERED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)* (?P<number>\d[\w./-]*)$")
+
+
+def document_number(csl: Mapping[str, Any]) -> str | None:
+    """The document's own number: ``number``, or the one its supplied title ends in."""
+    if csl.get("number"):
+        return str(csl["number"])
+    m = _NUMBERED.match(str(csl.get("title") or ""))
+    return m.group("number") if m and is_archival(csl) else None
 
 
 def _split_units(location: str) -> list[str]:
@@ -120,9 +127,14 @@ def is_archival(csl: Mapping[str, Any]) -> bool:
     )
 
 
-def for_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
+def supply_title(
+    csl: Mapping[str, Any], file_unit: str | None = None
+) -> dict[str, Any]:
     """A copy of ``csl`` with a supplied title if it is an untitled archival item.
 
+    ``file_unit`` names the unit of ``archive_location`` that is the file, ""
+    when the caller knows there is none; ``None`` (an item read from CSL)
+    splits the location by its labels.
     Idempotent: an item with a title is returned unchanged.
     """
     out = copy.deepcopy(dict(csl))
@@ -132,9 +144,13 @@ def for_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
     if title is not None:
         out["title"] = title
         out.pop("genre", None)
+        out.pop("number", None)
         return out
     location = str(out.get("archive_location") or "")
-    split = file_title(location) if location else None
+    if file_unit is None:
+        split = file_title(location) if location else None
+    else:
+        split = _without(location, file_unit) if file_unit else None
     if split is not None:
         out["title"], rest = split
         if rest:
@@ -149,4 +165,19 @@ def for_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-__all__ = ["document_title", "file_title", "for_zotero", "is_archival"]
+def _without(location: str, unit: str) -> tuple[str, str] | None:
+    units = location.split(", ")
+    whole = unit.split(", ")
+    for i in range(len(units) - len(whole) + 1):
+        if units[i : i + len(whole)] == whole:
+            return unit, ", ".join(units[:i] + units[i + len(whole) :])
+    return None
+
+
+__all__ = [
+    "document_number",
+    "document_title",
+    "file_title",
+    "is_archival",
+    "supply_title",
+]

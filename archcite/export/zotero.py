@@ -21,7 +21,7 @@ from typing import Any
 
 from archcite.csl import date_to_edtf, edtf_to_date
 from archcite.export.items import ItemSet, as_itemset
-from archcite.export.titles import for_zotero
+from archcite.export.titles import supply_title
 
 #: CSL type -> Zotero item type: one typing for every Zotero-bound format
 #: (docs/zotero.md). An archival document addressed to someone is a letter,
@@ -262,9 +262,9 @@ def to_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
     """A Zotero item (Web API JSON) for one CSL item.
 
     An untitled archival item gets its supplied title first
-    (:func:`archcite.export.titles.for_zotero`).
+    (:func:`archcite.export.titles.supply_title`).
     """
-    csl = for_zotero(csl)
+    csl = supply_title(csl)
     ctype = str(csl.get("type") or "document")
     itype = ITEM_TYPES.get(ctype, "document")
     item: dict[str, Any] = {"itemType": itype}
@@ -365,7 +365,7 @@ def zotero_items(items: ItemSet | Iterable[Mapping[str, Any]]) -> list[dict[str,
 def zotero_csl_item(csl: Mapping[str, Any]) -> dict[str, Any]:
     """One item of the Zotero-flavoured CSL-JSON (see :func:`zotero_csl`)."""
     zitem = to_zotero({k: v for k, v in csl.items() if k != "note"})
-    out = for_zotero(csl)
+    out = supply_title(csl)
     itype = zitem["itemType"]
     lines = str(zitem.get("extra") or "").splitlines()
     # Zotero's CSL import would drop these or put them where they do not

@@ -37,7 +37,7 @@ from zotero_survival import (
 
 from archcite.cli.export import load_items, render_items
 from archcite.export.items import ItemSet, from_csl
-from archcite.export.titles import for_zotero
+from archcite.export.titles import supply_title
 from archcite.export.zotero import zotero_items
 
 pytestmark = pytest.mark.interop
@@ -171,7 +171,7 @@ def test_zotero_chicago_note_is_archcites(server: str, testset: ItemSet) -> None
     """citeproc-js on the item as Zotero exports it = on archcite's item.
 
     Zotero formats with Chicago through citeproc-js after ``itemToCSLJSON``;
-    archcite's formatter formats ``for_zotero(item)``. The notes must match.
+    archcite's formatter formats ``supply_title(item)``. The notes must match.
     """
     import shutil
     import subprocess
@@ -190,7 +190,7 @@ def test_zotero_chicago_note_is_archcites(server: str, testset: ItemSet) -> None
         ).encode(),
         "application/json",
     )
-    ours = [dict(for_zotero(c), id=f"i{n}") for n, c in enumerate(testset.csl())]
+    ours = [dict(supply_title(c), id=f"i{n}") for n, c in enumerate(testset.csl())]
     theirs = [dict(c, id=f"i{n}") for n, c in enumerate(exported)]
     style = REPO / "archcite" / "styles" / "chicago-fullnote-bibliography.csl"
     locale = REPO / "archcite" / "styles" / "locale-en-US.xml"

@@ -26,7 +26,7 @@ from typing import Any
 
 from archcite.cli.export import render_items
 from archcite.export.items import ItemSet
-from archcite.export.titles import for_zotero, is_archival
+from archcite.export.titles import document_number, is_archival, supply_title
 from archcite.export.zotero import ITEM_TYPES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -171,6 +171,18 @@ def _names(var: str, role: str) -> Check:
     return check
 
 
+def _number(csl: Mapping[str, Any], z: Mapping[str, Any]) -> str:
+    """Kept in a number field, in Extra, or in the title ("Telegram 2231")."""
+    value = str(document_number(csl))
+    if value in (z.get("number"), z.get("reportNumber")):
+        return "kept"
+    if value in _extra(z).get("number", []):
+        return "kept"
+    if re.search(rf"\b{re.escape(value)}$", str(z.get("title") or "")):
+        return "kept"
+    return "note" if _in_notes(z, value) else "lost"
+
+
 def _title(csl: Mapping[str, Any], z: Mapping[str, Any]) -> str:
     return "kept" if z.get("title") else "lost"
 
@@ -205,10 +217,7 @@ CHECKS: dict[str, tuple[Callable[[Mapping[str, Any]], bool], Check]] = {
         _names("recipient", "recipient"),
     ),
     "item type": (lambda c: True, _itype),
-    "telegram no.": (
-        lambda c: bool(c.get("number")) and is_archival(c),
-        _label("number", "number", "reportNumber")("number"),
-    ),
+    "telegram no.": (lambda c: bool(document_number(c)) and is_archival(c), _number),
     "place sent from": (
         lambda c: bool(c.get("event-place")),
         _label("event place", "eventPlace")("event-place"),
@@ -232,7 +241,7 @@ class Count:
 
 def measure(base: str, items: ItemSet, fmt: str) -> dict[str, Count]:
     """Per column, how many items carry the field and how many Zotero kept."""
-    written = [for_zotero(c) for c in items.csl()]
+    written = [supply_title(c) for c in items.csl()]
     imported = import_items(base, render_items(items, fmt))
     counts = {col: Count() for col in COLUMNS}
     for n, csl in enumerate(written):
