@@ -29,7 +29,7 @@ from zotero_survival import (  # noqa: E402
 )
 
 from archcite.cli.export import load_items  # noqa: E402
-from archcite.export.items import from_csl  # noqa: E402
+from archcite.items import from_csl  # noqa: E402
 
 
 def main(args: list[str]) -> int:

@@ -16,9 +16,10 @@ from export_fixtures import (
 )
 from pybtex.database import parse_string
 
-from archcite.export import bibtex, titles
-from archcite.export.items import collect, from_csl
+from archcite.csl import titles
+from archcite.export import bibtex
 from archcite.export.latex_text import from_latex, to_latex
+from archcite.items import collect, from_csl
 
 
 def entries(text: str) -> dict[str, dict[str, str]]:
@@ -150,6 +151,6 @@ def test_pybtex_plugins_convert_both_ways(tmp_path: Path) -> None:
         for i in json.loads((tmp_path / "back.json").read_text(encoding="utf-8"))
     }
     # An untitled archival item read from CSL gets its supplied title on the
-    # way out (archcite.export.titles); everything else comes back as it was.
+    # way out (archcite.csl.titles); everything else comes back as it was.
     for item in items():
         assert back[item["id"]] == titles.supply_title(item)

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import archcite.schema
+from archcite.csl.titles import supply_title
 from archcite.export import bibtex
-from archcite.export.titles import supply_title
 from archcite.export.zotero import from_zotero, to_zotero
 
 SCHEMA = json.loads(

@@ -21,13 +21,13 @@ someone (a letter, memorandum or telegram *from* one person *to* another; CSL
 to its "letter" item and Chicago styles render as "Rusk to Kennedy, memorandum,
 February 20, 1962"), otherwise ``manuscript`` (an unpublished document, or a
 whole file unit). ``title`` is the quoted title when the note gives one;
-otherwise a supplied title (:func:`archcite.export.titles.supply_title`): the
+otherwise a supplied title (:func:`archcite.csl.titles.supply_title`): the
 document type with its number ("Telegram 2231") when the people are creators,
 the file unit or folder title for a file, the collection name for a
 collection. ``genre`` and ``number`` stay only where the title does not carry
 them, so no style prints the type twice (docs/archival-fields.md).
 
-The ``id`` is left empty: ids belong to items, which :mod:`archcite.export.items`
+The ``id`` is left empty: ids belong to items, which :mod:`archcite.items`
 builds from many citations.
 """
 
@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from archcite.export.titles import supply_title
+from archcite.csl.titles import supply_title
 from archcite.model import ArchivalRef
 
 __all__ = ["archival_to_csl", "csl_date", "csl_name"]

@@ -27,10 +27,10 @@ from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.scanner import PybtexError
 
 from archcite.csl import CSL_TYPES, TYPE_ALIASES, date_to_edtf, edtf_to_date
+from archcite.csl.titles import is_archival, supply_title
 from archcite.errors import InputError
-from archcite.export.items import ItemSet, as_itemset
 from archcite.export.latex_text import LatexWriter, from_latex, to_latex
-from archcite.export.titles import supply_title
+from archcite.items import ItemSet, as_itemset
 
 Flavor = Literal["bibtex", "biblatex"]
 
@@ -114,17 +114,6 @@ _KEEP_CASE = frozenset({"title", "booktitle", "series"})
 _LIST_FIELDS = frozenset(
     {"organization", "institution", "location", "address", "publisher"}
 )
-
-
-def is_archival(csl: Mapping[str, Any]) -> bool:
-    return (
-        bool(
-            csl.get("archive")
-            or csl.get("archive_collection")
-            or csl.get("archive_location")
-        )
-        or csl.get("type") == "collection"
-    )
 
 
 def _key(item_id: str) -> str:

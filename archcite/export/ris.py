@@ -12,7 +12,7 @@ describes. ``CY`` is only ever a publisher's place: Zotero reads it as the
 place a document was written, and a letter has none.
 
 Untitled archival items get their supplied title
-(:func:`archcite.export.titles.supply_title`). An archival collection is
+(:func:`archcite.csl.titles.supply_title`). An archival collection is
 ``MANSCPT`` (Zotero: manuscript, with ``type: collection`` in Extra): Zotero
 imports ``GEN`` as a journal article.
 """
@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from archcite.export.items import ItemSet, as_itemset
-from archcite.export.titles import is_archival, supply_title
+from archcite.csl.titles import is_archival, supply_title
 from archcite.export.zotero import to_zotero
+from archcite.items import ItemSet, as_itemset
 
 _TY = {
     "manuscript": "MANSCPT",

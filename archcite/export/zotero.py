@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archcite.csl import date_to_edtf, edtf_to_date
-from archcite.export.items import ItemSet, as_itemset
-from archcite.export.titles import supply_title
+from archcite.csl.titles import supply_title
+from archcite.items import ItemSet, as_itemset
 
 #: CSL type -> Zotero item type: one typing for every Zotero-bound format
 #: (docs/zotero.md). An archival document addressed to someone is a letter,
@@ -262,7 +262,7 @@ def to_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
     """A Zotero item (Web API JSON) for one CSL item.
 
     An untitled archival item gets its supplied title first
-    (:func:`archcite.export.titles.supply_title`).
+    (:func:`archcite.csl.titles.supply_title`).
     """
     csl = supply_title(csl)
     ctype = str(csl.get("type") or "document")

@@ -25,8 +25,8 @@ from typing import Any
 
 from lxml import etree
 
-from archcite.export.items import ItemSet, as_itemset
 from archcite.export.zotero import to_zotero
+from archcite.items import ItemSet, as_itemset
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 NS = {

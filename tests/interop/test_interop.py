@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from export_fixtures import frus_citation, items, located, nsam_citation, rusk_citation
 
 from archcite.cli.export import render_items
-from archcite.export.items import ItemSet, collect, from_csl
+from archcite.items import ItemSet, collect, from_csl
 
 
 def missing(reason: str) -> NoReturn:

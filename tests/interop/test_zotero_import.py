@@ -36,9 +36,9 @@ from zotero_survival import (
 )
 
 from archcite.cli.export import load_items, render_items
-from archcite.export.items import ItemSet, from_csl
-from archcite.export.titles import supply_title
+from archcite.csl.titles import supply_title
 from archcite.export.zotero import zotero_items
+from archcite.items import ItemSet, from_csl
 
 pytestmark = pytest.mark.interop
 HERE = Path(__file__).resolve().parent

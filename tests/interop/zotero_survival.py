@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from archcite.cli.export import render_items
-from archcite.export.items import ItemSet
-from archcite.export.titles import document_number, is_archival, supply_title
+from archcite.csl.titles import document_number, is_archival, supply_title
 from archcite.export.zotero import ITEM_TYPES
+from archcite.items import ItemSet
 
 REPO = Path(__file__).resolve().parents[2]
 TOOL = REPO.parent / "shared" / "tools" / "zotero-import"
