@@ -24,6 +24,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from zotero_survival import (
     COLUMNS,
+    FORMATS,
     Count,
     free_port,
     import_items,
@@ -33,6 +34,7 @@ from zotero_survival import (
     rdf_importer,
     start_server,
     stop_server,
+    table,
 )
 
 from archcite.cli.export import load_items, render_items
@@ -126,6 +128,18 @@ def test_fields_survive_import(
     for col, floor in BASELINE.get(fmt, {}).items():
         assert _share(counts[col]) >= floor, (fmt, col, counts[col].cell())
     assert counts["title"].carried == len(items)
+
+
+def test_readme_table_is_the_measured_one(server: str, samples: ItemSet) -> None:
+    """README's per-format table is what scripts/zotero_import_table.py prints."""
+    fmts = [f for f in FORMATS if f != "zotero-rdf" or rdf_importer()]
+    measured = table({fmt: measure(server, samples, fmt) for fmt in fmts})
+    readme = (REPO / "README.md").read_text("utf-8")
+    start = readme.index("<!-- zotero-table:samples -->\n") + len(
+        "<!-- zotero-table:samples -->\n"
+    )
+    end = readme.index("<!-- /zotero-table:samples -->")
+    assert readme[start:end].strip() == measured
 
 
 def test_rdf_is_zoteros_own_rdf(server: str, testset: ItemSet) -> None:
