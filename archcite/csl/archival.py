@@ -127,8 +127,12 @@ def _location(ref: ArchivalRef) -> str | None:
     return ", ".join(units) or None
 
 
-def archival_to_csl(ref: ArchivalRef) -> dict[str, Any]:
-    """The CSL-JSON item for ``ref`` (valid against csl-data.json 1.0.2)."""
+def archival_to_csl(ref: ArchivalRef, supplied_title: bool = True) -> dict[str, Any]:
+    """The CSL-JSON item for ``ref`` (valid against csl-data.json 1.0.2).
+
+    ``supplied_title=False`` gives the item as the note describes it, without
+    the supplied title (only item ids use it, so that they do not depend on it).
+    """
     item = ref.item
     addressed = bool(item.recipient)
     out: dict[str, Any] = {
@@ -164,5 +168,7 @@ def archival_to_csl(ref: ArchivalRef) -> dict[str, Any]:
         out["archive_location"] = location
     if ref.classification:
         out["note"] = ref.classification
+    if not supplied_title:
+        return out
     folder_title = ref.folder if ref.folder and not ref.folder.isdigit() else ""
     return supply_title(out, ref.file_unit or folder_title)
