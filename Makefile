@@ -44,6 +44,7 @@ test: $(STAMP) tools lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_tei.py
 	$(BIN)/python benchmarks/bench_recognize.py
+	$(BIN)/python benchmarks/bench_render.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis out

@@ -20,6 +20,7 @@ import click
 from archcite import __version__, readers
 from archcite.cli.evaluation import eval_group
 from archcite.cli.export import export, render_items
+from archcite.cli.format import COMMANDS as FORMAT_COMMANDS
 from archcite.cli.frus import frus
 from archcite.errors import ArchciteError, InputError
 from archcite.export import formats
@@ -284,6 +285,7 @@ def readers_cmd() -> None:
 cli.add_command(frus)
 cli.add_command(eval_group)
 cli.add_command(export)
+cli.add_command(FORMAT_COMMANDS[0]); cli.add_command(FORMAT_COMMANDS[1]); cli.add_command(FORMAT_COMMANDS[2])  # noqa: E702  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -35,8 +35,8 @@ def missing(reason: str) -> NoReturn:
 pytestmark = pytest.mark.interop
 
 HERE = Path(__file__).resolve().parent
-STYLES = HERE.parents[1] / "archcite" / "styles"
-STYLE = STYLES / "chicago-fullnote-bibliography.csl"
+STYLES = HERE.parents[1] / "styles"
+STYLE = STYLES / "chicago-fullnote-bibliography-hsg.csl"
 LOCALE = STYLES / "locale-en-US.xml"
 
 
