@@ -25,9 +25,9 @@ def test_format_nsam129_is_chicago() -> None:
     )
     assert code == 0
     assert out.startswith(
-        "1. Source: Meetings and Memoranda Series, NSAM No. 129, U.S.-USSR Space "
-        "Cooperation, Box 334, National Security Files, John F. Kennedy Presidential "
-        "Library, Boston, MA. No classification marking."
+        "1. Source: “NSAM No. 129, U.S.-USSR Space Cooperation,” n.d., Meetings and "
+        "Memoranda Series, Box 334, National Security Files, John F. Kennedy "
+        "Presidential Library, Boston, MA. No classification marking."
     )
     assert "Charles S. Sampson, ed., “Document 35,”" in out
     assert "Bibliography" in out
@@ -37,7 +37,9 @@ def test_format_nsam129_is_chicago() -> None:
 def test_format_markdown_manuscript_full_names() -> None:
     code, out, _ = run("format", "samples/manuscript.md", "--to", "markdown")
     assert code == 0
-    assert "Dean Rusk, memorandum to John F. Kennedy" in out
+    # The supplied title is the type; Chicago 18 puts no comma before the title
+    # of an addressed document without genre (docs/archival-fields.md).
+    assert "Dean Rusk “Memorandum,” to John F. Kennedy" in out
     assert "D. Rusk" not in out
 
 

@@ -206,8 +206,8 @@ def test_zotero_chicago_note_is_archcites(server: str, testset: ItemSet) -> None
     )
     ours = [dict(supply_title(c), id=f"i{n}") for n, c in enumerate(testset.csl())]
     theirs = [dict(c, id=f"i{n}") for n, c in enumerate(exported)]
-    style = REPO / "archcite" / "styles" / "chicago-fullnote-bibliography.csl"
-    locale = REPO / "archcite" / "styles" / "locale-en-US.xml"
+    style = REPO / "styles" / "chicago-fullnote-bibliography-hsg.csl"
+    locale = REPO / "styles" / "locale-en-US.xml"
     notes = []
     for data in (ours, theirs):
         path = HERE / f".zotero-{len(notes)}.json"
