@@ -1,31 +1,36 @@
-"""Supplied titles: one title per archival item, in the canonical CSL item.
+"""Supplied titles: which archival items get a title of archcite's making.
 
 Most archival documents have no title of their own: the note describes them
-("Dean Rusk to John F. Kennedy, memorandum, February 20, 1962"). In a Zotero
-library an untitled item is a blank row, so :mod:`archcite.csl.archival`
-calls :func:`supply_title` when it builds the canonical CSL item, and every
-format (CSL-JSON, Zotero JSON and RDF, RIS, BibTeX/biblatex, the record's
-``csl``) carries the same title. The exports call it again for items read from
-CSL files (it leaves a titled item alone). The rule (docs/archival-fields.md):
+("Dean Rusk to John F. Kennedy, memorandum, February 20, 1962"). An untitled
+item must not be a blank row in a Zotero library, and Zotero's Chicago notes
+(citeproc-js with the official Chicago 17th and 18th edition styles) must read
+as archcite's own. :mod:`archcite.csl.archival` calls :func:`supply_title`
+when it builds the canonical CSL item, so every format carries the same item;
+the exports call it again for items read from CSL files (it leaves a titled
+item alone). The rule (docs/archival-fields.md):
 
-* a document whose people are creators (``author``/``recipient``): the
-  document type with its number, because the note prints the people already
-  ("Memorandum", "Telegram 2231", "Letter"; "Document" without a type);
-* a document without creators: the type and its number as the note gives
-  them, with the people when they are known only as text ("Memorandum for
-  the record", "Memorandum from Rusk to Kennedy");
+* an addressed document (people as author and recipient, CSL
+  ``personal_communication``, Zotero ``letter``): no title. Its ``genre``
+  (Zotero letterType) and ``number`` stay. Chicago prints it as "Dean Rusk,
+  memorandum to John F. Kennedy, February 20, 1962, …", and any stored title
+  broke that note in citeproc-js ("Dean Rusk “Memorandum,” to John F.
+  Kennedy", comma lost). Zotero names an untitled letter by its people
+  ("[Letter to Kennedy]") in the item list, so the row is not blank;
+* any other document: the type with its number as cited ("Memorandum for the
+  record", "Telegram 2231"); ``genre`` and ``number`` are dropped, or Chicago
+  would print them a second time;
 * a file or folder without a document: the file unit or folder title, taken
-  out of ``archive_location`` (the location keeps series, box, folder number);
-* a collection-level item: its collection name;
+  out of ``archive_location``, and CSL type ``collection``: the Chicago styles
+  print "n.d." for an undated titled ``manuscript`` but not for an archival
+  ``collection`` (CMOS 14.128);
+* a box- or collection-level item: the collection's name as the title, type
+  ``collection``, and ``archive_collection`` dropped, so that the note does
+  not name the collection twice;
 * anything with a title of its own keeps it (quoted titles, FRUS documents,
   published works).
 
-Zotero formats Chicago with citeproc-js, which prints every title it is given.
-Once the title states the type, ``genre`` would print it a second time
-("“Memorandum,” memorandum"), and Chicago 18 prints a bare ``number`` after
-the recipient ("“Telegram 2231,” to Rusk, 2231"); so both are dropped when the
-title carries them. tests/interop checks with citeproc-js, in both Chicago
-editions, that the note prints the type and the people once.
+tests/interop/test_titles_citeproc.py checks the notes with citeproc-js in
+both Chicago editions.
 """
 
 from __future__ import annotations
@@ -66,7 +71,7 @@ def _capitalize(text: str) -> str:
 
 
 def document_title(csl: Mapping[str, Any]) -> str | None:
-    """ "Telegram 2231" for a document with a type, a number or people."""
+    """ "Telegram 2231" for a document with a type, a number or an author."""
     genre = str(csl.get("genre") or "").strip()
     number = str(csl.get("number") or "").strip()
     if not (genre or number or csl.get("author") or csl.get("recipient")):
@@ -78,6 +83,11 @@ def document_title(csl: Mapping[str, Any]) -> str | None:
     if number:
         words.append(number)
     return " ".join(words)
+
+
+def is_addressed(csl: Mapping[str, Any]) -> bool:
+    """A document from people to people: Zotero's letter, untitled in Chicago."""
+    return csl.get("type") == "personal_communication" and bool(csl.get("recipient"))
 
 
 _NUMBERED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)* (?P<number>\d[\w./-]*)$")
@@ -138,7 +148,7 @@ def supply_title(
     Idempotent: an item with a title is returned unchanged.
     """
     out = copy.deepcopy(dict(csl))
-    if out.get("title") or not is_archival(out):
+    if out.get("title") or not is_archival(out) or is_addressed(out):
         return out
     title = document_title(out)
     if title is not None:
@@ -153,15 +163,15 @@ def supply_title(
         split = _without(location, file_unit) if file_unit else None
     if split is not None:
         out["title"], rest = split
+        out["type"] = "collection"
         if rest:
             out["archive_location"] = rest
         else:
             out.pop("archive_location", None)
         return out
     if out.get("archive_collection"):
-        out["title"] = str(out["archive_collection"])
-    elif out.get("archive"):
-        out["title"] = str(out["archive"])
+        out["title"] = str(out.pop("archive_collection"))
+        out["type"] = "collection"
     return out
 
 
@@ -178,6 +188,7 @@ __all__ = [
     "document_number",
     "document_title",
     "file_title",
+    "is_addressed",
     "is_archival",
     "supply_title",
 ]
