@@ -163,6 +163,34 @@ def _item(root: etree._Element, zitem: Mapping[str, Any], about: str) -> None:
             _text(el, "dc:type", fields.pop(field))
     for field, value in fields.items():
         _text(el, _ITEM_FIELDS.get(field, f"z:{field}"), value)
+    display = _display_title(zitem)
+    if display:
+        _text(el, "z:displayTitle", display)
+
+
+def _display_title(zitem: Mapping[str, Any]) -> str | None:
+    """What Zotero shows for an untitled letter ("[Letter to Kennedy]").
+
+    Zotero's RDF export writes it (getDisplayTitle in Zotero RDF.js); addressed
+    documents are untitled letters by archcite's rule (csl/titles.py).
+    """
+    if zitem.get("title") or zitem.get("itemType") != "letter":
+        return None
+    names = [
+        str(c.get("lastName") or c.get("name") or "")
+        for c in zitem.get("creators") or []
+        if c.get("creatorType") == "recipient"
+    ]
+    text = "[Letter"
+    if names:
+        text += " to " + names[0]
+        if len(names) == 2:
+            text += " and " + names[1]
+        elif len(names) == 3:
+            text += f", {names[1]}, and {names[2]}"
+        elif len(names) > 3:
+            text += " et al."
+    return text + "]"
 
 
 def to_rdf(zitems: Iterable[Mapping[str, Any]]) -> etree._Element:

@@ -93,15 +93,19 @@ BASELINE = {
 }
 #: Fields that must survive completely, per format.
 COMPLETE = {
-    "zotero-csl-json": COLUMNS,
-    "zotero-rdf": COLUMNS,
+    # "stored title": addressed documents are untitled letters by design
+    "zotero-csl-json": tuple(c for c in COLUMNS if c != "stored title"),
+    "zotero-rdf": tuple(c for c in COLUMNS if c != "stored title"),
     "ris": (
         "title", "archive", "box/folder", "collection", "archive place",
         "creators", "recipients", "item type", "telegram no.", "place sent from",
     ),
     "csl-json": ("archive", "box/folder", "creators", "recipients"),
-    "bibtex": ("title", "creators"),
-    "biblatex": ("title", "creators"),
+    # Zotero's BibTeX importer makes every archival entry a document and drops
+    # the recipient, so an addressed document (untitled by the rule) arrives
+    # untitled there: the title is measured, not required
+    "bibtex": ("creators",),
+    "biblatex": ("creators",),
 }  # fmt: skip
 
 
@@ -144,7 +148,7 @@ def test_readme_table_is_the_measured_one(server: str, samples: ItemSet) -> None
 
 def test_rdf_is_zoteros_own_rdf(server: str, testset: ItemSet) -> None:
     """archcite's RDF is the graph Zotero's own RDF export writes for the items."""
-    from rdflib import Graph
+    from rdflib import DC, Graph, URIRef
     from rdflib.compare import isomorphic
 
     body = json.dumps(zotero_items(testset)).encode("utf-8")
@@ -160,6 +164,13 @@ def test_rdf_is_zoteros_own_rdf(server: str, testset: ItemSet) -> None:
     ours = render_items(testset, "zotero-rdf")
     a = Graph().parse(data=ours, format="xml", publicID="urn:x")
     b = Graph().parse(data=theirs, format="xml", publicID="urn:x")
+    # The translation-server hands its exporter base field names, so a
+    # letter's letterType arrives as "type" and is written z:type; Zotero
+    # RDF.js writes the type fields (letterType …) as dc:type, as archcite does.
+    z_type = URIRef("http://www.zotero.org/namespaces/export#type")
+    for s, _, o in list(b.triples((None, z_type, None))):
+        b.remove((s, z_type, o))
+        b.add((s, DC.type, o))
     assert len(a) == len(b)
     assert isomorphic(a, b)
 
@@ -181,7 +192,17 @@ def test_zotero_json_and_csl_import_give_the_same_items(
         }
 
 
-def test_zotero_chicago_note_is_archcites(server: str, testset: ItemSet) -> None:
+@pytest.mark.parametrize(
+    "style",
+    [
+        "chicago-notes-bibliography",
+        "chicago-notes-bibliography-17th-edition",
+        "chicago-fullnote-bibliography-hsg",
+    ],
+)
+def test_zotero_chicago_note_is_archcites(
+    server: str, testset: ItemSet, style: str
+) -> None:
     """citeproc-js on the item as Zotero exports it = on archcite's item.
 
     Zotero formats with Chicago through citeproc-js after ``itemToCSLJSON``;
@@ -206,7 +227,7 @@ def test_zotero_chicago_note_is_archcites(server: str, testset: ItemSet) -> None
     )
     ours = [dict(supply_title(c), id=f"i{n}") for n, c in enumerate(testset.csl())]
     theirs = [dict(c, id=f"i{n}") for n, c in enumerate(exported)]
-    style = REPO / "styles" / "chicago-fullnote-bibliography-hsg.csl"
+    style_path = REPO / "styles" / f"{style}.csl"
     locale = REPO / "styles" / "locale-en-US.xml"
     notes = []
     for data in (ours, theirs):
@@ -214,7 +235,7 @@ def test_zotero_chicago_note_is_archcites(server: str, testset: ItemSet) -> None
         path.write_text(json.dumps(data), "utf-8")
         try:
             run = subprocess.run(
-                [node, str(HERE / "citeproc_check.js"), str(path), str(style), str(locale)],
+                [node, str(HERE / "citeproc_check.js"), str(path), str(style_path), str(locale)],
                 capture_output=True, text=True, timeout=120, check=False,
             )  # fmt: skip
         finally:
