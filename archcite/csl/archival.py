@@ -18,14 +18,13 @@ Mapping (DESIGN.md, ``docs/archival-fields.md``):
 Item type: ``personal_communication`` when the document is addressed to
 someone (a letter, memorandum or telegram *from* one person *to* another; CSL
 1.0.2 has no ``letter`` type, and its letter type is this one, which Zotero maps
-to its "letter" item and Chicago styles render as "Rusk to Kennedy, memorandum,
-February 20, 1962"), otherwise ``manuscript`` (an unpublished document, or a
-whole file unit). ``title`` is the quoted title when the note gives one;
-otherwise a supplied title (:func:`archcite.csl.titles.supply_title`): the
-document type with its number ("Telegram 2231") when the people are creators,
-the file unit or folder title for a file, the collection name for a
-collection. ``genre`` and ``number`` stay only where the title does not carry
-them, so no style prints the type twice (docs/archival-fields.md).
+to its "letter" item and Chicago styles render as "Dean Rusk, memorandum to
+John F. Kennedy, February 20, 1962"), otherwise ``manuscript`` (an unpublished
+document). ``title`` is the quoted title when the note gives one; otherwise
+:func:`archcite.csl.titles.supply_title` decides: an addressed document stays
+untitled (with ``genre`` and ``number``), another document is titled by its
+type as cited, and a file, box or collection becomes a CSL ``collection``
+titled by its file unit, folder or collection (docs/archival-fields.md).
 
 The ``id`` is left empty: ids belong to items, which :mod:`archcite.items`
 builds from many citations.
