@@ -41,7 +41,7 @@ def test_collect_makes_one_item_of_a_memorandum_cited_twice() -> None:
     records = [archcite.to_record(loc) for loc in located]
     assert {r["source"] for r in records} == {str(SAMPLES / "manuscript.md")}
     items = archcite.collect(located)
-    rusk = [i for i in items if i.csl.get("title") == "Memorandum" and "rusk" in i.id]
+    rusk = [i for i in items if i.csl.get("genre") == "memorandum" and "rusk" in i.id]
     twice = [i for i in rusk if len(i.mentions) == 2]
     assert len(twice) == 1, [(i.id, len(i.mentions)) for i in rusk]
     # The full citation (note 2) and the short form (note 7) name one source.

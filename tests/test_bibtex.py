@@ -39,7 +39,7 @@ def test_archival_item_follows_biblatex_chicago() -> None:
     assert e["location"] == "Boston, MA"
     assert e["origdate"] == "1962-02-20"
     assert e["date"] == "1962-02-20"  # beside origdate: Zotero reads only date
-    assert e["title"] == "Memorandum"
+    assert "title" not in e  # addressed documents stay untitled
     # The CSL variables ride along for a lossless round trip.
     assert e["archive_location"] == "box 180, folder “USSR, General, 2/62”"
     assert e["recipient"] == "Kennedy, John F."

@@ -63,7 +63,6 @@ def test_every_output_item_is_schema_valid(
     assert {i["itemType"] for i in out} == {
         "manuscript",
         "letter",
-        "document",
         "bookSection",
         "book",
     }
@@ -87,9 +86,9 @@ def test_archival_manuscript_keeps_collection_and_place_in_extra() -> None:
 def test_letter_has_recipient_and_type() -> None:
     item = to_zotero(RUSK_MEMO)
     assert item["itemType"] == "letter"
-    # the type is in the supplied title, so Chicago does not print it twice
-    assert item["title"] == "Memorandum"
-    assert "letterType" not in item
+    # untitled (Zotero shows "[Letter to Kennedy]"), its type kept
+    assert "title" not in item
+    assert item["letterType"] == "memorandum"
     assert item["date"] == "1962-02-20"
     assert item["creators"] == [
         {"creatorType": "author", "firstName": "Dean", "lastName": "Rusk"},

@@ -370,12 +370,13 @@ def test_export_command_web(zotero: tuple[FakeZotero, str], tmp_path: Path) -> N
     # four documents, two archival collections, one FRUS volume
     assert "created 7 item(s) in collection 'Thesis'" in result.output
     types = sorted(i["data"]["itemType"] for i in state.items.values())
-    # collections are manuscripts (with "type: collection" in Extra)
+    # collections, and the file-level document, are manuscripts (with
+    # "type: collection" in Extra)
     assert types == [
         "book",
         "bookSection",
-        "document",
         "letter",
+        "manuscript",
         "manuscript",
         "manuscript",
         "manuscript",
