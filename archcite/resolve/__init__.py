@@ -281,6 +281,58 @@ def _resolve_declared(
     return replace(merged, antecedent=_ultimate(base), reason=None)
 
 
+#: The levels a declared abbreviation of a collection stands for: the
+#: repository and everything down to the collection (and its series), never the
+#: box or folder of the document the declaring note cites.
+_UNIT_LEVELS: Final = (
+    "repository",
+    "place",
+    "repository_id",
+    "in_authority",
+    "record_group",
+    "entry",
+    "collection",
+)
+
+
+def _declared_unit(c: Citation, declared: dict[str, int]) -> int | None:
+    """The declaring position when ``c`` ends with a declared title standing
+    for a collection ("Bundy to Johnson, June 12, 1964, NSF, LBJL" after
+    "… (hereafter cited as NSF, LBJL)"), and names a document before it."""
+    ref = c.archival
+    if ref is None or not (ref.item.author or ref.item.recipient or ref.item.title):
+        return None
+    if not ref.item.date:
+        return None
+    text = _norm_title(c.text)
+    for title in sorted(declared, key=len, reverse=True):
+        if text.endswith(title) and text[: -len(title)].rstrip().endswith(","):
+            return declared[title]
+    return None
+
+
+def _resolve_declared_unit(
+    c: Citation, decl_pos: int, out: Sequence[Located]
+) -> Citation | None:
+    """A new document in the collection a "hereafter cited as" abbreviation
+    names: a full citation whose repository and collection come from the
+    declaring citation, linked to it by ``antecedent``."""
+    base = out[decl_pos].citation.archival
+    ref = c.archival
+    if base is None or ref is None or not (base.collection or base.repository):
+        return None
+    unit = {name: getattr(base, name) for name in _UNIT_LEVELS}
+    archival = replace(ref, **unit)
+    return replace(
+        c,
+        kind="archival",
+        status="parsed",
+        archival=archival,
+        antecedent=decl_pos,
+        reason=None,
+    )
+
+
 def _surnames(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n.split()[-1].lower().strip(".,") for n in names if n.split())
 
@@ -471,6 +523,11 @@ def _step(pos: int, loc: Located, state: _State) -> Citation:
         resolved = _resolve_identity(pos, loc, out)
         if resolved is not None:
             return resolved
+        decl = _declared_unit(c, state.declared) if state.declared else None
+        if decl is not None and decl < pos:
+            resolved = _resolve_declared_unit(c, decl, out)
+            if resolved is not None:
+                return resolved
     if c.kind == "short":
         return _refuse(
             c,
