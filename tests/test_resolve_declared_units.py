@@ -1,9 +1,9 @@
-""""hereafter cited as" for a collection: later notes cite new documents in it."""
+""" "hereafter cited as" for a collection: later notes cite new documents in it."""
 
 from __future__ import annotations
 
-from archcite.pipeline import extract_text
 from archcite.model import Located
+from archcite.pipeline import extract_text
 
 
 def _notes(*texts: str) -> tuple[Located, ...]:

@@ -61,6 +61,7 @@ from archcite.model import (
     FrusRef,
     Located,
     Note,
+    PublishedRef,
 )
 from archcite.resolve.inherit import FINER, Want, locates, merge, merge_archival
 
@@ -160,6 +161,12 @@ def _numbering_continues(notes: Sequence[Note]) -> bool:
     return all(b == a + 1 for a, b in pairwise(numbers))
 
 
+def _names_work(c: Citation) -> bool:
+    """An unresolved short form that still names its work by author and title
+    ("Gaddis, We Now Know, 45"): an Ibid. after it cites the same work."""
+    return c.kind == "short" and c.published is not None and bool(c.published.title)
+
+
 def _ibid_target(pos: int, loc: Located, out: Sequence[Located]) -> int | str:
     """The position of the citation an Ibid. at ``pos`` refers to, or a reason."""
     key = _note_key(loc.note)
@@ -216,7 +223,7 @@ def _resolve_ibid(pos: int, loc: Located, out: Sequence[Located]) -> Citation:
     bc = base.citation
     if bc.kind == "unrecognized":
         return _refuse(c, "an unrecognized citation intervenes")
-    if bc.kind in _REFERRING and bc.antecedent is None:
+    if bc.kind in _REFERRING and bc.antecedent is None and not _names_work(bc):
         return _refuse(c, "the Ibid. or short form before it did not resolve")
     if bc.kind == "internal" and (bc.frus is None or bc.frus.volume_id is None):
         return _refuse(c, "the FRUS reference before it has no known volume")
@@ -330,6 +337,48 @@ def _resolve_declared_unit(
         archival=archival,
         antecedent=decl_pos,
         reason=None,
+    )
+
+
+def _work_key(ref: PublishedRef) -> tuple[tuple[str, ...], str]:
+    return _surnames(ref.author), _norm_title(ref.title or "").lower()
+
+
+def _resolve_short_work(pos: int, loc: Located, out: Sequence[Located]) -> Citation:
+    """ "Gaddis, We Now Know, 45": the nearest earlier citation of a work by the
+    same author(s) whose title is, or begins with, the short title."""
+    c = loc.citation
+    assert c.published is not None
+    names, short = _work_key(c.published)
+    seen = 0
+    for j in range(pos - 1, -1, -1):
+        prev = out[j].citation
+        if not _is_real(prev):
+            continue
+        seen += 1
+        if seen > SHORT_FORM_REACH:
+            break
+        pub = prev.published
+        if pub is None or prev.kind not in ("published", "short"):
+            continue
+        if prev.kind == "short" and prev.antecedent is None:
+            continue
+        p_names, title = _work_key(pub)
+        if p_names != names or not title.startswith(short):
+            continue
+        if len(title) > len(short) and title[len(short)] not in " :,;.":
+            continue
+        return replace(
+            c,
+            published=replace(pub, pages=c.published.pages),
+            antecedent=_ultimate(out[j]),
+            status="parsed",
+            reason=None,
+        )
+    return _refuse(
+        c,
+        "no earlier full citation of this work (same author, title beginning "
+        f"with the short title) within {SHORT_FORM_REACH} citations",
     )
 
 
@@ -528,6 +577,8 @@ def _step(pos: int, loc: Located, state: _State) -> Citation:
             resolved = _resolve_declared_unit(c, decl, out)
             if resolved is not None:
                 return resolved
+    if c.kind == "short" and c.published is not None and c.archival is None:
+        return _resolve_short_work(pos, loc, out)
     if c.kind == "short":
         return _refuse(
             c,
