@@ -3,6 +3,8 @@ interviews, oral histories, personal communications and emails (issue 11)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from archcite.csl import to_csl
@@ -79,6 +81,15 @@ def test_a_short_form_resolves_to_the_full_citation_of_its_work() -> None:
     assert again.published.pages == "47"
 
 
+def test_the_short_title_may_drop_the_leading_article() -> None:
+    out = _notes(
+        "Kei Wakaizumi, *The Best Course Available: A Personal Account* (Honolulu: "
+        "University of Hawai‘i Press, 2002), 187–92.",
+        "Wakaizumi, *Best Course Available*, 233.",
+    )
+    assert out[1].citation.antecedent == 0
+
+
 def test_a_short_form_without_its_full_citation_is_partial_with_a_reason() -> None:
     out = _notes(
         "John Lewis Gaddis, *Strategies of Containment* (New York: Oxford "
@@ -88,7 +99,7 @@ def test_a_short_form_without_its_full_citation_is_partial_with_a_reason() -> No
     )
     c = out[1].citation
     assert (c.kind, c.status, c.antecedent) == ("short", "partial", None)
-    assert c.reason is not None and "no earlier full citation" in c.reason
+    assert c.reason is not None and c.reason.startswith("no earlier fuller citation")
     # it still names its work: an Ibid. after it cites that work
     again = out[2].citation
     assert (again.antecedent, again.status) == (1, "parsed")
@@ -185,3 +196,23 @@ def test_letters_between_others_and_prose_are_no_communication(text: str) -> Non
         c.kind not in ("interview", "personal_communication")
         for c in recognize_text(text)
     )
+
+
+def test_check_reports_a_short_form_before_its_work_and_checks_interviews(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from archcite.cli import cli
+
+    doc = tmp_path / "ms.txt"
+    doc.write_text(
+        "Notes\n\n1. Smith, *Cold War*, 45.\n\n"
+        "2. Interview with Robert McNamara by the author, Washington, D.C., "
+        "May 3, 1995\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["check", str(doc)])
+    assert result.exit_code == 1
+    assert "short-before-full" in result.output
+    assert "final-period" in result.output  # the interview note is a citation

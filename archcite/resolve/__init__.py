@@ -340,8 +340,14 @@ def _resolve_declared_unit(
     )
 
 
+#: Chicago's short title drops a leading article ("The Best Course Available"
+#: → "Best Course Available").
+_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+")
+
+
 def _work_key(ref: PublishedRef) -> tuple[tuple[str, ...], str]:
-    return _surnames(ref.author), _norm_title(ref.title or "").lower()
+    title = _norm_title(ref.title or "").lower()
+    return _surnames(ref.author), _ARTICLE.sub("", title)
 
 
 def _resolve_short_work(pos: int, loc: Located, out: Sequence[Located]) -> Citation:
@@ -377,8 +383,8 @@ def _resolve_short_work(pos: int, loc: Located, out: Sequence[Located]) -> Citat
         )
     return _refuse(
         c,
-        "no earlier full citation of this work (same author, title beginning "
-        f"with the short title) within {SHORT_FORM_REACH} citations",
+        "no earlier fuller citation matches it (a work by the same author whose "
+        f"title begins with the short title, within {SHORT_FORM_REACH} citations)",
     )
 
 
