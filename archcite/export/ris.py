@@ -29,6 +29,7 @@ from archcite.items import ItemSet, as_itemset
 _TY = {
     "manuscript": "MANSCPT",
     "personal_communication": "PCOMM",
+    "interview": "INTV",
     "document": "MANSCPT",
     "chapter": "CHAP",
     "book": "BOOK",

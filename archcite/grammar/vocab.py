@@ -52,6 +52,7 @@ __all__ = [
     "FOLDER_SHORT",
     "FOREIGN_BOX_WORDS",
     "FRAMES",
+    "INTERVIEW",
     "IN_FULL",
     "LIST_SEP",
     "MONTH",
@@ -61,6 +62,7 @@ __all__ = [
     "NUM_LIST",
     "PAGE",
     "PAGE_WORD",
+    "PERSONAL_COMMUNICATION",
     "PNUMBER",
     "PRINTING_VERB",
     "RANGE_CAP",
@@ -69,6 +71,7 @@ __all__ = [
     "SERIES_NAME",
     "SUBJECT_CODES",
     "TNA_SERIES",
+    "UNIT_ABBREVIATION",
     "Term",
     "after_first_letter",
     "alt",
@@ -361,6 +364,38 @@ PRINTING_VERB = Term(
 IN_FULL = Term(
     r"(?:\s+in\s+(?:full|part))?", "in full or in part", ("", " in full", " in part")
 )
+
+
+#: Abbreviated unit words of European archives, each before its number:
+#: German Band/Nummer/Blatt, folio(s), and the Russian fond/opis'/delo/list(y)
+#: ("f. 5, op. 30, d. 335, ll. 1–9"). Their period ends no sentence.
+UNIT_ABBREVIATION = Term(
+    r"(?i:Bde?|Nr|Nrn|Bl|fols?|ff|f|op|d|ll?|p|sv|k|inv|sygn|t)\.",
+    "an abbreviated unit word before its number",
+    ("Bd.", "Bde.", "Nr.", "fol.", "fols.", "ff.", "Bl.", "f.", "op.", "d.", "l.", "ll.",
+     "sv.", "k.", "inv.", "sygn."),
+    ("Bd", "Band."),
+)  # fmt: skip
+
+#: An interview as a source of its own (Chicago 14.211): the record kind
+#: ``interview``.
+INTERVIEW = Term(
+    r"(?i:(?:(?:oral[\s-]+history|telephone|personal|recorded|taped)\s+)?interviews?)",
+    "an interview or oral history",
+    ("Interview", "oral history interview", "telephone interview", "Oral-history interview",
+     "interviews"),
+    ("interviewer", "interviewed"),
+)  # fmt: skip
+#: Unpublished messages to the writer (Chicago 14.214): the record kind
+#: ``personal_communication``.
+PERSONAL_COMMUNICATION = Term(
+    r"(?i:personal\s+communication|e-?mail(?:\s+message)?|conversation\s+with\s+the\s+author|"
+    r"letter\s+to\s+the\s+author|text\s+message)",
+    "a personal communication, email or letter to the writer",
+    ("Personal communication", "email", "E-mail message", "e-mail", "letter to the author",
+     "conversation with the author"),
+    ("emailed", "personal", "letter"),
+)  # fmt: skip
 
 
 # -- dates -----------------------------------------------------------------------------

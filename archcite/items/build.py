@@ -489,7 +489,10 @@ def _has_location(c: Citation) -> bool:
         and (a.collection or a.file_unit or a.box)
     ):
         return True
-    return c.frus is not None and bool(c.frus.volume_id)
+    if c.frus is not None and c.frus.volume_id:
+        return True
+    # A short form with no full citation before it still names its work.
+    return c.antecedent is None and c.published is not None and bool(c.published.title)
 
 
 def from_csl(
