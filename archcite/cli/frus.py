@@ -15,7 +15,9 @@ Commands (all print JSON on stdout, errors as one line on stderr):
     output to use it instead of the packaged catalog.
 ``archcite frus eval [CORPUS]``
     Score the recognizer against the ``<ref target>`` links of the FRUS TEI
-    corpus (see :mod:`archcite.evaluation.frus`).
+    corpus (see :mod:`archcite.evaluation.frus`): overall, per file, and the
+    missed pairs by class of issue 11. A corpus without notes is an error
+    (exit 2).
 
 The integrator registers the group with ``cli.add_command(frus)``.
 """
@@ -156,7 +158,8 @@ def evaluate_cmd(corpus: Path | None, gold_errors: Path | None) -> None:
     """Score the recognizer against the <ref target> gold of the FRUS TEI corpus."""
     from archcite.evaluation.frus import evaluate, load_gold_errors
 
-    repo = Path(__file__).resolve().parents[1]
+    # the worktree holding the package; ../shared sits beside it
+    repo = Path(__file__).resolve().parents[2]
     corpus = corpus or repo.parent / "shared" / "corpus"
     if not corpus.is_dir():
         raise InputError("corpus folder not found", str(corpus))
