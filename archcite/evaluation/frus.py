@@ -33,7 +33,9 @@ What a record with a FRUS reference whose volume is known (``frus``,
 
 * documents -> one pair each; otherwise each cited page or range -> its first
   page, and the last page of a range (the gold links both ends of
-  "pp. 1032–1073"); a volume without locator -> (volume, None);
+  "pp. 1032–1073"; an abbreviated end is written out, "1286–88" ends at 1288:
+  :func:`archcite.grammar.frus_pages.page_ends`); a volume without locator ->
+  (volume, None);
 * a gold target naming only a volume is satisfied by any pair in that volume
   (the link does not say which page), so pairs of that volume compare as
   (volume, None).
@@ -63,6 +65,7 @@ from xml.sax.saxutils import quoteattr
 from archcite import pipeline, readers
 from archcite.errors import InputError
 from archcite.evaluation.frus_classes import CLASSES, classify
+from archcite.grammar.frus_pages import page_ends
 from archcite.model import FrusRef, Located, Note
 from archcite.readers import Source
 
@@ -193,13 +196,7 @@ def ref_pairs(ref: FrusRef) -> set[Pair]:
     if ref.documents:
         return {(vid, f"d{d}") for d in ref.documents}
     if ref.pages:
-        out: set[Pair] = set()
-        for page in ref.pages:
-            ends = re.findall(
-                r"[0-9]+|[ivxlc]+", page.replace(" ff.", "").replace(" et seq.", "")
-            )
-            out.update((vid, f"pg_{e}") for e in ends[:1] + ends[1:2])
-        return out
+        return {(vid, f"pg_{end}") for page in ref.pages for end in page_ends(page)}
     return {(vid, None)}
 
 
