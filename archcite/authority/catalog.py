@@ -58,7 +58,10 @@ class Volume:
     media: str | None
     isbn: str | None
     documents: int | None
+    #: page images the Office of the Historian's site has for the volume
     pages: int | None
+    #: the length of the body in pages, from the bibliography record
+    last_page: int | None = None
 
     @property
     def url(self) -> str:
@@ -81,6 +84,7 @@ class Volume:
             "isbn": self.isbn,
             "documents": self.documents,
             "pages": self.pages,
+            "last_page": self.last_page,
             "url": self.url,
         }
 
@@ -159,6 +163,19 @@ class Catalog:
 
     def get(self, volume_id: str) -> Volume | None:
         return self._volumes.get(volume_id)
+
+    def page_bound(self, volume_id: str) -> int | None:
+        """A page number no page of the volume exceeds, or ``None`` if unknown.
+
+        The larger of the body's length and the number of page images: a
+        volume's last page is within both as far as the catalog material
+        goes (frus1861 has 446 body pages but 441 page images).
+        """
+        vol = self._volumes.get(volume_id)
+        if vol is None:
+            return None
+        known = [n for n in (vol.pages, vol.last_page) if n]
+        return max(known) if known else None
 
     def document_count(self, volume_id: str) -> int | None:
         """How many documents the volume has, or ``None`` if unknown."""
@@ -303,6 +320,7 @@ def _volume(volume_id: str, rec: dict[str, Any]) -> Volume:
         isbn=rec.get("isbn"),
         documents=rec.get("documents"),
         pages=rec.get("pages"),
+        last_page=rec.get("last_page"),
     )
 
 
