@@ -7,13 +7,17 @@ never across files.
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import BinaryIO
 
 from archcite import readers
 from archcite.csl import to_csl
 from archcite.grammar.labels import label_citation
 from archcite.grammar.note import recognize_text
+from archcite.items import collect
 from archcite.model import Citation, Located, Note
 from archcite.readers import Source
 from archcite.readers.textmap import TextBuilder
@@ -46,11 +50,9 @@ def locate(notes: Iterable[Note]) -> list[Located]:
 def _with_item_ids(located: Sequence[Located]) -> tuple[Located, ...]:
     """Give each citation's CSL item the id of the source it names.
 
-    Ids belong to items (one per source, see :mod:`archcite.export.items`), so the
+    Ids belong to items (one per source, see :mod:`archcite.items`), so the
     record's ``csl.id`` is the same id that ``--format csl-json`` prints.
     """
-    from archcite.export.items import collect
-
     ids: dict[int, str] = {}
     for item in collect(located):
         for mention in item.mentions:
@@ -97,7 +99,55 @@ def parse_text(text: str, source: str = "<text>") -> tuple[Located, ...]:
     return finish(locate([note]))
 
 
-def extract(paths: Iterable[str], fmt: str | None = None) -> Iterator[Located]:
-    """Library entry point: citations of each path in turn (no stdin)."""
+def extract_notes(notes: Iterable[Note]) -> tuple[Located, ...]:
+    """Every citation of the notes of one document, resolved and normalized.
+
+    For a program that has the notes already (a pandoc filter walking its
+    document): Ibid. and short forms resolve across these notes, in order.
+    """
+    return finish(locate(notes))
+
+
+def extract_stream(
+    stream: BinaryIO, fmt: str | None = None, source: str = "<stream>"
+) -> tuple[Located, ...]:
+    """Every citation of the one document a binary stream holds.
+
+    ``fmt`` names the reader (``archcite readers``); without it the suffix of
+    ``source`` chooses ("draft.md"), then the content. ``source`` is the name
+    the records give as their ``source``.
+    """
+    return extract_source(readers.from_stream(stream, source), fmt)
+
+
+def extract_bytes(
+    data: bytes, fmt: str | None = None, source: str = "<bytes>"
+) -> tuple[Located, ...]:
+    """:func:`extract_stream` over a document held in memory as bytes (a DOCX
+    file from an upload, a TEI volume from a web request)."""
+    return extract_stream(io.BytesIO(data), fmt, source)
+
+
+def extract_text(
+    text: str, fmt: str | None = None, source: str = "<text>"
+) -> tuple[Located, ...]:
+    """:func:`extract_stream` over a text document held in memory as a string
+    (plain text, Markdown, LaTeX or TEI); line and column refer to ``text``."""
+    return extract_stream(io.BytesIO(text.encode("utf-8")), fmt, source)
+
+
+def extract(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    fmt: str | None = None,
+) -> Iterator[Located]:
+    """Citations of the document at ``paths``, or of each of several in turn.
+
+    One path (a string or a :class:`~pathlib.Path`) or an iterable of them; each
+    document is read, recognized and resolved on its own, so an Ibid. never
+    reaches into another file. Standard input is not read: use
+    :func:`extract_stream`.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
     for name in paths:
-        yield from extract_source(readers.open_source(name), fmt)
+        yield from extract_source(readers.open_source(os.fspath(name)), fmt)

@@ -2,6 +2,8 @@
 
 The record's shape is published as a JSON Schema inside the package
 (``archcite/schema/citation-record.schema.json``, printed by ``archcite schema``).
+The nested objects are the model's dataclasses field for field, in their order
+(``tests/test_record_fields.py`` holds the schema to them).
 Fields are only ever added, never renamed; additions beyond DESIGN.md are
 ``role``, ``published``, ``reason``, ``declares``, ``index``, ``note_id``,
 ``note_type``, ``refs`` and a few archival/FRUS extras.
@@ -10,86 +12,56 @@ Fields are only ever added, never renamed; additions beyond DESIGN.md are
 from __future__ import annotations
 
 import json
+from dataclasses import fields, is_dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from archcite.model import ArchivalRef, DocItem, FrusRef, Located, PublishedRef
+from archcite.model import ArchivalRef, FrusRef, Located, PublishedRef
 
 SCHEMA_NAME = "citation-record.schema.json"
 
 
-def _item(item: DocItem) -> dict[str, Any]:
-    return {
-        "type": item.type,
-        "title": item.title,
-        "author": list(item.author),
-        "recipient": list(item.recipient),
-        "date": item.date,
-        "place": item.place,
-        "number": item.number,
-    }
+# Field names by class, read once: to_record runs for every citation.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_json(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return as_json(value)
+    return value
+
+
+def as_json(ref: object) -> dict[str, Any]:
+    """JSON form of one of the model's dataclasses: every field, in the order
+    the class declares them (the record's key order), tuples as lists."""
+    return {name: _json(getattr(ref, name)) for name in _field_names(type(ref))}
 
 
 def archival_dict(ref: ArchivalRef) -> dict[str, Any]:
-    """JSON form of an :class:`ArchivalRef`."""
-    return {
-        "repository": ref.repository,
-        "repository_as_cited": ref.repository_as_cited,
-        "place": ref.place,
-        "record_group": ref.record_group,
-        "collection": ref.collection,
-        "series": ref.series,
-        "file_unit": ref.file_unit,
-        "box": ref.box,
-        "folder": ref.folder,
-        "reel": ref.reel,
-        "lot": ref.lot,
-        "file_number": ref.file_number,
-        "job": ref.job,
-        "item": _item(ref.item),
-        "classification": ref.classification,
-        "entry": ref.entry,
-        "accession": ref.accession,
-        "frames": ref.frames,
-        "repository_id": ref.repository_id,
-        "in_authority": ref.in_authority,
-    }
+    """JSON form of an :class:`ArchivalRef` (its ``item`` nested)."""
+    return as_json(ref)
 
 
 def frus_dict(ref: FrusRef) -> dict[str, Any]:
-    """JSON form of a :class:`FrusRef`."""
-    return {
-        "volume_id": ref.volume_id,
-        "subseries": ref.subseries,
-        "volume": ref.volume,
-        "part": ref.part,
-        "title": ref.title,
-        "documents": list(ref.documents),
-        "pages": list(ref.pages),
-        "urls": list(ref.urls),
-        "known": ref.known,
-        "footnotes": [{"document": d, "footnote": f} for d, f in ref.footnotes],
-        "internal": ref.internal,
-        "reason": ref.reason,
-    }
+    """JSON form of a :class:`FrusRef`; a footnote reference is an object."""
+    out = as_json(ref)
+    out["footnotes"] = [{"document": d, "footnote": f} for d, f in ref.footnotes]
+    return out
 
 
 def published_dict(ref: PublishedRef) -> dict[str, Any]:
     """JSON form of a :class:`PublishedRef`."""
-    return {
-        "title": ref.title,
-        "volume": ref.volume,
-        "pages": ref.pages,
-        "date": ref.date,
-        "type": ref.type,
-        "author": list(ref.author),
-        "editor": list(ref.editor),
-        "container_title": ref.container_title,
-        "issue": ref.issue,
-        "publisher": ref.publisher,
-        "place": ref.place,
-    }
+    return as_json(ref)
 
 
 def to_record(loc: Located) -> dict[str, Any]:

@@ -20,9 +20,9 @@ sees on stdout and stderr, with the exit code.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -30,7 +30,7 @@ from click.testing import CliRunner
 from archcite.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpus"
+SHARED = Path("..") / "shared" / "corpus"
 FORMATS = (
     "jsonl",
     "csl-json",
@@ -71,10 +71,13 @@ def _run(runner: CliRunner, args: list[str], input: str | None = None) -> str:
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     runner = CliRunner()
-    # A fixed place for the wrapped notes: the records name their source path.
-    work = Path(tempfile.gettempdir()) / "archcite-snapshot-inputs"
+    # Inputs are named by paths relative to the checkout (records carry their
+    # source path), so snapshots of two worktrees side by side compare equal;
+    # the wrapped notes live inside the checkout, one copy per worktree.
+    os.chdir(ROOT)
+    work = Path(".snapshot-inputs")
     work.mkdir(exist_ok=True)
-    inputs = sorted(p for p in (ROOT / "samples").rglob("*") if p.is_file())
+    inputs = sorted(p for p in Path("samples").rglob("*") if p.is_file())
     inputs = [p for p in inputs if p.suffix != ".md" or p.stem != "README"]
     if SHARED.exists():
         inputs += sorted((SHARED / "frus").glob("*.xml"))
@@ -104,7 +107,7 @@ def main(out: Path) -> None:
             if "Foreign Relations" in t or "FRUS" in t
         ]
         (out / f"{path.name}.frus-resolve.out").write_text("".join(resolved))
-    for gold in sorted((ROOT / "tests" / "gold").glob("archival*.jsonl")):
+    for gold in sorted(Path("tests/gold").glob("archival*.jsonl")):
         (out / f"eval-{gold.stem}.out").write_text(
             _run(runner, ["eval", "archival", str(gold), "--show-failures"])
         )
@@ -116,4 +119,4 @@ def main(out: Path) -> None:
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: snapshot_outputs.py OUT_DIR")
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]).resolve())

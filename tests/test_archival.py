@@ -11,15 +11,13 @@ from typing import Any
 
 import pytest
 
+from archcite.evaluation.archival import FIELDS as SCORED
 from archcite.grammar.archival import parse_doc_item, recognize
 from archcite.grammar.note import recognize_text
 from archcite.model import ArchivalRef, Citation
 
-FIELDS = (
-    "repository", "repository_as_cited", "place", "record_group", "collection", "series",
-    "file_unit", "box", "folder", "reel", "lot", "file_number", "job", "entry", "accession",
-    "frames", "classification",
-)  # fmt: skip
+# Every scored field that is not the cited document's (item.*).
+FIELDS = tuple(f for f in SCORED if not f.startswith("item."))
 
 
 def one(text: str) -> Citation:

@@ -17,8 +17,8 @@ from export_fixtures import (
 from pybtex.database import parse_string
 
 from archcite.export import bibtex
-from archcite.export.items import collect, from_csl
 from archcite.export.latex_text import from_latex, to_latex
+from archcite.items import collect, from_csl
 
 
 def entries(text: str) -> dict[str, dict[str, str]]:

@@ -13,10 +13,11 @@ from export_fixtures import frus_citation, items, located, nsam_citation, rusk_c
 
 import archcite.schema
 from archcite import csl as csl_pkg
-from archcite.cli.export import FORMATS, render_format, render_items, write_format
+from archcite.cli.export import render_format, render_items, write_format
 from archcite.errors import InputError, OutputError
+from archcite.export import formats
 from archcite.export.cslinput import parse, read_items, sniff
-from archcite.export.items import from_csl
+from archcite.items import from_csl
 from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
 from archcite.output import write_atomic
 
@@ -79,17 +80,16 @@ def test_to_csl_dispatches_to_the_mapping_modules(
 ) -> None:
     seen: list[Any] = []
 
-    class Fake:
-        @staticmethod
-        def to_csl(ref: Any) -> dict[str, Any]:
-            seen.append(ref)
-            return {
-                "id": "",
-                "type": "manuscript",
-                "archive": getattr(ref, "repository", None),
-            }
+    def fake(ref: Any) -> dict[str, Any]:
+        seen.append(ref)
+        return {
+            "id": "",
+            "type": "manuscript",
+            "archive": getattr(ref, "repository", None),
+        }
 
-    monkeypatch.setattr(csl_pkg, "_module", lambda name: Fake)
+    monkeypatch.setattr(csl_pkg, "archival_to_csl", fake)
+    monkeypatch.setattr(csl_pkg, "frus_to_csl", fake)
     ref = ArchivalRef(repository="Mudd Library", collection="Dulles Papers", box="12")
     out = csl_pkg.to_csl(Citation("…", 0, 1, "archival", "parsed", archival=ref))
     assert out == {"id": "", "type": "manuscript", "archive": "Mudd Library"}
@@ -97,10 +97,7 @@ def test_to_csl_dispatches_to_the_mapping_modules(
     assert one is not None and seen[-1].documents == (36,)
 
 
-def test_to_csl_without_mapping_modules(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(csl_pkg, "_module", lambda name: None)
-    arch = Citation("…", 0, 1, "archival", "parsed", archival=ArchivalRef(box="1"))
-    assert csl_pkg.to_csl(arch) is None
+def test_to_csl_of_published_works_and_of_what_cites_nothing() -> None:
     pub = Citation(
         "…",
         0,
@@ -143,7 +140,7 @@ def test_seed_document_exports_valid_csl_json(shared_dir: Path) -> None:
 
 def test_every_export_format_renders_the_seed_items() -> None:
     seed = located([nsam_citation(), frus_citation()])
-    for fmt in FORMATS:
+    for fmt in formats.names():
         text = render_format(seed, fmt)
         assert "Kennedy" in text, fmt
 

@@ -15,8 +15,8 @@ from export_fixtures import (
 )
 
 from archcite.csl import published_csl
-from archcite.export.ids import acronym, slug
-from archcite.export.items import collect, from_csl, work_pages
+from archcite.items import collect, from_csl, work_pages
+from archcite.items.ids import acronym, slug
 from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from export_fixtures import frus_citation, items, located
 
 from archcite.export import ris
-from archcite.export.items import collect, from_csl
+from archcite.items import collect, from_csl
 
 
 def records(text: str) -> list[list[tuple[str, str]]]:

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from export_fixtures import FRUS_V06, NSAM129, RUSK_MEMO, frus_citation, items, located
 
-from archcite.export.items import collect, from_csl
 from archcite.export.zotero import (
     CREATORS,
     FIELDS,
@@ -17,6 +16,7 @@ from archcite.export.zotero import (
     to_zotero,
     zotero_items,
 )
+from archcite.items import collect, from_csl
 
 _BOOKKEEPING = {"itemType", "creators", "tags", "collections", "relations"}
 

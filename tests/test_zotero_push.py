@@ -23,9 +23,9 @@ from export_fixtures import items
 
 from archcite.cli.export import export
 from archcite.errors import ArchciteError
-from archcite.export.items import from_csl
 from archcite.export.zotero import FIELDS, zotero_items
 from archcite.export.zotero_push import BATCH, PushError, push_connector, push_web
+from archcite.items import from_csl
 
 KEY = "K3yK3yK3yK3yK3yK3yK3yK3y"
 

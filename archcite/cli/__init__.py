@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, cast
 
@@ -19,14 +19,15 @@ import click
 
 from archcite import __version__, readers
 from archcite.cli.evaluation import eval_group
-from archcite.cli.export import FORMATS as EXPORT_FORMATS
 from archcite.cli.export import export, render_items
+from archcite.cli.format import COMMANDS as FORMAT_COMMANDS
 from archcite.cli.frus import frus
 from archcite.errors import ArchciteError, InputError
+from archcite.export import formats
 from archcite.export.cslinput import BibFormat, is_bibliography
 from archcite.export.cslinput import parse as parse_bibliography
 from archcite.export.cslinput import sniff as sniff_bibliography
-from archcite.export.items import collect, from_csl
+from archcite.items import collect, from_csl
 from archcite.model import Located
 from archcite.output import write_atomic
 from archcite.pipeline import extract_source, parse_text
@@ -43,6 +44,40 @@ BUILTIN_FORMATS = ("jsonl", "json")
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     click.echo(f"archcite: error: {message}", err=True)
     sys.exit(code)
+
+
+class RegistryChoice(click.Choice[str]):
+    """A choice among names read from a plugin registry when they are needed.
+
+    Reading them at import would make every ``archcite`` call load the entry
+    points before it knows whether the option is used, and would miss plugins
+    registered in the same process after the import. An alias a plugin is also
+    registered under is accepted and given as the plugin's own name.
+    """
+
+    def __init__(
+        self,
+        names: Callable[[], Sequence[str]],
+        canonical: Callable[[str], str | None] = lambda name: None,
+    ) -> None:
+        self._names = names
+        self._canonical = canonical
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self._names())
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        pass  # the names always come from the registry
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
+        if isinstance(value, str) and value not in self.choices:
+            value = self._canonical(value) or value
+        return super().convert(value, param, ctx)
 
 
 class ArchciteGroup(click.Group):
@@ -71,6 +106,8 @@ class ArchciteGroup(click.Group):
             _fail(exc.format_message(), exc.exit_code)
         except click.Abort:
             _fail("aborted", EXIT_FINDINGS)
+        except ArchciteError as exc:  # a broken plugin, found while parsing options
+            _fail(str(exc), exc.exit_code)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -124,13 +161,17 @@ def cli() -> None:
 @click.option(
     "--from",
     "from_",
-    type=click.Choice((*readers.names(), *BIBLIOGRAPHY_FORMATS)),
+    type=RegistryChoice(
+        lambda: (*readers.names(), *BIBLIOGRAPHY_FORMATS), readers.canonical_name
+    ),
     help="Input format (default: from the file suffix, then the content).",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(BUILTIN_FORMATS + EXPORT_FORMATS),
+    type=RegistryChoice(
+        lambda: BUILTIN_FORMATS + formats.names(), formats.canonical_name
+    ),
     default="jsonl",
     show_default=True,
     help="Output format: citation records (jsonl, json) or normalized items.",
@@ -244,6 +285,7 @@ def readers_cmd() -> None:
 cli.add_command(frus)
 cli.add_command(eval_group)
 cli.add_command(export)
+cli.add_command(FORMAT_COMMANDS[0]); cli.add_command(FORMAT_COMMANDS[1]); cli.add_command(FORMAT_COMMANDS[2])  # noqa: E702  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -2,7 +2,7 @@
 
 ``render_items(items, fmt)`` is what ``extract`` calls (``render_format`` for
 located citations, ``write_format`` to a file); ``export`` sends items to Zotero. Every format starts
-from items (:mod:`archcite.export.items`): one entry per source, not per mention.
+from items (:mod:`archcite.items`): one entry per source, not per mention.
 """
 
 from __future__ import annotations
@@ -15,14 +15,11 @@ from typing import Any
 
 import click
 
-from archcite.csl import clean_csl
-from archcite.errors import ArchciteError, UnknownFormatError
-from archcite.export import bibtex, ris, zotero
-from archcite.export.items import ItemSet, collect
+from archcite.errors import ArchciteError
+from archcite.export import formats, zotero
+from archcite.items import ItemSet, collect
 from archcite.model import Citation, Located
 from archcite.output import write_atomic
-
-FORMATS = ("csl-json", "bibtex", "biblatex", "ris", "zotero-json", "zotero-csl-json")
 
 
 def as_items(
@@ -33,7 +30,7 @@ def as_items(
         return source
     entries = list(source)
     if entries and all(isinstance(e, Mapping) for e in entries):
-        from archcite.export.items import from_csl
+        from archcite.items import from_csl
 
         return from_csl([e for e in entries if isinstance(e, Mapping)])
     return collect([e for e in entries if isinstance(e, Located | Citation)])
@@ -44,20 +41,8 @@ def _json(data: Any) -> str:
 
 
 def render_items(items: ItemSet, fmt: str) -> str:
-    """The text of ``items`` in one export format."""
-    if fmt == "csl-json":
-        return _json([clean_csl(c) for c in items.csl()])
-    if fmt in ("bibtex", "biblatex"):
-        return bibtex.dumps(items, "bibtex" if fmt == "bibtex" else "biblatex")
-    if fmt == "ris":
-        return ris.dumps(items)
-    if fmt == "zotero-json":
-        return _json(zotero.zotero_items(items))
-    if fmt == "zotero-csl-json":
-        return _json([clean_csl(c) for c in zotero.zotero_csl(items)])
-    raise UnknownFormatError(
-        f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})"
-    )
+    """The text of ``items`` in one output format (see :mod:`archcite.export.formats`)."""
+    return formats.render(items, fmt)
 
 
 def render_format(located: Sequence[Located], fmt: str) -> str:
@@ -189,7 +174,6 @@ def export(
 
 
 __all__ = [
-    "FORMATS",
     "as_items",
     "export",
     "load_items",

@@ -2,76 +2,34 @@
 
 ``to_csl`` only dispatches: the archival mapping lives in
 :mod:`archcite.csl.archival`, the FRUS mapping in :mod:`archcite.csl.frus`.
-Both are imported lazily so that a missing or broken mapping module costs the
-formats that need it, not the whole pipeline. Published works need little
-more than a title and are mapped here.
+Published works need little more than a title and are mapped here.
 
 The returned item has no meaningful ``id``: ids belong to *items*, which
-collapse many mentions into one source (:mod:`archcite.export.items`).
+collapse many mentions into one source (:mod:`archcite.items`).
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
-from functools import cache
-from types import ModuleType
 from typing import Any
 
+from archcite.csl.archival import archival_to_csl
+from archcite.csl.frus import frus_to_csl
 from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
 
-#: Function names the mapping modules may use, most specific first; the first
-#: one a module defines is called with the reference (not the citation).
-_ARCHIVAL_FUNCS = ("archival_to_csl", "to_csl", "archival_item", "item")
-_FRUS_FUNCS = ("frus_to_csl", "to_csl", "frus_item", "item")
 
-Mapper = Callable[[Any], Mapping[str, Any] | None]
-
-
-@cache
-def _module(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"archcite.csl.{name}")
-    except ModuleNotFoundError as exc:
-        # Only the module's own absence means "not there yet"; a missing
-        # dependency inside it is a bug that must surface.
-        if exc.name == f"archcite.csl.{name}":
-            return None
-        raise
-
-
-def _mapper(name: str, candidates: tuple[str, ...]) -> Mapper | None:
-    module = _module(name)
-    if module is None:
-        return None
-    for fn_name in candidates:
-        fn = getattr(module, fn_name, None)
-        if callable(fn):
-            mapper: Mapper = fn
-            return mapper
-    return None
-
-
-def archival_csl(ref: ArchivalRef) -> dict[str, Any] | None:
-    """CSL item for an archival reference, or ``None`` without the mapping."""
-    fn = _mapper("archival", _ARCHIVAL_FUNCS)
-    if fn is None:
-        return None
-    out = fn(ref)
-    return dict(out) if out is not None else None
+def archival_csl(ref: ArchivalRef) -> dict[str, Any]:
+    """CSL item for an archival reference."""
+    return archival_to_csl(ref)
 
 
 def frus_csl(ref: FrusRef, document: int | None = None) -> dict[str, Any] | None:
     """CSL item for a FRUS reference; ``document`` narrows it to one document."""
-    fn = _mapper("frus", _FRUS_FUNCS)
-    if fn is None:
-        return None
     if document is not None:
         ref = replace(ref, documents=(document,))
-    out = fn(ref)
-    return dict(out) if out is not None else None
+    return frus_to_csl(ref)
 
 
 _PUBLISHED_TYPES = {

@@ -25,7 +25,7 @@ descriptors go to ``genre`` and the title stays empty, so styles do not put
 "memorandum" in quotation marks (see ../shared/reference/anchors-formatting.md
 §5.2).
 
-The ``id`` is left empty: ids belong to items, which :mod:`archcite.export.items`
+The ``id`` is left empty: ids belong to items, which :mod:`archcite.items`
 builds from many citations.
 """
 

@@ -34,40 +34,35 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from archcite.errors import InputError
-from archcite.model import ArchivalRef, Citation
+from archcite.model import ArchivalRef, Citation, DocItem
 
-#: Archival fields compared, in the order of ``docs/archival-fields.md``
-#: (``item.*`` are the sub-fields of the cited document).
-FIELDS: tuple[str, ...] = (
-    "repository",
-    "repository_as_cited",
-    "place",
-    "record_group",
-    "collection",
-    "series",
-    "file_unit",
-    "box",
-    "folder",
-    "reel",
-    "lot",
-    "file_number",
-    "job",
-    "entry",
-    "accession",
-    "frames",
-    "classification",
-    "item.type",
-    "item.author",
-    "item.recipient",
-    "item.date",
-    "item.title",
+#: Fields the gold set does not score: what the authority adds to a citation
+#: (``repository_id``, ``in_authority``), and the document's place and number
+#: (``docs/archival-fields.md``). Every other field of the model is scored.
+UNSCORED = frozenset({"repository_id", "in_authority", "item.place", "item.number"})
+
+
+def _scored() -> tuple[str, ...]:
+    """The fields of :class:`ArchivalRef` in their order, where the document is
+    kept before what it is: the ``item.*`` sub-fields of the cited document last."""
+    where = [f.name for f in fields(ArchivalRef) if f.name != "item"]
+    what = [f"item.{f.name}" for f in fields(DocItem)]
+    return tuple(name for name in where + what if name not in UNSCORED)
+
+
+#: Archival fields compared (``item.*`` are the sub-fields of the cited document).
+FIELDS: tuple[str, ...] = _scored()
+#: The fields that hold a list (a document's authors and recipients).
+_LIST_FIELDS = frozenset(
+    f"item.{f.name}"
+    for f in fields(DocItem)
+    if isinstance(getattr(DocItem(), f.name), tuple)
 )
-_LIST_FIELDS = frozenset({"item.author", "item.recipient"})
 ROLES = ("source", "copy", "printing", "reference")
 KINDS = ("archival", "short")
 #: ``frus``: published FRUS TEI; ``frus-nyr``: the pre-review volumes of

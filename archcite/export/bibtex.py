@@ -28,8 +28,8 @@ from pybtex.scanner import PybtexError
 
 from archcite.csl import CSL_TYPES, TYPE_ALIASES, date_to_edtf, edtf_to_date
 from archcite.errors import InputError
-from archcite.export.items import ItemSet, as_itemset
 from archcite.export.latex_text import LatexWriter, from_latex, to_latex
+from archcite.items import ItemSet, as_itemset
 
 Flavor = Literal["bibtex", "biblatex"]
 

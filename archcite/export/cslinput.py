@@ -2,7 +2,7 @@
 
 So that a historian's existing library can be formatted and checked like a
 manuscript's citations: ``read_items("refs.json")`` gives the same
-:class:`~archcite.export.items.ItemSet` that :func:`archcite.export.items.collect` gives for
+:class:`~archcite.items.ItemSet` that :func:`archcite.items.collect` gives for
 a document (ids kept as the file has them; collection items added).
 """
 
@@ -18,8 +18,8 @@ from typing import Any, Literal
 from archcite.csl import edtf_to_date
 from archcite.errors import InputError
 from archcite.export import bibtex
-from archcite.export.items import ItemSet, from_csl
 from archcite.export.zotero import from_zotero
+from archcite.items import ItemSet, from_csl
 
 BibFormat = Literal["csl-json", "bibtex"]
 SUFFIXES: dict[str, BibFormat] = {

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archcite.export.bibtex import is_archival
-from archcite.export.items import ItemSet, as_itemset
+from archcite.items import ItemSet, as_itemset
 
 _TY = {
     "manuscript": "MANSCPT",

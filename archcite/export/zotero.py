@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archcite.csl import date_to_edtf, edtf_to_date
-from archcite.export.items import ItemSet, as_itemset
+from archcite.items import ItemSet, as_itemset
 
 #: CSL type -> Zotero item type; CSL ``collection`` has no Zotero type (an
 #: archival collection type has been requested since 2011) and becomes a

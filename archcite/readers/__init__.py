@@ -2,20 +2,21 @@
 
 A reader is a function ``(source: Source) -> Iterator[Note]``. It raises
 :class:`~archcite.errors.InputError` (never anything else) for input it cannot
-read. Readers register themselves with :func:`register`; the modules are
-imported lazily by :func:`get` so that ``archcite parse`` never pays for lxml or
-zipfile.
+read. Readers are plugins (:class:`Reader`) registered through entry points,
+archcite's own in its ``pyproject.toml`` like anyone else's, with the file
+suffixes that select them; a reader's module is imported only when it is used,
+so that ``archcite parse`` never pays for lxml or zipfile.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
+from archcite import plugins
 from archcite.errors import InputError, UnknownFormatError
 from archcite.model import Note
 
@@ -57,64 +58,59 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Reader:
+    """An input format as a plugin: the function that reads it, and what it is.
+
+    Registered in the entry-point group ``archcite.readers`` under its name, and
+    in ``archcite.readers.suffixes`` under each file suffix that selects it
+    (see :mod:`archcite.plugins`).
+    """
+
+    read: ReadFn
+    description: str
+    #: place in listings (``archcite readers``, ``--from``); lower first
+    order: int = 1000
+
+
+@dataclass(frozen=True, slots=True)
 class ReaderInfo:
+    """A registered reader with its name and suffixes, as the registry knows it."""
+
     name: str
     suffixes: tuple[str, ...]
     read: ReadFn
     description: str
 
 
-_READERS: dict[str, ReaderInfo] = {}
-
-# name -> module that registers it; imported on first use.
-_MODULES: dict[str, str] = {
-    "text": "archcite.readers.text",
-    "markdown": "archcite.readers.markdown",
-    "latex": "archcite.readers.latex",
-    "docx": "archcite.readers.docx",
-    "odt": "archcite.readers.odt",
-    "tei": "archcite.readers.tei",
-}
-_SUFFIXES: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".tex": "latex",
-    ".ltx": "latex",
-    ".docx": "docx",
-    ".odt": "odt",
-    ".xml": "tei",
-    ".tei": "tei",
-}
-
-
-def register(
-    name: str, suffixes: tuple[str, ...], description: str
-) -> Callable[[ReadFn], ReadFn]:
-    """Register a reader function under ``name`` and file ``suffixes``."""
-
-    def deco(fn: ReadFn) -> ReadFn:
-        _READERS[name] = ReaderInfo(name, suffixes, fn, description)
-        return fn
-
-    return deco
+GROUP = "archcite.readers"
 
 
 def names() -> tuple[str, ...]:
-    """All reader names, in a stable order."""
-    return tuple(_MODULES)
+    """All reader names, in listing order."""
+    return tuple(name for name, _ in plugins.ordered(GROUP, Reader))
+
+
+def canonical_name(name: str) -> str | None:
+    """The name of the reader registered as ``name`` or under that alias."""
+    return plugins.canonical_name(GROUP, name)
 
 
 def get(name: str) -> ReaderInfo:
-    """The reader registered as ``name``."""
-    if name not in _READERS:
-        module = _MODULES.get(name)
-        if module is None:
-            known = ", ".join(_MODULES)
-            raise UnknownFormatError(f"unknown input format {name!r} (known: {known})")
-        importlib.import_module(module)
-    return _READERS[name]
+    """The reader registered as ``name`` (or under that alias)."""
+    own = canonical_name(name)
+    if own is None:
+        known = ", ".join(names())
+        raise UnknownFormatError(f"unknown input format {name!r} (known: {known})")
+    found = plugins.find_plugin(GROUP, own, Reader)
+    name = own
+    return ReaderInfo(
+        name, plugins.suffixes(GROUP, name), found.read, found.description
+    )
+
+
+def for_suffix(suffix: str) -> str | None:
+    """The name of the reader a file suffix (``".txt"``) selects, if any."""
+    return plugins.name_for_suffix(GROUP, suffix.lower())
 
 
 _MARKDOWN_NOTE = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
@@ -164,10 +160,13 @@ def reader_for(source: Source, fmt: str | None = None) -> ReaderInfo:
     if guess == "zip":
         # Both DOCX and ODT are zip files; the ODT mimetype member comes first.
         guess = "odt" if b"mimetypeapplication/vnd.oasis" in head else "docx"
-    if source.path is not None:
-        suffix = source.path.suffix.lower()
-        if suffix in _SUFFIXES:
-            named = _SUFFIXES[suffix]
+    # A document in memory may still have a name with a suffix ("draft.md").
+    suffix = (
+        source.path.suffix if source.path is not None else PurePath(source.name).suffix
+    )
+    if suffix:
+        named = for_suffix(suffix)
+        if named is not None:
             if guess in _BINARY_READERS and named not in _BINARY_READERS:
                 return get(guess)
             return get(named)
@@ -185,12 +184,7 @@ def open_source(name: str, stdin: BinaryIO | None = None) -> Source:
     if name == "-":
         if stdin is None:
             raise InputError("no standard input", "-")
-        data = stdin.read(MAX_INPUT_BYTES + 1)
-        if not data:
-            raise InputError("empty input", "<stdin>")
-        if len(data) > MAX_INPUT_BYTES:
-            raise InputError("input too large", "<stdin>")
-        return Source("<stdin>", None, data)
+        return from_stream(stdin, "<stdin>")
     path = Path(name)
     if not path.exists():
         raise InputError("no such file", name)
@@ -205,6 +199,25 @@ def open_source(name: str, stdin: BinaryIO | None = None) -> Source:
     if size > MAX_INPUT_BYTES:
         raise InputError(f"file too large ({size} bytes)", name)
     return Source(name, path)
+
+
+def from_bytes(data: bytes, name: str) -> Source:
+    """A document held in memory as a :class:`Source` called ``name``.
+
+    Raises :class:`InputError` for empty or oversized input. A suffix in
+    ``name`` ("draft.md") selects the reader as a file's would.
+    """
+    if not data:
+        raise InputError("empty input", name)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError("input too large", name)
+    return Source(name, None, data)
+
+
+def from_stream(stream: BinaryIO, name: str) -> Source:
+    """The rest of a binary stream (at most :data:`MAX_INPUT_BYTES` and one more,
+    to tell that it is too large) as a :class:`Source` called ``name``."""
+    return from_bytes(stream.read(MAX_INPUT_BYTES + 1), name)
 
 
 def read(source: Source, fmt: str | None = None) -> Iterator[Note]:

@@ -38,7 +38,7 @@ from lxml import etree
 
 from archcite.errors import InputError
 from archcite.model import Note
-from archcite.readers import Source, register, ziputil
+from archcite.readers import Reader, Source, ziputil
 from archcite.readers.textmap import paragraph_note_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -221,7 +221,6 @@ def _check_kind(zf: ZipFile, name: str) -> None:
     raise InputError("not a DOCX file (the zip has no word/document.xml)", name)
 
 
-@register("docx", (".docx",), "Word footnotes and endnotes")
 def read_docx(source: Source) -> Iterator[Note]:
     """Yield the footnotes and endnotes of a DOCX file in reference order."""
     name = source.name
@@ -259,3 +258,7 @@ def read_docx(source: Source) -> Iterator[Note]:
             note_type=ref.kind,
         )
         index += 1
+
+
+#: This format as a plugin (entry point group ``archcite.readers``).
+reader = Reader(read_docx, "Word footnotes and endnotes", order=40)

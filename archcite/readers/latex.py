@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from archcite.errors import InputError
 from archcite.model import Note
-from archcite.readers import Source, decode_utf8, register
+from archcite.readers import Reader, Source, decode_utf8
 from archcite.readers.textmap import LineIndex, TextBuilder
 
 _SCAN = re.compile(r"[\\%]")
@@ -297,7 +297,6 @@ def _body_start(src: str) -> int:
     return 0 if at == -1 else at + len("\\begin{document}")
 
 
-@register("latex", (".tex", ".ltx"), "LaTeX \\footnote, \\footnotetext, \\endnote")
 def read_latex(source: Source) -> Iterator[Note]:
     """Yield the footnotes and endnotes of a LaTeX document in source order."""
     src = decode_utf8(source.read_bytes(), source.name)
@@ -368,3 +367,7 @@ def read_latex(source: Source) -> Iterator[Note]:
         )
         index += 1
         i = span[1] + 1
+
+
+#: This format as a plugin (entry point group ``archcite.readers``).
+reader = Reader(read_latex, "LaTeX \\footnote, \\footnotetext, \\endnote", order=30)

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from archcite.model import Note
-from archcite.readers import Source, decode_utf8, register
+from archcite.readers import Reader, Source, decode_utf8
 from archcite.readers.textmap import TextBuilder
 
 _DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]*")
@@ -292,7 +292,6 @@ def _references(body: _Chunk) -> Iterator[tuple[str, _Chunk | None]]:
         i += 1
 
 
-@register("markdown", (".md", ".markdown"), "Markdown with pandoc footnotes")
 def read_markdown(source: Source) -> Iterator[Note]:
     """Yield the footnotes of a Markdown document in rendered order."""
     text = decode_utf8(source.read_bytes(), source.name)
@@ -318,3 +317,7 @@ def read_markdown(source: Source) -> Iterator[Note]:
             note_id=note_id,
             note_type="footnote",
         )
+
+
+#: This format as a plugin (entry point group ``archcite.readers``).
+reader = Reader(read_markdown, "Markdown with pandoc footnotes", order=20)

@@ -25,7 +25,7 @@ from lxml import etree
 
 from archcite.errors import InputError
 from archcite.model import Note
-from archcite.readers import Source, register, ziputil
+from archcite.readers import Reader, Source, ziputil
 from archcite.readers.textmap import paragraph_note_text
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -88,7 +88,6 @@ def _check_kind(zf: ZipFile, name: str) -> None:
             raise InputError("password-protected (encrypted) ODT file", name)
 
 
-@register("odt", (".odt",), "OpenDocument text footnotes and endnotes")
 def read_odt(source: Source) -> Iterator[Note]:
     """Yield the notes of an ODT file in document order."""
     name = source.name
@@ -134,3 +133,7 @@ def read_odt(source: Source) -> Iterator[Note]:
                 note_type=el.get(_TEXT + "note-class", "footnote"),
             )
             index += 1
+
+
+#: This format as a plugin (entry point group ``archcite.readers``).
+reader = Reader(read_odt, "OpenDocument text footnotes and endnotes", order=50)

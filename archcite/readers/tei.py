@@ -70,7 +70,7 @@ from lxml import etree
 
 from archcite.errors import InputError
 from archcite.model import Note
-from archcite.readers import Source, register
+from archcite.readers import Reader, Source
 from archcite.readers.textmap import TextBuilder
 from archcite.readers.xmlsafe import CHUNK_SIZE, iterparse, read_head
 
@@ -315,7 +315,6 @@ def _stem_volume_id(source: Source) -> str | None:
     return stem if _FRUS_ID.match(stem) else None
 
 
-@register("tei", (".xml", ".tei"), "TEI XML (FRUS volumes)")
 def read_tei(source: Source) -> Iterator[Note]:
     """Yield every TEI ``<note>`` of ``source`` in document order (see module doc)."""
     # Check the prolog now, so that an empty or unsafe file fails on the call,
@@ -422,3 +421,7 @@ def _make_note(
         refs=_refs(elem),
         volume_id=volume_id,
     )
+
+
+#: This format as a plugin (entry point group ``archcite.readers``).
+reader = Reader(read_tei, "TEI XML (FRUS volumes)", order=60)

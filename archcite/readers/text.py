@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from archcite.errors import InputError
 from archcite.model import Note
-from archcite.readers import Source, decode_utf8, register
+from archcite.readers import Reader, Source, decode_utf8
 from archcite.readers.textmap import TextBuilder
 
 _START = re.compile(r"^([ \t]*)(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+(?=\S)")
@@ -98,7 +98,6 @@ def _note_block(lines: list[str]) -> tuple[list[tuple[int, int, int]], int, str]
     return kept, stop, "footnote"
 
 
-@register("text", (".txt", ".text"), "plain text with numbered notes at the end")
 def read_text(source: Source) -> Iterator[Note]:
     """Yield the numbered notes at the end of a plain-text document."""
     text = decode_utf8(source.read_bytes(), source.name)
@@ -121,3 +120,7 @@ def read_text(source: Source) -> Iterator[Note]:
             srcmap=srcmap,
             note_type=kind,
         )
+
+
+#: This format as a plugin (entry point group ``archcite.readers``).
+reader = Reader(read_text, "plain text with numbered notes at the end", order=10)

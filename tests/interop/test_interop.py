@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from export_fixtures import frus_citation, items, located, nsam_citation, rusk_citation
 
 from archcite.cli.export import render_items
-from archcite.export.items import ItemSet, collect, from_csl
+from archcite.items import ItemSet, collect, from_csl
 
 
 def missing(reason: str) -> NoReturn:
@@ -35,8 +35,8 @@ def missing(reason: str) -> NoReturn:
 pytestmark = pytest.mark.interop
 
 HERE = Path(__file__).resolve().parent
-STYLES = HERE.parents[1] / "archcite" / "styles"
-STYLE = STYLES / "chicago-fullnote-bibliography.csl"
+STYLES = HERE.parents[1] / "styles"
+STYLE = STYLES / "chicago-fullnote-bibliography-hsg.csl"
 LOCALE = STYLES / "locale-en-US.xml"
 
 

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from archcite.authority.catalog import HISTORY_STATE
 from archcite.csl import clean_csl, frus_csl, to_csl
-from archcite.export.ids import (
+from archcite.items.ids import (
     acronym,
     archival_id,
     collection_id,

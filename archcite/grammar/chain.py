@@ -1,0 +1,40 @@
+"""archcite's own recognizers as plugins, with their place in the chain.
+
+Registered in ``pyproject.toml`` (group ``archcite.recognizers``) exactly as
+another package registers its own; see :class:`archcite.grammar.RecognizerPlugin`
+for what ``order`` means. Most specific first: a note that cites nothing must
+not be taken for a source, and an Ibid. not for an archival citation.
+"""
+
+from __future__ import annotations
+
+from archcite.grammar import RecognizerPlugin
+from archcite.grammar import archival as _archival
+from archcite.grammar import frus as _frus
+from archcite.grammar import noncitation as _noncitation
+from archcite.grammar import published as _published
+from archcite.grammar import shortforms as _shortforms
+
+noncitation = RecognizerPlugin(
+    _noncitation.recognize,
+    "notes that cite nothing: Not printed., markings, drafting lines",
+    order=100,
+)
+frus = RecognizerPlugin(
+    _frus.recognize,
+    "FRUS cross-references and references inside a volume",
+    order=200,
+)
+shortforms = RecognizerPlugin(
+    _shortforms.recognize, "Ibid. and short forms with their locators", order=300
+)
+archival = RecognizerPlugin(
+    _archival.recognize,
+    "archival citations, repository first or smallest unit first",
+    order=400,
+)
+published = RecognizerPlugin(
+    _published.recognize,
+    "published works: documentary editions, books, articles, chapters",
+    order=500,
+)

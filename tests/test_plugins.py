@@ -1,0 +1,245 @@
+"""Extension points: readers, recognizers and output formats as entry-point plugins.
+
+archcite's own plugins are found the way another package's are; the example
+package ``tests/plugin_pkg`` (installed by ``make test``) adds one of each and is
+used here through the command line.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import archcite
+from archcite import plugins, readers
+from archcite.cli import cli
+from archcite.errors import UnknownFormatError
+from archcite.export import formats
+from archcite.grammar import RecognizerPlugin, recognizer_plugins, recognizers
+from archcite.items import ItemSet
+from archcite.model import ArchivalRef, Citation, Note, SourceMap
+from archcite.plugins import PluginError, PluginNotFound
+
+REPO = Path(__file__).resolve().parents[1]
+OWN_GROUPS = ("archcite.readers", "archcite.recognizers", "archcite.formats")
+
+
+def _declared(group: str) -> dict[str, str]:
+    data = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
+    table: dict[str, str] = data["project"]["entry-points"].get(group, {})
+    return table
+
+
+def _installed(group: str) -> dict[str, str]:
+    return {
+        ep.name: ep.value
+        for ep in importlib.metadata.entry_points(group=group)
+        if ep.dist is not None and ep.dist.name == "archcite"
+    }
+
+
+@pytest.mark.parametrize(
+    "group", [g for base in OWN_GROUPS for g in (base, f"{base}.suffixes")]
+)
+def test_installed_entry_points_are_those_of_pyproject(group: str) -> None:
+    """A stale install (pyproject.toml edited, not reinstalled) fails here, not
+    somewhere downstream: run pip install -e '.[dev,zotero]'."""
+    assert _installed(group) == _declared(group)
+
+
+def test_own_plugins_load_in_listing_order() -> None:
+    own_readers = [n for n in readers.names() if n in _declared("archcite.readers")]
+    assert own_readers == ["text", "markdown", "latex", "docx", "odt", "tei"]
+    own_formats = [n for n in formats.names() if n in _declared("archcite.formats")]
+    assert own_formats == [
+        "csl-json",
+        "bibtex",
+        "biblatex",
+        "ris",
+        "zotero-json",
+        "zotero-csl-json",
+    ]
+    chain = [
+        n for n, _ in recognizer_plugins() if n in _declared("archcite.recognizers")
+    ]
+    assert chain == ["noncitation", "frus", "shortforms", "archival", "published"]
+
+
+def test_suffixes_are_declared_once_and_select_the_reader() -> None:
+    assert readers.get("text").suffixes == (".text", ".txt")
+    assert readers.get("tei").suffixes == (".tei", ".xml")
+    assert readers.for_suffix(".MD") == "markdown"
+    assert readers.for_suffix(".pdf") is None
+    for suffix, value in _declared("archcite.readers.suffixes").items():
+        name = readers.for_suffix(suffix)
+        assert name is not None and _declared("archcite.readers")[name] == value
+
+
+def test_unknown_names_are_usage_errors() -> None:
+    with pytest.raises(UnknownFormatError, match="unknown input format 'pdf'"):
+        readers.get("pdf")
+    with pytest.raises(UnknownFormatError, match="unknown export format 'mods'"):
+        formats.get("mods")
+    with pytest.raises(PluginNotFound, match=r"no plugin 'nope' in archcite\.readers"):
+        plugins.find_plugin("archcite.readers", "nope", readers.Reader)
+    with pytest.raises(ValueError, match="unknown plugin group"):
+        plugins.names("archcite.reader")
+
+
+# -- registered in memory ----------------------------------------------------------
+
+
+def _read_pairs(source: readers.Source) -> Iterator[Note]:
+    text = readers.decode_utf8(source.read_bytes(), source.name)
+    for i, line in enumerate(text.splitlines()):
+        label, _, note = line.partition("|")
+        yield Note(source.name, label, i, note, SourceMap((0,), (i + 1,), (3,)))
+
+
+def _drawer(clause: str) -> list[Citation]:
+    if not clause.startswith("Drawer "):
+        return []
+    ref = ArchivalRef(repository="Cabinet", file_unit=clause.rstrip("."))
+    return [Citation(clause, 0, len(clause), "archival", "parsed", archival=ref)]
+
+
+def test_a_reader_registered_in_memory_reads_a_document_in_memory() -> None:
+    reader = readers.Reader(_read_pairs, "label|text lines")
+    with plugins.registered(
+        "archcite.readers", "pairs", reader, suffixes=(".pairs",), aliases=("pr",)
+    ):
+        assert "pairs" in readers.names()
+        assert readers.get("pr").name == "pairs"
+        assert readers.get("pairs").suffixes == (".pairs",)
+        found = archcite.extract_text(
+            "1|Not printed.\n2|Foreign Relations, 1961–1963, vol. VI, Document 35.",
+            source="memo.pairs",
+        )
+        assert [loc.citation.kind for loc in found] == ["not-a-citation", "frus"]
+        assert found[1].line_column == (2, 3)
+    assert "pairs" not in readers.names()
+    assert readers.for_suffix(".pairs") is None
+
+
+def test_a_recognizer_takes_its_place_in_the_chain() -> None:
+    before = recognizers()
+    assert archcite.recognize("Drawer 9.")[0].kind != "archival"
+    plugin = RecognizerPlugin(_drawer, "drawers", order=150)
+    with plugins.registered("archcite.recognizers", "drawer", plugin):
+        names = [n for n, _ in recognizer_plugins()]
+        assert names.index("noncitation") < names.index("drawer") < names.index("frus")
+        [cite] = archcite.recognize("Drawer 9.")
+        assert cite.kind == "archival" and cite.archival is not None
+        assert cite.archival.file_unit == "Drawer 9"
+    assert recognizers() == before
+
+
+def test_a_format_registered_in_memory_is_a_choice_of_extract(tmp_path: Path) -> None:
+    def count(items: ItemSet) -> str:
+        return f"{len(items)} items\n"
+
+    doc = tmp_path / "n.md"
+    doc.write_text("Text.^[Kennedy Library, National Security Files, Box 334.]\n")
+    with plugins.registered("archcite.formats", "count", formats.Format(count, "n")):
+        result = CliRunner().invoke(cli, ["extract", str(doc), "--format", "count"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "2 items\n"  # the document and its collection
+
+
+def test_a_broken_plugin_names_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = importlib.metadata.EntryPoint(
+        "broken", "no_such_module_anywhere:reader", "archcite.readers"
+    )
+    real = plugins._installed("archcite.readers")
+    monkeypatch.setattr(
+        plugins,
+        "_installed",
+        lambda group: (*real, broken) if group == "archcite.readers" else (),
+    )
+    with pytest.raises(PluginError, match=r"plugin 'broken' of archcite\.readers"):
+        readers.get("broken")
+    result = CliRunner().invoke(cli, ["extract", "x.txt", "--from", "text"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("archcite: error: plugin 'broken'")
+    assert "Traceback" not in result.output
+
+
+def test_a_plugin_of_the_wrong_kind_is_refused() -> None:
+    with (
+        plugins.registered("archcite.formats", "odd", object()),
+        pytest.raises(PluginError, match="not a Format"),
+    ):
+        formats.get("odd")
+
+
+# -- the example package, installed ----------------------------------------------
+
+
+@pytest.fixture
+def example_package() -> None:
+    """Skip for a developer who has not installed it; fail in CI, which must."""
+    try:
+        importlib.metadata.distribution("archcite-example-plugin")
+    except importlib.metadata.PackageNotFoundError:
+        reason = "tests/plugin_pkg is not installed (pip install -e tests/plugin_pkg)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}, but CI must run this test (see make test)")
+        pytest.skip(reason)
+
+
+LEDGER = (
+    "Minutes of the drawer committee.\n"
+    "1\tExemplum Archive, Drawer 7, Sheet 12.\n"
+    "2\tIbid.\n"
+    "3\tKennedy Library, National Security Files, Box 334.\n"
+)
+
+
+@pytest.mark.usefixtures("example_package")
+def test_the_example_package_reads_recognizes_and_writes(tmp_path: Path) -> None:
+    doc = tmp_path / "minutes.ledger"
+    doc.write_text(LEDGER, "utf-8")
+    runner = CliRunner()
+
+    listed = runner.invoke(cli, ["readers"])
+    assert listed.exit_code == 0
+    assert "ledger     .ledger" in listed.stdout
+
+    # the reader is chosen by its suffix, the recognizer claims its archive
+    result = runner.invoke(cli, ["extract", str(doc), "--format", "json"])
+    assert result.exit_code == 0, result.output
+
+    records = json.loads(result.stdout)
+    assert [(r["note"], r["line"], r["kind"]) for r in records] == [
+        ("1", 2, "archival"),
+        ("2", 3, "ibid"),
+        ("3", 4, "archival"),
+    ]
+    exemplum = records[0]["archival"]
+    assert (exemplum["repository"], exemplum["file_unit"], exemplum["folder"]) == (
+        "Exemplum Archive",
+        "Drawer 7",
+        "12",
+    )
+    assert records[1]["antecedent"] == 0  # resolve works on a plugin's citation
+
+    # the output format, by its name and by its alias
+    for name in ("item-lines", "lines"):
+        out = runner.invoke(cli, ["extract", str(doc), "--format", name])
+        assert out.exit_code == 0, out.output
+        rows = [line.split("\t") for line in out.stdout.splitlines()]
+        assert rows[0][:2] == [records[0]["csl"]["id"], "document"]
+        assert ["jfkl-nsf-box334", "document", "Box 334"] in rows
+
+    # --from names the reader for a file without its suffix
+    plain = tmp_path / "minutes.dat"
+    plain.write_text(LEDGER, "utf-8")
+    out = runner.invoke(cli, ["extract", str(plain), "--from", "ledger"])
+    assert out.exit_code == 0 and len(out.stdout.splitlines()) == 3

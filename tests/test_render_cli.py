@@ -1,0 +1,114 @@
+"""archcite format / bib / styles through click's runner, and style lookup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archcite.cli import cli
+from archcite.render.styles import StyleError, aliases, bundled, load_style
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_format_nsam129_is_chicago() -> None:
+    code, out, err = run(
+        "format", "samples/nsam129.txt", "--style", "chicago-notes-bibliography"
+    )
+    assert code == 0
+    assert out.startswith(
+        "1. Source: Meetings and Memoranda Series, NSAM No. 129, U.S.-USSR Space "
+        "Cooperation, Box 334, National Security Files, John F. Kennedy Presidential "
+        "Library, Boston, MA. No classification marking."
+    )
+    assert "Charles S. Sampson, ed., “Document 35,”" in out
+    assert "Bibliography" in out
+    assert "note 2: “Document 389” kept as written" in err
+
+
+def test_format_markdown_manuscript_full_names() -> None:
+    code, out, _ = run("format", "samples/manuscript.md", "--to", "markdown")
+    assert code == 0
+    assert "Dean Rusk, memorandum to John F. Kennedy" in out
+    assert "D. Rusk" not in out
+
+
+def test_format_csl_json_items(tmp_path: Path) -> None:
+    items = [{"id": "b", "type": "book", "title": "Danger and Survival",
+              "author": [{"family": "Bundy", "given": "McGeorge"}]}]  # fmt: skip
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    code, out, _ = run("format", str(path))
+    assert code == 0
+    assert out.startswith("1. McGeorge Bundy, Danger and Survival")
+
+
+def test_bib_sections() -> None:
+    code, out, _ = run("bib", "samples/manuscript.md", "--sections", "archival,frus")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Archival sources"
+    assert "Foreign Relations of the United States" in lines
+    assert not any("Frutkin" in x for x in lines)  # a published work
+
+
+def test_bad_section_and_bad_style(tmp_path: Path) -> None:
+    code, _, err = run("bib", "samples/nsam129.txt", "--sections", "nope")
+    assert code == 2 and err.count("\n") == 1
+    bad = tmp_path / "bad.csl"
+    bad.write_text("<style xmlns='http://purl.org/net/xbiblio/csl'><nope/></style>")
+    code, _, err = run("format", "samples/nsam129.txt", "--style", str(bad))
+    assert code == 2
+    assert err.startswith("archcite: error:") and "not a valid CSL style" in err
+    assert err.count("\n") == 1
+    code, _, err = run("format", "samples/nsam129.txt", "--style", "no-such-style")
+    assert code == 2 and "unknown style" in err
+
+
+def test_styles_lists_editions() -> None:
+    code, out, _ = run("styles")
+    assert code == 0
+    assert "chicago-notes-bibliography-17th-edition" in out and "17th" in out
+
+
+def test_manuscript_suffix_needs_a_writer(tmp_path: Path) -> None:
+    code, _, err = run(
+        "format", "samples/manuscript.md", "-o", str(tmp_path / "x.docx")
+    )
+    assert code == 2 and "not available" in err
+
+
+def test_old_names_and_shipped_styles_validate() -> None:
+    assert (
+        load_style("chicago-fullnote-bibliography").name == "chicago-notes-bibliography"
+    )
+    for info in bundled():
+        style = load_style(info.name)
+        assert style.xml.startswith(b"<?xml")
+    assert set(aliases().values()) <= {s.name for s in bundled()}
+
+
+def test_style_by_path_and_not_xml(tmp_path: Path) -> None:
+    path = REPO / "styles" / "chicago-shortened-notes-bibliography.csl"
+    assert load_style(str(path)).title.startswith("Chicago Manual of Style 18th")
+    junk = tmp_path / "junk.csl"
+    junk.write_text("not xml")
+    with pytest.raises(StyleError):
+        load_style(str(junk))
+
+
+def test_every_package_is_shipped() -> None:
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    for init in (REPO / "archcite").rglob("__init__.py"):
+        package = ".".join(init.parent.relative_to(REPO).parts)
+        assert f'"{package}"' in text, (
+            f"{package} missing from [tool.setuptools] packages"
+        )
