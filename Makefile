@@ -44,6 +44,7 @@ test: $(STAMP) tools lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_tei.py
 	$(BIN)/python benchmarks/bench_recognize.py
+	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_render.py
 
 clean:

@@ -80,11 +80,16 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A name as cited, split only when the split is certain."""
+    """A name as cited, split only when the split is certain
+    (:func:`archcite.csl.names.split_name`); ``family`` is ``None`` when not."""
 
     literal: str
     family: str | None = None
     given: str | None = None
+    #: a lower-case particle before the family name ("de" of "Charles de Gaulle")
+    particle: str | None = None
+    #: "Jr.", "Sr.", "III"
+    suffix: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

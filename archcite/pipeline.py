@@ -87,16 +87,34 @@ def extract_source(source: Source, fmt: str | None = None) -> tuple[Located, ...
     return finish(locate(readers.read(source, fmt)))
 
 
-def parse_text(text: str, source: str = "<text>") -> tuple[Located, ...]:
-    """Parse one note's text as if it were note 1 of a document.
+def text_note(text: str, source: str = "<text>", volume_id: str | None = None) -> Note:
+    """One note's text as note 1 of a document (of FRUS volume ``volume_id``).
 
     Line and column refer to ``text`` as given, before whitespace is collapsed.
     """
     builder = TextBuilder()
     builder.add(text, 1, 1)
     normalized, srcmap = builder.build()
-    note = Note(source=source, label="1", index=0, text=normalized, srcmap=srcmap)
-    return finish(locate([note]))
+    return Note(
+        source=source,
+        label="1",
+        index=0,
+        text=normalized,
+        srcmap=srcmap,
+        volume_id=volume_id,
+    )
+
+
+def parse_text(
+    text: str, source: str = "<text>", volume_id: str | None = None
+) -> tuple[Located, ...]:
+    """Parse one note's text as if it were note 1 of a document.
+
+    ``volume_id`` is the FRUS volume the note belongs to: "See Document 389"
+    and "vol. ii, p. 6" resolve into it. Line and column refer to ``text`` as
+    given, before whitespace is collapsed.
+    """
+    return finish(locate([text_note(text, source, volume_id)]))
 
 
 def extract_notes(notes: Iterable[Note]) -> tuple[Located, ...]:

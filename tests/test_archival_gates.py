@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from archcite.grammar import archival, archival_gate, published
 from archcite.grammar.assign import chicago_order
-from archcite.grammar.locators import BOX_WORD, components
+from archcite.grammar.locators import components
 from archcite.grammar.segment import clauses
+from archcite.grammar.vocab import BOX, DECIMAL_START, PNUMBER, TNA_SERIES, words
 from archcite.model import Citation
 from archcite.readers import Source
 from archcite.readers.tei import read_tei
@@ -88,10 +89,9 @@ def test_archival_gate_passes_every_example(text: str) -> None:
 # archival_gate._has_strong is the same test written so that re can skip ahead.
 PLAIN_STRONG = re.compile(
     r"(?i:\b(?:RG|Record\s+Group)\s*\d|\bEntry\s+(?:(?:UD|P|A1|NM|UD-UP)[\s–-]*)?\d|"
-    rf"\b{BOX_WORD}\s+[\w–-]|\bFolders?\s|\b(?:Reel|Roll)s?\s+[\w–-])|"
-    r"\bFile\s+No|\bJob\s+(?:No\.\s*)?\d|FRC\s+\d|Lot\s+\d|\d{3}[a-z]?\.\w+[^/,;]{0,60}/|"
-    r"[PDNO]\d{6,}[–-]\d|\b(?:FO|FCO|CAB|PREM|DEFE|CO|DO|WO|ADM|AIR|HO|BT|T|AVIA|ES|KV|HS)"
-    r"\s+\d+/\d"
+    rf"\b{BOX}\s+[\w–-]|\bFolders?\s|\b(?:Reel|Roll)s?\s+[\w–-])|"
+    rf"\bFile\s+No|\bJob\s+(?:No\.\s*)?\d|FRC\s+\d|Lot\s+\d|{DECIMAL_START}|"
+    rf"{PNUMBER}|\b{words(TNA_SERIES)}\s+\d+/\d"
 )
 STRONG_FRAGMENTS = [
     "RG", "rg", "Rg", "Record", "record", " Group", " GROUP", "Entry", "entry", "UD", "-",

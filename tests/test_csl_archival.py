@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from archcite.csl.archival import archival_to_csl, csl_date, csl_name
+from archcite.csl.archival import archival_to_csl
 from archcite.grammar.archival import recognize
 from archcite.model import ArchivalRef
 
@@ -65,29 +65,6 @@ def test_nara_record_group_joins_the_collection() -> None:
     )
     assert item["archive_location"] == "Job 79–01025A, Box 76, Folder 8"
     assert "title" not in item and item["type"] == "manuscript"
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Dean Rusk", {"family": "Rusk", "given": "Dean"}),
-        ("Rusk", {"family": "Rusk"}),
-        ("U. Alexis Johnson", {"family": "Johnson", "given": "U. Alexis"}),
-        ("James C. Thomson, Jr.", {"family": "Thomson", "given": "James C.", "suffix": "Jr."}),
-        ("Ludwig van Beethoven", {"family": "Beethoven", "given": "Ludwig",
-                                  "non-dropping-particle": "van"}),
-        ("the President", {"literal": "the President"}),
-        ("Embassy in Tokyo", {"literal": "Embassy in Tokyo"}),
-    ],
-)  # fmt: skip
-def test_names(name: str, expected: dict[str, str]) -> None:
-    assert csl_name(name) == expected
-
-
-def test_dates() -> None:
-    assert csl_date("1962-02-20") == {"date-parts": [[1962, 2, 20]]}
-    assert csl_date("1962-02") == {"date-parts": [[1962, 2]]}
-    assert csl_date("June 1") == {"literal": "June 1"}
 
 
 EXAMPLES = [

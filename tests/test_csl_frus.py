@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import jsonschema
-import pytest
 
-from archcite.csl.frus import document_item, frus_items, frus_to_csl, name, volume_item
+from archcite.csl.frus import document_item, frus_items, frus_to_csl, volume_item
 from archcite.grammar.frus import recognize
 from archcite.model import FrusRef
 
@@ -95,23 +94,6 @@ def test_electronic_only_volume_publisher() -> None:
 
 def test_unresolved_internal_reference_has_no_item() -> None:
     assert frus_to_csl(ref_of("See Document 389.")) is None
-
-
-@pytest.mark.parametrize(
-    ("literal", "expected"),
-    [
-        ("Daniel J. Lawler", {"family": "Lawler", "given": "Daniel J."}),
-        (
-            "William F. Sanford, Jr.",
-            {"family": "Sanford", "given": "William F.", "suffix": "Jr."},
-        ),
-        ("Henry P. Beers.", {"family": "Beers", "given": "Henry P."}),
-        ("Keefer, Edward C.", {"family": "Keefer", "given": "Edward C."}),
-        ("Aandahl", {"literal": "Aandahl"}),
-    ],
-)
-def test_editor_names(literal: str, expected: dict[str, str]) -> None:
-    assert name(literal) == expected
 
 
 def test_items_validate_against_csl_schema(shared_dir: Path) -> None:

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archcite.grammar import frus, frus_internal, frus_scan, noncitation
+from archcite.grammar import frus, frus_internal, noncitation, vocab
 from archcite.grammar.segment import clauses
 from archcite.model import Citation
 from archcite.readers import Source
@@ -137,7 +137,7 @@ def test_gate_is_conservative_on_random_text(parts: list[str]) -> None:
 
 # The plain spelling of frus_internal.NUMBERED: lookbehinds before the literal.
 _NUMBERED_PLAIN = re.compile(
-    rf"(?:(?<=\b[Ss]ee\s)|(?<=\bin\s)|^)Nos?\.\s+(?P<list>{frus_scan.NUM_LIST})\.?$"
+    rf"(?:(?<=\b[Ss]ee\s)|(?<=\bin\s)|^)Nos?\.\s+(?P<list>{vocab.NUM_LIST})\.?$"
     rf"|(?:(?<=\b[Ss]ee\s)|(?<=\bin\s))Nos?\.\s+(?P<list2>\d+)\b"
 )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from dataclasses import replace
@@ -365,14 +364,6 @@ def test_ibid_archival_locator_after_frus_is_refused() -> None:
     assert out[1].antecedent is None and out[1].reason is not None
 
 
-def _frus_hook_present() -> bool:
-    try:
-        module = importlib.import_module("archcite.grammar.frus")
-    except ImportError:
-        return False
-    return hasattr(module, "with_volume")
-
-
 def test_ibid_document_in_a_frus_volume() -> None:
     out = resolved(
         [frus("frus1945-50Intel", (257,))], [ibid("printed ibid., Document 292.")]
@@ -380,8 +371,7 @@ def test_ibid_document_in_a_frus_volume() -> None:
     c = out[1]
     assert c.antecedent == 0 and c.frus is not None
     assert (c.frus.volume_id, c.frus.documents) == ("frus1945-50Intel", (292,))
-    if _frus_hook_present():
-        assert any(u.endswith("frus1945-50Intel/d292") for u in c.frus.urls)
+    assert any(u.endswith("frus1945-50Intel/d292") for u in c.frus.urls)
 
 
 def test_ibid_other_volume_uses_the_sibling_or_refuses() -> None:
@@ -389,11 +379,8 @@ def test_ibid_other_volume_uses_the_sibling_or_refuses() -> None:
         [frus("frus1961-63v06", (35,))], [ibid("see ibid., vol. VIII, Document 68.")]
     )
     c = out[1]
-    if _frus_hook_present():
-        assert c.antecedent == 0 and c.frus is not None
-        assert (c.frus.volume_id, c.frus.documents) == ("frus1961-63v08", (68,))
-    else:
-        assert c.antecedent is None and c.reason is not None
+    assert c.antecedent == 0 and c.frus is not None
+    assert (c.frus.volume_id, c.frus.documents) == ("frus1961-63v08", (68,))
 
 
 # -- short forms ----------------------------------------------------------------------

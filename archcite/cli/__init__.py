@@ -18,6 +18,7 @@ from typing import Any, NoReturn, cast
 import click
 
 from archcite import __version__, readers
+from archcite.cli.check import COMMANDS as CHECK_COMMANDS
 from archcite.cli.evaluation import eval_group
 from archcite.cli.export import export, render_items
 from archcite.cli.format import COMMANDS as FORMAT_COMMANDS
@@ -151,8 +152,9 @@ def cli() -> None:
     cross-references in their notes, resolves Ibid. and short forms, and prints
     them as JSON records or as CSL-JSON, BibTeX/biblatex, RIS and Zotero items.
 
-    Exit codes: 0 success; 1 partial failure (some inputs unreadable); 2 usage
-    error or unreadable input; 3 internal error (a bug).
+    Exit codes: 0 success; 1 partial failure (some inputs unreadable) or, for
+    'check', findings; 2 usage error, bad settings or unreadable input; 3 internal
+    error (a bug).
     """
 
 
@@ -285,6 +287,8 @@ def readers_cmd() -> None:
 cli.add_command(frus)
 cli.add_command(eval_group)
 cli.add_command(export)
+for _command in CHECK_COMMANDS:
+    cli.add_command(_command)  # check, rules
 cli.add_command(FORMAT_COMMANDS[0]); cli.add_command(FORMAT_COMMANDS[1]); cli.add_command(FORMAT_COMMANDS[2])  # noqa: E702  # fmt: skip
 
 

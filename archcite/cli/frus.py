@@ -7,8 +7,13 @@ Commands (all print JSON on stdout, errors as one line on stderr):
     exit 1 (a finding about the id, not a usage error).
 ``archcite frus resolve TEXT [--in VOLUME_ID]``
     The FRUS references in a note's text (``-`` reads stdin), each with its
-    volume id, documents, pages, links and validation. ``--in`` places
-    references inside the current volume ("See Document 389") in that volume.
+    volume id, documents, pages, links and validation. The text goes through
+    the whole pipeline (recognize, then resolve), as ``archcite parse`` does:
+    an Ibid. after a FRUS reference is printed with the volume it stands for,
+    and a reference inside the current volume ("See Document 389") takes the
+    last volume cited, or the volume ``--in`` names. Offsets are into the text
+    as given; ``antecedent`` is the index, among ``archcite parse TEXT``'s
+    records, of the citation a reference resolved through.
 ``archcite frus catalog build PATH [-o OUT]``
     Rebuild the catalog from a local clone of HistoryAtState/frus (or from the
     workspace's ``frus-catalog-source``). Point ``ARCHCITE_FRUS_CATALOG`` at the
@@ -34,9 +39,9 @@ import click
 
 from archcite.authority.catalog import catalog
 from archcite.errors import ArchciteError, InputError
-from archcite.grammar.frus import recognize, sibling, with_volume
-from archcite.grammar.segment import clauses
-from archcite.model import Citation
+from archcite.model import Located
+from archcite.pipeline import finish, locate, text_note
+from archcite.readers.textmap import LineIndex
 
 
 class NotFoundError(ArchciteError):
@@ -65,29 +70,42 @@ def show(volume_id: str) -> None:
 
 
 def resolve_text(text: str, volume_id: str | None = None) -> list[dict[str, Any]]:
-    """The FRUS references of ``text`` as JSON-ready dicts (offsets into ``text``)."""
+    """The FRUS references of ``text`` as JSON-ready dicts (offsets into ``text``).
+
+    A citation is printed when the recognizer read it as a FRUS reference, or
+    when the resolve stage gave it one (an Ibid. of a FRUS volume); "see
+    footnote 2 above", which the resolve stage finds is no FRUS reference, is
+    printed with its reason.
+    """
+    found = locate([text_note(text, volume_id=volume_id)])
+    lines = LineIndex(text)
     out: list[dict[str, Any]] = []
-    for span in clauses(text):
-        for cit in recognize(text[span.start : span.end]):
-            out.append(_record(cit, span.start, volume_id))
+    for before, loc in zip(found, finish(found), strict=True):
+        if before.citation.kind in ("frus", "internal") or loc.citation.frus:
+            out.append(_record(loc, text, lines))
     return out
 
 
-def _record(cit: Citation, offset: int, volume_id: str | None) -> dict[str, Any]:
-    ref = cit.frus
-    if ref is not None and volume_id:
-        if cit.kind == "internal":
-            ref = with_volume(ref, volume_id)
-        elif ref.volume_id is None and ref.subseries is None:
-            ref = sibling(ref, volume_id)
+def _raw_offset(loc: Located, lines: LineIndex, offset: int) -> int:
+    """Where ``offset`` of the note's collapsed text is in the text as given."""
+    line, column = loc.note.srcmap.locate(offset)
+    return lines.offset(line, column)
+
+
+def _record(loc: Located, text: str, lines: LineIndex) -> dict[str, Any]:
+    c = loc.citation
+    start = _raw_offset(loc, lines, c.start)
+    end = _raw_offset(loc, lines, c.end - 1) + 1 if c.end > c.start else start
     return {
-        "text": cit.text,
-        "start": cit.start + offset,
-        "end": cit.end + offset,
-        "kind": cit.kind,
-        "status": cit.status,
-        "role": cit.role,
-        "frus": dataclasses.asdict(ref) if ref is not None else None,
+        "text": text[start:end],
+        "start": start,
+        "end": end,
+        "kind": c.kind,
+        "status": c.status,
+        "role": c.role,
+        "frus": dataclasses.asdict(c.frus) if c.frus is not None else None,
+        "antecedent": c.antecedent,
+        "reason": c.reason,
     }
 
 
@@ -158,8 +176,7 @@ def evaluate_cmd(corpus: Path | None, gold_errors: Path | None) -> None:
     """Score the recognizer against the <ref target> gold of the FRUS TEI corpus."""
     from archcite.evaluation.frus import evaluate, load_gold_errors
 
-    # the worktree holding the package; ../shared sits beside it
-    repo = Path(__file__).resolve().parents[2]
+    repo = Path(__file__).resolve().parents[2]  # archcite/cli/frus.py -> the checkout
     corpus = corpus or repo.parent / "shared" / "corpus"
     if not corpus.is_dir():
         raise InputError("corpus folder not found", str(corpus))

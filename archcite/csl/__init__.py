@@ -10,13 +10,14 @@ collapse many mentions into one source (:mod:`archcite.items`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 from archcite.csl.archival import archival_to_csl
+from archcite.csl.dates import csl_date, date_to_edtf, edtf_to_date
 from archcite.csl.frus import frus_to_csl
+from archcite.csl.names import csl_name
 from archcite.model import ArchivalRef, Citation, FrusRef, PublishedRef
 
 
@@ -41,38 +42,6 @@ _PUBLISHED_TYPES = {
 }
 
 
-def _names(names: tuple[str, ...]) -> list[dict[str, str]]:
-    """CSL names as cited: "Walter A. McDougall" → family McDougall, given Walter A.
-
-    A single word ("Leary", a short form) is the family name; anything that is
-    not "given names + family name" stays a literal.
-    """
-    out: list[dict[str, str]] = []
-    for name in names:
-        parts = name.split()
-        if len(parts) == 1:
-            out.append({"family": parts[0]})
-        elif all(p[:1].isupper() for p in parts) and parts[-1] not in ("Jr.", "Sr."):
-            out.append({"family": parts[-1], "given": " ".join(parts[:-1])})
-        else:
-            out.append({"literal": name})
-    return out
-
-
-def _issued(date: str) -> dict[str, Any]:
-    from archcite.grammar.locators import iso_date
-
-    iso = iso_date(date) if not date.isdigit() else None
-    if date.isdigit() and len(date) == 4:
-        return {"date-parts": [[int(date)]]}
-    if iso and iso[:4].isdigit() and len(iso) >= 7:
-        return {"date-parts": [[int(x) for x in iso.split("-")]]}
-    year = date[:4]
-    if year.isdigit():
-        return {"date-parts": [[int(year)]]}
-    return {"literal": date}
-
-
 def published_csl(ref: PublishedRef) -> dict[str, Any] | None:
     """CSL item for a published work: only what the citation states.
 
@@ -86,9 +55,9 @@ def published_csl(ref: PublishedRef) -> dict[str, Any] | None:
     kind = _PUBLISHED_TYPES.get(ref.type or "", "book")
     item: dict[str, Any] = {"id": "", "type": kind, "title": ref.title}
     if ref.author:
-        item["author"] = _names(ref.author)
+        item["author"] = [csl_name(n) for n in ref.author]
     if ref.editor:
-        item["editor"] = _names(ref.editor)
+        item["editor"] = [csl_name(n) for n in ref.editor]
     if ref.container_title:
         item["container-title"] = ref.container_title
     if ref.publisher:
@@ -102,7 +71,7 @@ def published_csl(ref: PublishedRef) -> dict[str, Any] | None:
     if ref.pages:
         item["page"] = ref.pages
     if ref.date:
-        item["issued"] = _issued(ref.date)
+        item["issued"] = csl_date(ref.date)
     return item
 
 
@@ -321,42 +290,6 @@ _NAME_KEYS = frozenset(
 #: Non-CSL type names in circulation (Zotero's "letter") -> the CSL type.
 TYPE_ALIASES = {"letter": "personal_communication"}
 _DATE_KEYS = frozenset({"date-parts", "season", "circa", "literal", "raw"})
-
-
-def date_to_edtf(date: Mapping[str, Any]) -> str | None:
-    """A CSL date's ``date-parts`` as EDTF ("1962-02-20", "1917/1919"), or ``None``.
-
-    BibTeX's ``date`` and Zotero's ``date`` fields both take this form.
-    """
-    parts = date.get("date-parts")
-    if not parts or not parts[0]:
-        return None
-    try:
-        ends = [
-            "-".join(
-                f"{int(p):02d}" if i else f"{int(p):04d}" for i, p in enumerate(dp)
-            )
-            for dp in parts
-            if dp
-        ]
-    except (TypeError, ValueError):
-        return None
-    return "/".join(ends)
-
-
-_EDTF_END = re.compile(r"(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-
-
-def edtf_to_date(text: str) -> dict[str, Any] | None:
-    """The inverse of :func:`date_to_edtf`: "1962-02-20" or "1917/1919" as a
-    CSL date with ``date-parts``; ``None`` for anything else."""
-    ends = []
-    for end in text.strip().split("/"):
-        m = _EDTF_END.fullmatch(end.strip())
-        if not m:
-            return None
-        ends.append([int(g) for g in m.groups() if g is not None])
-    return {"date-parts": ends} if ends else None
 
 
 def clean_csl(item: Mapping[str, Any]) -> dict[str, Any]:

@@ -31,70 +31,13 @@ builds from many citations.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from archcite.csl.dates import csl_date
+from archcite.csl.names import csl_name
 from archcite.model import ArchivalRef
 
-__all__ = ["archival_to_csl", "csl_date", "csl_name"]
-
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "la", "le", "da", "di"})
-_SUFFIX = re.compile(r",?\s+(Jr\.|Sr\.|II|III|IV)$")
-_INSTITUTIONAL = re.compile(
-    r"^(?:the\s+)?(?:President|Secretary|Embassy|Department|Mission|Consulate|Delegation|"
-    r"Ambassador|Director|Chairman|Chief|Commander|Office|Bureau|Legation|Joint\s+Chiefs|"
-    r"White\s+House|Government)\b",
-    re.I,
-)
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def csl_name(name: str) -> dict[str, str]:
-    """A CSL name: family/given when the split is certain, ``literal`` otherwise.
-
-    "Dean Rusk" → family Rusk, given Dean; "Rusk" → family Rusk; "U. Alexis
-    Johnson" → family Johnson, given U. Alexis; "the President" and "Embassy in
-    Tokyo" stay literal.
-    """
-    name = " ".join(name.split())
-    if not name or _INSTITUTIONAL.match(name) or any(ch.isdigit() for ch in name):
-        return {"literal": name}
-    suffix = None
-    if m := _SUFFIX.search(name):
-        suffix = m.group(1)
-        name = name[: m.start()]
-    words = name.split()
-    if (
-        not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
-        or len(words) > 5
-    ):
-        return {"literal": name}
-    out: dict[str, str] = {}
-    if len(words) == 1:
-        out["family"] = words[0]
-    else:
-        i = len(words) - 1
-        family = words[i:]
-        if i > 0 and words[i - 1].lower() in _PARTICLES:
-            out["non-dropping-particle"] = words[i - 1]
-            given = words[: i - 1]
-        else:
-            given = words[:i]
-        out["family"] = " ".join(family)
-        if given:
-            out["given"] = " ".join(given)
-    if suffix:
-        out["suffix"] = suffix
-    return out
-
-
-def csl_date(date: str) -> dict[str, Any]:
-    """``issued`` for an ISO date ("1962-02-20", "1962-02") or a literal one."""
-    m = _ISO.match(date)
-    if m is None:
-        return {"literal": date}
-    parts = [int(g) for g in m.groups() if g is not None]
-    return {"date-parts": [parts]}
+__all__ = ["archival_to_csl"]
 
 
 def _location(ref: ArchivalRef) -> str | None:

@@ -33,41 +33,16 @@ Decisions:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from archcite.authority.catalog import HISTORY_STATE, Volume, catalog
+from archcite.csl.names import csl_name
 from archcite.model import FrusRef
 
 SERIES = "Foreign Relations of the United States"
 PUBLISHER = "Government Printing Office"
 PLACE = "Washington"
 ONLINE_PUBLISHER = "Office of the Historian"
-
-_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
-
-
-def name(literal: str) -> dict[str, str]:
-    """Split an editor's name: "Daniel J. Lawler" -> family Lawler, given Daniel J.
-
-    Handles "Last, First" (a catalog quirk) and "William F. Sanford, Jr.".
-    """
-    text = re.sub(r"\s+", " ", literal).strip()
-    if text.endswith(".") and not re.search(r"(?:\b[A-Z]|Jr|Sr)\.$", text):
-        text = text[:-1]  # "Henry P. Beers." (a trailing period kept in the catalog)
-    parts = [p.strip() for p in text.split(",")]
-    suffix = None
-    if len(parts) == 2 and _SUFFIX.match(parts[1]):
-        text, suffix = parts[0], parts[1]
-    elif len(parts) == 2:
-        return {"family": parts[0], "given": parts[1]}
-    words = text.split()
-    if len(words) < 2:
-        return {"literal": text}
-    out = {"family": words[-1], "given": " ".join(words[:-1])}
-    if suffix:
-        out["suffix"] = suffix
-    return out
 
 
 def _volume_number(ref: FrusRef, vol: Volume | None) -> str | None:
@@ -91,7 +66,7 @@ def _common(ref: FrusRef, vol: Volume | None) -> dict[str, Any]:
         item["volume"] = number
     if vol is not None:
         if vol.editors:
-            item["editor"] = [name(e) for e in vol.editors]
+            item["editor"] = [csl_name(e) for e in vol.editors]
         online = vol.media == "epub"
         item["publisher"] = ONLINE_PUBLISHER if online else PUBLISHER
         item["publisher-place"] = PLACE

@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from archcite.csl import date_to_edtf, edtf_to_date
+from archcite.csl import date_to_edtf
+from archcite.csl.dates import csl_date
 from archcite.items import ItemSet, as_itemset
 
 #: CSL type -> Zotero item type; CSL ``collection`` has no Zotero type (an
@@ -168,10 +169,6 @@ def _date(issued: Any) -> str | None:
     return str(text) if text else None
 
 
-def _issued(date: str) -> dict[str, Any]:
-    return edtf_to_date(date) or {"literal": date}
-
-
 def _creator(name: Mapping[str, Any], role: str) -> dict[str, str]:
     if name.get("literal") or not name.get("family"):
         return {
@@ -259,7 +256,7 @@ def from_zotero(item: Mapping[str, Any]) -> dict[str, Any]:
                 csl[var] = data[field]
                 break
     if data.get("date"):
-        csl["issued"] = _issued(str(data["date"]))
+        csl["issued"] = csl_date(str(data["date"]))
     for creator in data.get("creators") or []:
         role = creator.get("creatorType", "author")
         if role not in _NAMES:

@@ -52,17 +52,18 @@ from archcite.grammar.locators import (
     place_at,
     title_like,
 )
+from archcite.grammar.vocab import DECLARATION, DECLARATION_HINT, IN_FULL, PRINTING_VERB
 from archcite.model import ArchivalRef, Citation, DocItem
 
 __all__ = ["gate", "parse_doc_item", "recognize"]
 
-_PRINTED = re.compile(
-    r"\b(?:printed|published|reprinted|excerpted)\s+(?:in\s+full\s+)?in\b"
-)
+# "Also printed in …": a printing, which the published recognizer reads.
+_PRINTED = re.compile(rf"\b{PRINTING_VERB}{IN_FULL}\s+in\b")
+# "(hereafter cited as NSF, JFKL)", "hereafter “Rusk Papers”": the short title
+# the citation declares, in parentheses (p) or up to the next punctuation (u).
 _HEREAFTER = re.compile(
-    r"[,;]?\s*(?:\(\s*(?:hereafter(?:\s+cited)?(?:\s+as)?|cited\s+hereafter\s+as)\s+"
-    r"(?P<p>[^()]+?)\s*\)|(?:hereafter(?:\s+cited)?(?:\s+as)?|cited\s+hereafter\s+as)\s+"
-    r"(?P<u>[“\"][^”\"]+[”\"]|[^,;.()]+))",
+    rf"[,;]?\s*(?:\(\s*{DECLARATION}\s+(?P<p>[^()]+?)\s*\)"
+    rf"|{DECLARATION}\s+(?P<u>[“\"][^”\"]+[”\"]|[^,;.()]+))",
     re.I,
 )
 _SPLIT = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?:also\s+)?(?:in\s+)?(?:the\s+)?")
@@ -428,7 +429,7 @@ def _citations(text: str) -> list[Citation]:
                 start = after
     declares: str | None = None
     masked = text
-    if "ereafter" in text and (hm := _HEREAFTER.search(text, start, end)):
+    if DECLARATION_HINT.search(text) and (hm := _HEREAFTER.search(text, start, end)):
         declares = (hm.group("p") or hm.group("u") or "").strip().strip('“”"').strip()
         # Blank the declaration out of the fields, keeping offsets intact.
         masked = text[: hm.start()] + " " * (hm.end() - hm.start()) + text[hm.end() :]

@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 from archcite.authority import authority
-from archcite.grammar.literals import any_of
+from archcite.grammar.vocab import (
+    DECIMAL_START,
+    ENTRY_PREFIX,
+    FOREIGN_BOX_WORDS,
+    PNUMBER,
+    TNA_SERIES,
+    after_first_letter,
+    any_of,
+    fold_class,
+)
 
 __all__ = ["UNKNOWN_REPO", "gate"]
 
@@ -25,12 +34,14 @@ _KEYWORDS = (
     "Collection", "Museum", "Society", "Foundation", "/", "CMH", "LC", "LOC", "DOS",
     # classify() reads these locators in any case ("BOX 3", "rg 59", "roll 2").
     "BOX", "OLDER", "REEL",
-    # Foreign archives and their boxes ("Archivo General de la Nación, Caja 12").
-    "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot", "aja", "aixa", "egajo", "arton",
-    "usta", "uste", "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
+    # Foreign archives ("Archivo General de la Nación, Caja 12"; their box words
+    # are added below, without their first letter, which may be either case).
+    "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot",
+    "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
+    *(w[1:] for w in FOREIGN_BOX_WORDS),
 )  # fmt: skip
 # A P-reel number ("P860029–2278") is a locator with no keyword in it.
-_PNUMBER_ANY = re.compile(r"[PDNO]\d{6,}[–-]\d")
+_PNUMBER_ANY = re.compile(str(PNUMBER))
 # One pattern of the literals, nested by prefix, runs about twice as fast as
 # their plain alternation (and far faster than an ``in`` test per keyword).
 _PREFILTER = any_of(_KEYWORDS)
@@ -52,28 +63,25 @@ UNKNOWN_REPO = re.compile(
 # letter as a plain class (all that IGNORECASE equates with it, "K" with the
 # Kelvin sign too), the \b comes after that letter as "no word character
 # before it", and a lookbehind (IGNORECASE) picks the word's alternatives.
+# The first letters of the words below (the box words of the vocabulary too).
+_STRONG_OPENERS = fold_class("rebf" + "".join(w[0] for w in FOREIGN_BOX_WORDS))
 _STRONG_WORDS = re.compile(
-    r"[RrEeBbCcLlKk\u212aFf](?<!\w.)(?i:"
+    rf"{_STRONG_OPENERS}(?<!\w.)(?i:"
     r"(?<=r)(?:G|ecord\s+Group)\s*\d"
-    r"|(?<=e)ntry\s+(?:(?:UD|P|A1|NM|UD-UP)[\s–-]*)?\d"
+    rf"|(?<=e)ntry\s+(?:{ENTRY_PREFIX}[\s–-]*)?\d"
     r"|(?<=b)ox(?:es)?\s+[\w–-]"
-    # The foreign box words of BOX_WORD, which need a number after them.
-    r"|(?:(?<=c)(?:ajas?|aixas?|artons?)|(?<=l)egajos?|(?<=k)artons?|(?<=b)ust[ae])"
-    r"(?=\s+\d)\s+[\w–-]"
+    # The foreign box words of vocab.BOX, which need a number after them.
+    rf"|{after_first_letter(FOREIGN_BOX_WORDS)}(?=\s+\d)\s+[\w–-]"
     r"|(?<=f)olders?\s"
     r"|(?<=r)(?:eel|oll)s?\s+[\w–-])"
 )
-_TNA_SERIES = (
-    "FO", "FCO", "CAB", "PREM", "DEFE", "CO", "DO", "WO", "ADM", "AIR", "HO", "BT", "T",
-    "AVIA", "ES", "KV", "HS",
-)  # fmt: skip
 # Case-sensitive words, each opening with a literal (so all of them together
 # with a class of first letters).
 _STRONG_LITERAL = re.compile(
     r"File(?<!\wFile)\s+No|Job(?<!\wJob)\s+(?:No\.\s*)?\d|FRC\s+\d|Lot\s+\d|"
-    + "|".join(rf"{w[0]}(?<!\w.){w[1:]}\s+\d+/\d" for w in _TNA_SERIES)
+    + "|".join(rf"{w[0]}(?<!\w.){w[1:]}\s+\d+/\d" for w in TNA_SERIES)
 )
-_DECIMAL_ANY = re.compile(r"\d{3}[a-z]?\.\w+[^/,;]{0,60}/")
+_DECIMAL_ANY = re.compile(str(DECIMAL_START))
 
 
 def _has_strong(text: str) -> bool:

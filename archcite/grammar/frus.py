@@ -14,12 +14,12 @@ Three families, each a :class:`~archcite.model.Citation` with a
   (:func:`_per_volume`);
 * **elliptical volumes** (``kind="frus"``, no id yet): "Vol. ii, p. 6" as the
   legacy volumes write a reference to a sibling volume. The id comes from the
-  volume the note belongs to (:func:`archcite.grammar.frus_ids.sibling`);
+  volume the note belongs to (:func:`archcite.authority.frus_volumes.sibling`);
 * **internal references** (``kind="internal"``): "See Document 389",
   "footnote 2, Document 6", "Ante, p. 5", "No. 12", "Supra". Their volume is
   filled in by the resolve stage with :func:`with_volume`. "See footnote 2
   above" (or "below") names no document: its footnotes carry
-  :data:`~archcite.grammar.frus_ids.CURRENT_DOCUMENT` until the resolve stage
+  :data:`~archcite.authority.frus_volumes.CURRENT_DOCUMENT` until the resolve stage
   puts in the document of the note (TEI) or, in a manuscript, where it is a
   note of the text itself, makes it ``not-a-citation``.
 
@@ -32,32 +32,34 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from archcite.grammar.frus_ids import (
+from archcite.authority.frus_volumes import (
     Parts,
     current_only,
     finish,
     identify,
-    int_to_roman,
-    number,
-    sibling,
     subseries_display,
     volume_label,
-    with_volume,
     years_key,
 )
 from archcite.grammar.frus_internal import internal_refs
-from archcite.grammar.frus_scan import (
+from archcite.grammar.frus_scan import PAGES, Ref, page_items
+from archcite.grammar.vocab import (
     DASH,
+    DOCUMENT,
+    IN_FULL,
+    MONTH_STEM,
     NUM_LIST,
-    PAGES,
-    Ref,
+    PAGE_WORD,
+    PRINTING_VERB,
+    SEP,
     expand,
+    int_to_roman,
+    number,
     other_name,
-    page_items,
 )
 from archcite.model import Citation, FrusRef, Role
 
-__all__ = ["recognize", "sibling", "with_volume"]
+__all__ = ["recognize"]
 
 _SERIES = re.compile(
     r"""(?P<anchor>
@@ -79,7 +81,7 @@ _VOLUME = re.compile(
            |(?P<num>{_ROMAN_OR_NUM})(?:\s*[–—/-]\s*(?P<last>{_ROMAN_OR_NUM})
              # "Volumes VII, VIII, IX", "vols. V and VI": Roman only, so that
              # "vol. XIV, 217" keeps its document
-             |(?(plural)(?P<more>(?:\s*,\s*(?:and\s+)?[IVXLC]+|\s+and\s+[IVXLC]+)+)))?)
+             |(?(plural)(?P<more>(?:{SEP}[IVXLC]+)+)))?)
          (?![\w–-])""",
     re.VERBOSE,
 )
@@ -87,27 +89,23 @@ _ROMAN_ITEM = re.compile(r"[IVXLC]+")
 _PART = re.compile(rf"(?:Part|pt\.)\s*(?P<n>{_ROMAN_OR_NUM})\b")
 _SUPPLEMENT = re.compile(r"Supp(?:lement|\.)(?:\s+(?P<n>\d+|[IVX]+)\b)?")
 _MICROFICHE = re.compile(r"[Mm]icrofiche\s+[Ss]upplement")
-_EDITORS = re.compile(
-    r"eds?\.\s.*?(?=\s*\(|,\s*(?:Documents?|[Dd]oc\.|pp?\.|pages?)\s|$)"
-)
+_EDITORS = re.compile(rf"eds?\.\s.*?(?=\s*\(|,\s*(?:{DOCUMENT}|{PAGE_WORD})\s|$)")
 _IMPRINT = re.compile(r"\((?:[^()]*?(?:Washington|Printing\s+Office|GPO)[^()]*?)\)")
-_DOCS = re.compile(
-    rf"(?:Documents?|Docs?\.|doc\.|Nos?\.)\s+(?P<list>{NUM_LIST})(?![\d/])"
-)
+_DOCS = re.compile(rf"(?:{DOCUMENT}|Nos?\.)\s+(?P<list>{NUM_LIST})(?![\d/])")
 _FOOTNOTE_AFTER = re.compile(
     r",?\s*(?:footnote|fn\.)\s+(?P<fn>\d+)|\s+and\s+footnote\s+(?P<fn2>\d+)\s+thereto"
 )
-_PAREN_DOCS = re.compile(rf"\s*\((?:Documents?|doc\.)\s+(?P<list>{NUM_LIST})\)")
+_PAREN_DOCS = re.compile(rf"\s*\({DOCUMENT}\s+(?P<list>{NUM_LIST})\)")
 _BARE_ROMAN = re.compile(r"(?P<v>[IVXLC]+)(?=[,.;\s]|$)")
 _BARE_NUM = re.compile(rf"(?P<list>{NUM_LIST})(?=[.;)\s]|$)")
 _TITLE = re.compile(r"(?:[A-Z“\"‘]|index\b)[^,;()]*(?:\([^()]*\)[^,;()]*)?")
 _AND_VOL = re.compile(r"\s*,?\s*(?:and|also|see\s+also)\s+(?:in\s+)?(?=[Vv]ol)")
 _PASSIM = re.compile(r",?\s*passim\b")
 _LOCATOR_NEXT = re.compile(r",\s*(?:[Vv]ol|pp?\.)")
+# "printed in", "reprinted in full in", "published, in ibid., ": the reference
+# is where the document is printed.
 _PRINTING = re.compile(
-    r"(?:re)?printed(?:\s+in\s+(?:full|part))?,?\s+(?:in\s+)?(?:ibid\.,\s*)?$|"
-    r"printed\s+in\s+$",
-    re.IGNORECASE,
+    rf"{PRINTING_VERB}{IN_FULL},?\s+(?:in\s+)?(?:ibid\.,\s*)?$", re.I
 )
 
 
@@ -332,10 +330,10 @@ def _scan_elliptical(text: str, start: int, inherit: Parts | None) -> Ref | None
 # chapter title or a telegram number — not a title such as "Papers of Woodrow
 # Wilson, vol. 43" or "League of Nations Treaty Series, vol. cvi".
 _ELLIPTICAL_LEAD = re.compile(
-    r"""(?:^|[.;:]\s*|(?:^|\s)(?:[Ss]ee(?:\s+also)?|[Cc]f\.|in|and|also|[Ii]n\s+full|
-         printed(?:\s+in\s+(?:full|part))?|ante|post)\s*,?\s*
-       | \b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*
-       | \b(?:\d{1,2}(?::\d\d)?\s+[ap]\.m\.|noon|midnight),\s*
+    rf"""(?:^|[.;:]\s*|(?:^|\s)(?:[Ss]ee(?:\s+also)?|[Cc]f\.|in|and|also|[Ii]n\s+full|
+         {PRINTING_VERB}{IN_FULL}|ante|post)\s*,?\s*
+       | \b{MONTH_STEM}\s+\d{{1,2}},\s*
+       | \b(?:\d{{1,2}}(?::\d\d)?\s+[ap]\.m\.|noon|midnight),\s*
        | ”,?\s*
        | \bNo\.\s+\d+,\s*
     )$""",

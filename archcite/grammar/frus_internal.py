@@ -3,16 +3,17 @@ Document 6", "See footnote 2 above", "Ante, p. 5", "See No. 12", "Supra", and
 the bare "p. 13" of the legacy volumes.
 
 They name no volume; the resolve stage fills it in
-(:func:`archcite.grammar.frus_ids.with_volume`).
+(:func:`archcite.authority.frus_volumes.with_volume`).
 """
 
 from __future__ import annotations
 
 import re
 
-from archcite.grammar.frus_ids import CURRENT_DOCUMENT
-from archcite.grammar.frus_scan import NUM_LIST, PAGE, PAGES, Ref, expand, page_items
+from archcite.authority.frus_volumes import CURRENT_DOCUMENT
+from archcite.grammar.frus_scan import PAGES, Ref, page_items
 from archcite.grammar.labels import inclosure_label
+from archcite.grammar.vocab import DOCUMENT_KIND, NUM_LIST, PAGE, PAGE_WORD, SEP, expand
 
 INTERNAL_DOCS = re.compile(
     rf"footnote\s+(?P<fn>\d+),?\s+(?:to\s+)?Document\s+(?P<doc>\d+)"
@@ -31,10 +32,10 @@ NUMBERED = re.compile(
     rf"|No(?:(?<=\b[Ss]ee\sNo)|(?<=\bin\sNo))s?\.\s+(?P<list2>\d+)\b"
 )
 ANTE = re.compile(
-    rf"\b(?P<w>[Aa]nte|[Pp]ost|[Ss]upra|[Ii]nfra)\b\.?,?(?:\s*(?P<pp>(?:pp?\.|pages?)\s*"
-    rf"{PAGE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|,?\s+and\s+pp?\.\s*){PAGE})*))?"
+    rf"\b(?P<w>[Aa]nte|[Pp]ost|[Ss]upra|[Ii]nfra)\b\.?,?(?:\s*(?P<pp>{PAGE_WORD}\s*"
+    rf"{PAGE}(?:(?:{SEP}|,?\s+and\s+pp?\.\s*){PAGE})*))?"
 )
-_PAGE_WORD = re.compile(r"(?:pp?\.|pages?)\s*")
+_PAGE_WORD = re.compile(rf"{PAGE_WORD}\s*")
 
 
 def internal_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
@@ -120,8 +121,7 @@ _DIGIT = re.compile(r"\d")
 _TITLE_CASE = re.compile(r"(?:and\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$")
 _QUOTED_START = re.compile(r"(?:[Ss]ee\s+)?[“\"]")
 _DOC_WORDS = re.compile(
-    r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|aide-m[ée]moire|instructions?|"
-    r"memorandum|press\s+(?:release|statement)|footnote\s+\d+|art\.\s+\d+|letter)\b",
+    rf"\b(?:{DOCUMENT_KIND}|press\s+(?:release|statement)|footnote\s+\d+|art\.\s+\d+)\b",
     re.IGNORECASE,
 )
 

@@ -1,6 +1,7 @@
-"""The lexical layer of the FRUS grammar: numbers, pages and the reference
-being assembled, shared by the named-volume scanner (:mod:`.frus`) and the
-internal-reference scanner (:mod:`.frus_internal`).
+"""The lexical layer of the FRUS grammar: page lists and the reference being
+assembled, shared by the named-volume scanner (:mod:`.frus`) and the
+internal-reference scanner (:mod:`.frus_internal`). Numbers, lists and the
+page and document words come from the shared vocabulary (:mod:`.vocab`).
 """
 
 from __future__ import annotations
@@ -8,40 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archcite.grammar.frus_ids import Parts
+from archcite.authority.frus_volumes import Parts
+from archcite.grammar.vocab import DASH, LIST_SEP, PAGE, PAGE_WORD, SEP
 
-DASH = r"[–—-]"
-NUM_LIST = rf"\d+(?:\s*{DASH}\s*\d+)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\s*{DASH}\s*\d+)?)*"
-PAGE = rf"(?:\d+|[ivxlc]+(?![a-z]))(?:\s*{DASH}\s*(?:\d+|[ivxlc]+(?![a-z])))?(?:\s+ff\.?|\s+et\s+seq\.?)?"
-PAGES = re.compile(
-    rf"(?:pp?\.|pages?)\s*(?P<list>{PAGE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){PAGE})*)"
-    rf"(?![\w/])"
-)
-LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-NUM_ITEM = re.compile(rf"(\d+)(?:\s*{DASH}\s*(\d+))?")
+PAGES = re.compile(rf"{PAGE_WORD}\s*(?P<list>{PAGE}(?:{SEP}{PAGE})*)(?![\w/])")
 DASH_SPACED = re.compile(rf"\s*{DASH}\s*")
 FF_END = re.compile(r"\s+ff\.?$")
 ET_SEQ_END = re.compile(r"\s+et\s+seq\.?$")
-
-# "Senate Committee on Foreign Relations", "Journal of Foreign Relations": the
-# words before "Foreign Relations" make it part of another name, not the series.
-# Searched in the text before the anchor (``$`` is where the anchor starts).
-OTHER_NAME = re.compile(
-    r"""(?:\b(?:(?:[Ss]ub)?[Cc]ommittee|Council|Commission|Journal|Review|Quarterly
-         |Bulletin|Yearbook|Department|Ministry|Minister|Secretary|Secretariat
-         |Institute|Bureau|Office|Division|Society|Association|Cent(?:er|re)|School
-         |Academy|Board|Agency)\s+(?:on|of|for)\s+(?:the\s+)?
-       |\bSenate\s+
-       |\bAmerican\s+)$""",
-    re.VERBOSE,
-)
-
-
-def other_name(text: str, anchor: int) -> bool:
-    """Whether "Foreign Relations" at ``anchor`` ends another name (a committee,
-    a journal, a ministry, the Council on Foreign Relations' *Documents on
-    American Foreign Relations*) rather than naming the series."""
-    return OTHER_NAME.search(text, max(0, anchor - 40), anchor) is not None
 
 
 @dataclass
@@ -67,22 +41,6 @@ class Ref:
     volume_range: str | None = None
     #: a remark for the reason: a volume inside a range is cited by the dash
     note: str | None = None
-
-
-def expand(numbers: str) -> list[int]:
-    """ "217 and 218" -> [217, 218]; "12–14" -> [12, 13, 14] (ranges of <= 500)."""
-    out: list[int] = []
-    for item in LIST_SEP.split(numbers.strip()):
-        m = NUM_ITEM.fullmatch(item.strip())
-        if not m:
-            continue
-        first = int(m.group(1))
-        last = int(m.group(2)) if m.group(2) else first
-        if last < first or last - first > 500:
-            out.append(first)
-        else:
-            out.extend(range(first, last + 1))
-    return out
 
 
 def page_items(text: str) -> list[str]:

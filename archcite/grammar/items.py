@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from archcite.authority import posts
-from archcite.grammar.locators import STRONG, Component, classify, iso_date
+from archcite.grammar.locators import STRONG, Component, classify
 from archcite.grammar.noncitation import is_classification
+from archcite.grammar.vocab import iso_date
 from archcite.model import DocItem
 
 # The document types writers use most, also as the first word of a capitalized

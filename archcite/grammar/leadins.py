@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from archcite.authority import Authority, authority
 from archcite.grammar.segment import top_semicolons
+from archcite.grammar.vocab import BOX, DECIMAL_START, FOLDER, PRINTING_VERB, REEL
 from archcite.model import Role
 
 __all__ = ["Body", "body", "starts_citation", "top_semicolon", "trim_end"]
@@ -26,7 +27,7 @@ _COPY = re.compile(
     re.I,
 )
 _IN = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:located\s+|filed\s+|found\s+|printed\s+)?"
+    rf"\b(?:is|are|was|were)\s+(?:also\s+)?(?:located\s+|filed\s+|found\s+|{PRINTING_VERB}\s+)?"
     r"(?:in|at|among)\s+(?:the\s+)?"
 )
 _OTHER_COPIES = re.compile(
@@ -76,8 +77,8 @@ def lead_in(text: str) -> tuple[int, Role]:
 
 
 _STRONG_START = re.compile(
-    r"(?:RG\s*\d|Record\s+Group\s+\d|Entry\s+\d|Box(?:es)?\s+\w|Folders?\s+\w|Reels?\s+\w|"
-    r"File\s+No|Job\s+\d|FRC\s+\d|Lot\s+\d|[^,:;]{1,60}:\s*(?:Lot|FRC)\s+\d|\d{3}[a-z]?\.\w+[^/,;]{0,60}/)",
+    rf"(?:RG\s*\d|Record\s+Group\s+\d|Entry\s+\d|{BOX}\s+\w|{FOLDER}\s+\w|{REEL}\s+\w|"
+    rf"File\s+No|Job\s+\d|FRC\s+\d|Lot\s+\d|[^,:;]{{1,60}}:\s*(?:Lot|FRC)\s+\d|{DECIMAL_START})",
     re.I,
 )
 

@@ -16,23 +16,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from archcite.grammar.segment import ends_with_abbreviation
-
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+from archcite.grammar.vocab import (
+    BOX,
+    ENTRY_PREFIX,
+    FILE_NO,
+    FOLDER,
+    FOREIGN_BOX_WORDS,
+    FRAMES,
+    MONTH,
+    PNUMBER,
+    REEL,
+    SUBJECT_CODE,
+    TNA_SERIES,
+    words,
 )
-_DATE_MDY = re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})$")
-_DATE_DMY = re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})$")
-_DATE_MY = re.compile(rf"^(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})$")
-_DATE_MD = re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})$")
+
 # A component that ends in "Month D" continues into a following "YYYY…".
-_ENDS_MONTH_DAY = re.compile(rf"{_MONTH}\s+\d{{1,2}}$")
+_ENDS_MONTH_DAY = re.compile(rf"{MONTH}\s+\d{{1,2}}$")
 _STARTS_YEAR = re.compile(r"^\d{4}\b")
 
 
@@ -122,32 +122,10 @@ def unquote(value: str) -> str:
     return value.strip().rstrip(",").strip()
 
 
-def iso_date(comp: str) -> str | None:
-    """A date component as ISO 8601 (full or year-month), as cited if partial."""
-    for rx in (_DATE_MDY, _DATE_DMY):
-        m = rx.match(comp)
-        if m is not None:
-            month = MONTHS[m.group("m").rstrip(".").lower()]
-            day = int(m.group("d"))
-            if 1 <= day <= 31:
-                return f"{m.group('y')}-{month:02d}-{day:02d}"
-    m = _DATE_MY.match(comp)
-    if m is not None:
-        return f"{m.group('y')}-{MONTHS[m.group('m').rstrip('.').lower()]:02d}"
-    if _DATE_MD.match(comp):
-        return comp
-    return None
-
-
 # ---- locators -------------------------------------------------------------
 
-_SUBJECT_PREFIXES = (
-    "POL|DEF|ORG|AV|E|FN|FT|INCO|PET|SOC|CSM|AID|ECIN|TEL|SCI|PS|PPB|CUL|INT|LAB|"
-    "LEG|MAR|STR|TRV|PER|ADM|CON|EDX|FSE|AE|ECON|PR|CR|SP|XMB|AGR|EDU|HUM|"
-    "TP|OS|IO|UN|PPV|TEX|AGS"
-)
 _SUBJECT_ONE = (
-    rf"(?:{_SUBJECT_PREFIXES})(?:\s+\d+(?:[–-]\d+)*)?"
+    rf"{SUBJECT_CODE}(?:\s+\d+(?:[–-]\d+)*)?"
     r"(?:\s+[A-Z][A-Za-z]*(?:[–-][A-Z][A-Za-z]*)*)*"
 )
 _SUBJECT = re.compile(rf"^{_SUBJECT_ONE}(?:,?\s+(?:and|&)\s+{_SUBJECT_ONE})*$")
@@ -166,8 +144,8 @@ _DECIMAL = re.compile(rf"^(?P<num>{_DECIMAL_LIST}){_DECIMAL_TYPE}$")
 #: A legacy file number inside prose: "(832.113/61)", "(File No. 861.51/305)",
 #: "…, File No. 811.20261 T/19", "File Nos. 661.119/3420, 304g, and 861.51/451c".
 LEGACY_IN_TEXT = re.compile(
-    rf"(?:(?<=\()(?P<label>File\s+Nos?\.\s*)?(?P<num>{_DECIMAL_LIST}){_DECIMAL_TYPE}(?=\))"
-    rf"|(?<![\w/.])(?P<label2>File\s+Nos?\.\s*)(?P<num2>{_DECIMAL_LIST}){_DECIMAL_TYPE.replace('type', 'type2')})"
+    rf"(?:(?<=\()(?P<label>{FILE_NO}\s*)?(?P<num>{_DECIMAL_LIST}){_DECIMAL_TYPE}(?=\))"
+    rf"|(?<![\w/.])(?P<label2>{FILE_NO}\s*)(?P<num2>{_DECIMAL_LIST}){_DECIMAL_TYPE.replace('type', 'type2')})"
 )
 # A decimal file number without the document's slash ("103.93", "680.1 Bonin
 # Islands") or a subject file under a number ("560 Japan"): a filing unit, weaker
@@ -206,40 +184,27 @@ _NOT_SUBJECT = frozenset(
         "Page",
     }
 )
-_PNUMBER = re.compile(
-    r"^[PDNO]\d{6,}[–-]\d{3,4}(?:\s*(?:/|and|,)\s*[PDNO]\d{6,}[–-]\d{3,4})*$"
-)
+_PNUMBER = re.compile(rf"^{PNUMBER}(?:\s*(?:/|and|,)\s*{PNUMBER})*$")
 _TNA = re.compile(
-    r"^(?P<cls>(?:FO|FCO|CAB|PREM|DEFE|CO|DO|WO|ADM|AIR|HO|BT|T|AVIA|ES|KV|HS)\s+\d+)"
+    rf"^(?P<cls>{words(TNA_SERIES)}\s+\d+)"
     r"/(?P<piece>\d+[A-Z]?)(?:/\d+)?$"
-)
-
-# The box in the archives' own languages: Spanish caja and legajo, Portuguese
-# caixa, French carton, German Karton, Italian busta. Only with a number: "Caja
-# Madrid" and "Caja de Ahorros" are banks.
-BOX_WORD = (
-    r"(?:Box(?:es)?|(?:Cajas?|Caixas?|Legajos?|Cartons?|Kartons?|Busta|Buste)(?=\s+\d))"
 )
 
 _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rg", re.compile(r"^(?:RG|Record\s+Group)\s*(?P<v>\d+[A-Z]?)$", re.I)),
     (
         "entry",
-        re.compile(r"^Entry\s+(?P<v>(?:(?:UD|P|A1|NM|UD-UP)[\s–-]*)?\d+[A-Z]?)$", re.I),
+        re.compile(rf"^Entry\s+(?P<v>(?:{ENTRY_PREFIX}[\s–-]*)?\d+[A-Z]?)$", re.I),
     ),
     (
         "box",
-        re.compile(
-            rf"^{BOX_WORD}\s+(?P<v>[\w–-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I
-        ),
+        re.compile(rf"^{BOX}\s+(?P<v>[\w–-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I),
     ),
-    ("folder", re.compile(r"^Folders?\s+(?P<v>.+)$", re.I)),
-    ("reel", re.compile(r"^(?:Microfilm\s+)?(?:Reel|Roll)s?\s+(?P<v>[\w–-]+)$", re.I)),
+    ("folder", re.compile(rf"^{FOLDER}\s+(?P<v>.+)$", re.I)),
+    ("reel", re.compile(rf"^(?:Microfilm\s+)?{REEL}\s+(?P<v>[\w–-]+)$", re.I)),
     (
         "frames",
-        re.compile(
-            r"^(?:frames?|frs?\.)\s+(?P<v>[\w–-]+(?:\s*[–-]\s*[\w–-]+)?)$", re.I
-        ),
+        re.compile(rf"^{FRAMES}\s+(?P<v>[\w–-]+(?:\s*[–-]\s*[\w–-]+)?)$", re.I),
     ),
     (
         "lot",
@@ -253,7 +218,7 @@ _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "Job 79–01025A", "Job 80R01731R" (CIA job numbers are also written without the dash).
     ("job", re.compile(r"^Job\s+(?:No\.\s*)?(?P<v>\d{2}[–-]?[A-Z]?\d{4,5}[A-Z]?)$")),
-    ("file_no", re.compile(r"^File\s+Nos?\.\s*(?P<v>.+)$")),
+    ("file_no", re.compile(rf"^{FILE_NO}\s*(?P<v>.+)$")),
     # "Band 12" (German), "volume 371" (French): the volume of a series.
     (
         "vol",
@@ -284,9 +249,7 @@ class Locator:
 # The first word of a component picks the one locator pattern worth trying.
 _FIRST_WORD = {
     "rg": "rg", "record": "rg", "entry": "entry", "box": "box", "boxes": "box",
-    "caja": "box", "cajas": "box", "caixa": "box", "caixas": "box", "legajo": "box",
-    "legajos": "box", "carton": "box", "cartons": "box", "karton": "box",
-    "kartons": "box", "busta": "box", "buste": "box",
+    **{w.lower(): "box" for w in FOREIGN_BOX_WORDS},
     "folder": "folder", "folders": "folder", "reel": "reel", "reels": "reel", "roll": "reel",
     "rolls": "reel", "frame": "frames", "frames": "frames", "fr": "frames", "frs": "frames",
     "lot": "lot", "frc": "accession", "job": "job", "file": "file_no", "vol": "vol",

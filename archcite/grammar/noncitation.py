@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from archcite.grammar.literals import any_of
+from archcite.grammar.vocab import SERIES_NAME, any_of
 from archcite.model import Citation
 
 _EDITORIAL = re.compile(
@@ -77,15 +77,16 @@ _DRAFTING = re.compile(
 # ("p. 63", "vol. VI"), and marks that end in punctuation ("Id.", "Source:")
 # cannot be followed by \b at all.
 _ANCHOR = re.compile(
-    r"""\b(?:Library|Archives?|Papers|Files?|Box|Boxes|Folder|Record\s+Group|Reel|
-          Microfilm|Collection|Series|Manuscripts?|Foreign\s+Relations|FRUS|[Ii]bid|
+    rf"""\b{SERIES_NAME}
+      | \b(?:Library|Archives?|Papers|Files?|Box|Boxes|Folder|Record\s+Group|Reel|
+          Microfilm|Collection|Series|Manuscripts?|[Ii]bid|
           Central\s+(?:Decimal\s+)?Files?|National\s+Security|Presidential|Records\s+of|
           hereafter\s+cited|cited\s+as|JFKL|LBJL|DDEL|HSTL|FDRL|NARA|WNRC)\b
       | \b(?:RG|Lot|Job|Entry|FRC|Documents?|Doc\.)\s*\d
       | \bpp?\.\s*[\dixvlc]
       | \bvol\.\s*[\dIVXLCivxlc]
       | \b(?:Id\.|Source:|CIA,)
-      | \b[A-Z]{2,5}\s+\d{1,3}/\d+""",
+      | \b[A-Z]{{2,5}}\s+\d{{1,3}}/\d+""",
     re.VERBOSE,
 )
 

@@ -18,6 +18,7 @@ from operator import attrgetter
 from archcite.grammar import Recognizer, recognizers
 from archcite.grammar.noncitation import EDITORIAL, MARKING, fallback, has_anchor
 from archcite.grammar.segment import clauses
+from archcite.grammar.vocab import DECLARES, PRINTING_VERB
 from archcite.model import Citation
 
 # Every field of a Citation after text/start/end, read in one call: building
@@ -42,11 +43,10 @@ def _shift(c: Citation, offset: int, note_text: str) -> Citation:
 
 _EDGE = " \t\n,;:.()[]"
 _CONNECTIVE = re.compile(r"(?:(?:and|or|also|see|cf\.)[\s,]+)+", re.IGNORECASE)
-_DECLARATION = re.compile(
-    r"(?:hereafter|henceforth|cited\s+(?:hereafter\s+)?as)\b", re.IGNORECASE
-)
+# "NSC 10/2, June 18, 1948, printed ibid., Document 292": the words before a
+# printing or "is in" describe the document the citation after them locates.
 _DESCRIBES = re.compile(
-    r"\b(?:printed|reprinted|published|quoted|summarized|is|are|was|were)"
+    rf"\b(?:{PRINTING_VERB}|summarized|is|are|was|were)"
     r"(?:\s+(?:in|as))?(?:\s+(?:full|part))?[\s,]*$",
     re.IGNORECASE,
 )
@@ -80,7 +80,7 @@ def _leftovers(clause: str, found: list[Citation]) -> list[Citation]:
             out.append(left)
     if out and any(c.declares for c in found):
         # "(hereafter cited as NSF, JFKL)" is read: the citation declares it.
-        out = [c for c in out if not _DECLARATION.match(c.text)]
+        out = [c for c in out if not DECLARES.match(c.text)]
     return out
 
 

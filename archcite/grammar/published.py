@@ -40,6 +40,7 @@ from dataclasses import replace
 
 from archcite.grammar.literals import any_of
 from archcite.grammar.locators import title_like
+from archcite.grammar.vocab import IN_FULL, PRINTING_VERB
 from archcite.grammar.works import (
     DOC_WORDS,
     FIRST_WORD,
@@ -78,9 +79,7 @@ _DIGIT = re.compile(r"\d")
 
 _SOURCE = re.compile(r"\(?\s*Source\s*[:,.]\s*")
 _PRINTED = re.compile(
-    r"\b(?:(?:also|is|are|was|were|been)\s+)*"
-    r"(?:printed|published|reprinted|excerpted|quoted)\s+(?:in\s+full\s+|in\s+part\s+)?"
-    r"(?:in|as|from)\s+(?:the\s+)?",
+    rf"\b(?:(?:also|is|are|was|were|been)\s+)*{PRINTING_VERB}{IN_FULL}\s+(?:in|as|from)\s+(?:the\s+)?",
     re.I,
 )
 # "See", "See also", "Cf.", "For text, see", "Also see", "but see": a signal

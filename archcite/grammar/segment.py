@@ -19,9 +19,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from archcite.grammar.frus_ids import roman_to_int
-from archcite.grammar.frus_scan import LIST_SEP, other_name
 from archcite.grammar.noncitation import is_classification
+from archcite.grammar.vocab import (
+    DECLARES,
+    LIST_SEP,
+    MONTH_STEM,
+    SEP,
+    SERIES_NAME,
+    other_name,
+    roman_to_int,
+)
 
 # Words whose trailing period is part of the word. Lower-cased, without the period.
 ABBREVIATIONS = frozenset(
@@ -174,8 +181,8 @@ _LOCATOR_NEXT = re.compile(r"\s*(?:FRC|Lot)\s+\d")
 # titles, one per volume, are joined by semicolons that do not end the
 # citation. A title must follow the list: "vols. V and VI; Memorandum …" ends.
 _VOLUME_LIST = re.compile(
-    r"\b(?:Foreign\s+Relations|FRUS)\b[^;]*?\b(?:Volumes|[Vv]ols\.)\s+"
-    r"(?:(?P<list>[IVXLC]+(?:\s*,\s*(?:and\s+)?[IVXLC]+|\s+and\s+[IVXLC]+)+)"
+    rf"\b{SERIES_NAME}[^;]*?\b(?:Volumes|[Vv]ols\.)\s+"
+    rf"(?:(?P<list>[IVXLC]+(?:{SEP}[IVXLC]+)+)"
     r"|(?P<first>[IVXLC]+)\s*[–—-]\s*(?P<last>[IVXLC]+))\b\s*[,:]\s*[^;\s][^;]*$"
 )
 
@@ -333,9 +340,7 @@ _PUBLISHER = re.compile(
     r"|Presses|Company|Co(?=\.)|Sons|Brothers|Bros(?=\.)|Harper & Row|Little, Brown"
     r"|Houghton Mifflin|Random House|Macmillan|Routledge|Gallimard)\b"
 )
-_MONTH = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d"
-)
+_MONTH = re.compile(rf"\b{MONTH_STEM}\s+\d")
 
 # "(Johnson Library, Rusk Appointment Books, 1967)" is where a document is.
 _ARCHIVAL = re.compile(
@@ -364,20 +369,15 @@ def is_imprint(inner: str) -> bool:
     )
 
 
-# "(hereafter cited as NSF, JFKL)" declares a short title for the citation it
-# follows; cut off, it would look like a second, partial citation.
-_DECLARATION = re.compile(
-    r"\s*(?:hereafter|henceforth|cited\s+(?:hereafter\s+)?as)\b", re.IGNORECASE
-)
-
-
 def _standalone(inner: str) -> bool:
     """A parenthesis long and structured enough to be a citation of its own."""
     return (
         len(inner) >= 20
         and ", " in inner
         and not is_imprint(inner)
-        and not _DECLARATION.match(inner)
+        # "(hereafter cited as NSF, JFKL)" declares a short title for the
+        # citation it follows; cut off, it would look like a second citation.
+        and not DECLARES.match(inner)
     )
 
 

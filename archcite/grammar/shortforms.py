@@ -27,6 +27,22 @@ import re
 from dataclasses import dataclass, replace
 
 from archcite.grammar.locators import unquote
+from archcite.grammar.vocab import (
+    BOX,
+    DOCUMENT,
+    DOCUMENT_KIND,
+    FILE_NO,
+    FOLDER,
+    FOLDER_SHORT,
+    FRAMES,
+    NUM_LIST,
+    PAGE_WORD,
+    PNUMBER,
+    PRINTING_VERB,
+    REEL,
+    SUBJECT_CODE,
+    expand,
+)
 from archcite.model import ArchivalRef, Citation, DocItem, FrusRef, PublishedRef
 
 # "ibid", "ibid.", "ibidem", any case; "id." and "idem" only open a clause,
@@ -46,16 +62,14 @@ _YEAR_TAIL = re.compile(r"^[\s,]*\[?\d{4}(?:[–-]\d{2,4})?\]?(?:\W|$)")
 # Words that may stand right before an ibid. that belongs to a longer sentence
 # ("The original letter is ibid.", "printed ibid.", "both ibid.").
 _LINKING = re.compile(
-    r"(?:^|\s)(?:is|are|was|were|be|been|printed|reprinted|published|found|filed|"
+    rf"(?:^|\s)(?:is|are|was|were|be|been|{PRINTING_VERB}|found|filed|"
     r"located|kept|see|also|cf\.|both|all|in|and|at|in\s+(?:full|part)),?$",
     re.IGNORECASE,
 )
 # "see telegram No. 50, September 12, 1929, to the Chargé in Bolivia, ibid.,
 # p. 860": a document described before the ibid. that says where it is printed.
 _DESCRIBED = re.compile(
-    r"\b(?:telegrams?|despatch(?:es)?|dispatch|notes?|letters?|instructions?|"
-    r"memorand(?:um|a)|aide-m[ée]moire)\b.*(?:\b\d{4}|\bNo\.\s*\d+).*,$",
-    re.IGNORECASE,
+    rf"\b{DOCUMENT_KIND}\b.*(?:\b\d{{4}}|\bNo\.\s*\d+).*,$", re.IGNORECASE
 )
 # A prefix with any of these is a citation of its own: leave the clause alone.
 _PREFIX_CITES = re.compile(
@@ -69,16 +83,18 @@ _CLOSERS = ' .;,)]”"’'
 
 # -- locator grammar ---------------------------------------------------------
 
-_BOX = re.compile(r"^box(?:es)?\.?\s+(.+)$", re.IGNORECASE)
-_FOLDER = re.compile(r"^(?:folders?|fol\.|f\.)\s+(.+)$", re.IGNORECASE)
-_REEL = re.compile(r"^(?:reels?|roll)\s+(.+)$", re.IGNORECASE)
-_FRAMES = re.compile(r"^(?:frames?|fr\.)\s+(.+)$", re.IGNORECASE)
-_FILE_NO = re.compile(r"^file\s+no\.?\s+(.+)$", re.IGNORECASE)
+# The unit words are the archival grammar's (:mod:`.vocab`): "Ibid., Legajo 4"
+# after "Archivo Histórico Nacional, Estado, Legajo 3" is the next box.
+_BOX = re.compile(rf"^{BOX}\.?\s+(.+)$", re.IGNORECASE)
+_FOLDER = re.compile(rf"^(?:{FOLDER}|{FOLDER_SHORT})\s+(.+)$", re.IGNORECASE)
+_REEL = re.compile(rf"^{REEL}\s+(.+)$", re.IGNORECASE)
+_FRAMES = re.compile(rf"^{FRAMES}\s+(.+)$", re.IGNORECASE)
+_FILE_NO = re.compile(rf"^{FILE_NO}\s*(.+)$", re.IGNORECASE)
 _VOLUME = re.compile(r"^(?:vols?\.|volumes?)\s*(.+)$", re.IGNORECASE)
-_PAGES = re.compile(r"^(?:pp?\.|pages?)\s*(.+)$", re.IGNORECASE)
+_PAGES = re.compile(rf"^{PAGE_WORD}\s*(.+)$", re.IGNORECASE)
 # "Ibid., p. 31, footnote 1": the note on that page; the page is the place.
 _PAGE_NOTE = re.compile(r"^(?:footnote|note|n\.)\s*\d+$", re.IGNORECASE)
-_DOCUMENTS = re.compile(r"^(?:documents?|docs?\.)\s+(.+)$", re.IGNORECASE)
+_DOCUMENTS = re.compile(rf"^{DOCUMENT}\s+(.+)$", re.IGNORECASE)
 # A bare page or page range, as Chicago writes it: "Ibid., 45." "Ibid., 45–47."
 _BARE_PAGES = re.compile(r"^(?:[1-9]\d*|[ivxlcdm]+)(?:\s*[–-]\s*(?:\d+|[ivxlcdm]+))?$")
 _PAGE_RANGE = re.compile(
@@ -89,16 +105,12 @@ _PAGE_RANGE = re.compile(
 # subject-numeric ("POL 27 VIET S", "AID (JAPAN) VIET S", "POL JAPAN–US"),
 # subject + decimal ("Okinawa 323.3", "Viet 385.1 ARC LIGHT"), CFPF ("P860029–2278").
 _DECIMAL = re.compile(r"^\d{3}(?:\.[0-9A-Za-z]+)*(?:/[0-9A-Za-z–-]+)?(?:\s+\S.*)?$")
-_SUBJECT_CODES = (
-    "POL|DEF|AID|ORG|OS|ECON|E|FN|FT|INCO|PET|SOC|CSM|CUL|EDU|LAB|PER|PPB|SCI|TEL|TRV|"
-    "CON|AV|AE|PS|STR|FSE|ECIN|LEG|INT|MAR|POW|REF|CR|IT|ADM|PR|PPV|CA|TP|FSS|AGR|HS"
-)
 _SUBJECT_NUMERIC = re.compile(
-    rf"^(?:{_SUBJECT_CODES})(?:\s*\([A-Z][A-Z .]*\))?(?:\s+[A-Z0-9][A-Z0-9–/.()-]*)+"
-    rf"(?:\s+and\s+(?:{_SUBJECT_CODES})(?:\s+[A-Z0-9][A-Z0-9–/.()-]*)+)*$"
+    rf"^{SUBJECT_CODE}(?:\s*\([A-Z][A-Z .]*\))?(?:\s+[A-Z0-9][A-Z0-9–/.()-]*)+"
+    rf"(?:\s+and\s+{SUBJECT_CODE}(?:\s+[A-Z0-9][A-Z0-9–/.()-]*)+)*$"
 )
 _SUBJECT_DECIMAL = re.compile(r"^[A-Z][A-Za-z]+\s+\d{3}\.\d+(?:\s+\S.*)?$")
-_CFPF = re.compile(r"^[PDN]\d{6,}[–-]\d+$")
+_CFPF = re.compile(rf"^{PNUMBER}$")
 
 # A new lot, job or WNRC accession inside the same collection ("ibid., FRC 330
 # 70 A 4443, Japan 373.24"); a named unit before it ("Conference Files: Lot …")
@@ -106,8 +118,6 @@ _CFPF = re.compile(r"^[PDN]\d{6,}[–-]\d+$")
 _UNIT = re.compile(r"^(Lot|Job|FRC)\s+(\d.*)$", re.IGNORECASE)
 _UNIT_FIELDS = {"lot": "lot", "job": "job", "frc": "accession"}
 
-_DOC_LIST = re.compile(r"\d+(?:\s*(?:,|and|&|[–-])\s*\d+)*")
-_DOC_ITEM = re.compile(r"(\d+)(?:\s*[–-]\s*(\d+))?")
 _LEADING_AND = re.compile(r"^(?:and|&)\s+")
 _AND_CAPITAL = re.compile(r",?\s+and\s+(?=[A-Z])")
 _JOINING_TAIL = re.compile(r"[\s,;]*(?:and|also|&)?[\s,;]*$")
@@ -174,19 +184,11 @@ def _is_file_number(segment: str) -> bool:
 
 
 def _documents(value: str) -> tuple[int, ...] | None:
-    """Document numbers from "35", "35 and 36", "35, 36", "35–37" (small ranges)."""
+    """Document numbers from "35", "35 and 36", "35, 36", "35–37" (ranges expanded)."""
     value = value.strip()
-    if not _DOC_LIST.fullmatch(value):
+    if not NUM_LIST.pattern.fullmatch(value):
         return None
-    out: list[int] = []
-    for m in _DOC_ITEM.finditer(value):
-        first = int(m.group(1))
-        last = int(m.group(2)) if m.group(2) else first
-        if last < first or last - first > 200:
-            out.append(first)
-        else:
-            out.extend(range(first, last + 1))
-    return tuple(out)
+    return tuple(expand(value))
 
 
 def locators(text: str) -> Locators:

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from archcite.grammar.locators import Component, classify, components, title_like
+from archcite.grammar.vocab import MONTH, PAGE_WORD, SERIES_NAME
 from archcite.model import PublishedRef
 
 __all__ = [
@@ -95,7 +96,7 @@ _LEGAL_TITLES = {
     "TIAS": "Treaties and Other International Acts Series",
     "T.I.A.S.": "Treaties and Other International Acts Series",
 }
-FRUS = re.compile(r"(?:the\s+)?Foreign\s+Relations\b|FRUS\b")
+FRUS = re.compile(rf"(?:the\s+)?{SERIES_NAME}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ _VOL = re.compile(
 )
 _PART = re.compile(rf"^(?:[Pp]ts?|[Pp]arts?)\.?\s+(?:\d+|{_ROMAN})$")
 _NO = re.compile(r"^(?:[Nn]os?)\.\s*(?P<v>\d+[A-Za-z]?)$")
-_PAGES = re.compile(rf"^(?:pp?\.|pages?)\s*(?P<v>{_PAGES_V})$")
+_PAGES = re.compile(rf"^{PAGE_WORD}\s*(?P<v>{_PAGES_V})$")
 _BARE = re.compile(rf"^(?:{_PAGES_V})$")
 _NOTE = re.compile(r"^(?:nn?\.|notes?)\s*\d+(?:\s*[–-]\s*\d+)?$")
 _FF = re.compile(r"^ff\.?$")
@@ -128,9 +129,7 @@ _MINOR = re.compile(
     r"Special\s+Supplement\s+No\.)\s+[\w.–-]+(?:\s*[–-]\s*[\w.]+)?(?:\s*\([^()]*\))?$"
 )
 _DATE = re.compile(
-    r"^(?:(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-    r"(?:\s+\d{1,2})?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})$"
+    rf"^(?:{MONTH}(?:\s+\d{{1,2}})?,?\s+\d{{4}}|\d{{1,2}}\s+[A-Z][a-z]+\.?\s+\d{{4}})$"
 )
 
 
@@ -266,9 +265,7 @@ def _titled(text: str, strict: bool) -> bool:
 
 
 _MONTH_ONLY = re.compile(
-    r"^\s*(?:(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
-    r"Spring|Summer|Fall|Autumn|Winter)(?:\s+\d{1,2})?,?\s*)?$"
+    rf"^\s*(?:(?:{MONTH}|Spring|Summer|Fall|Autumn|Winter)(?:\s+\d{{1,2}})?,?\s*)?$"
 )
 
 

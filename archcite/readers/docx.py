@@ -180,25 +180,33 @@ def _references(body: etree._Element) -> list[_Ref]:
 
 def _pieces(el: etree._Element) -> Iterator[str]:
     """The visible text of ``el``, piece by piece; ``"\\n"`` marks a paragraph."""
+    for piece, _ in pieces_with_source(el):
+        yield piece
+
+
+def pieces_with_source(el: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    """:func:`_pieces` with the element each piece comes from (``w:t``, ``w:tab``,
+    ``w:p`` for a paragraph mark …): what a writer needs to find a character again.
+    """
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
         if tag == _W + "t":
-            yield (child.text or "").replace("\n", " ")
+            yield (child.text or "").replace("\n", " "), child
         elif tag in _SPACES:
-            yield " "
+            yield " ", child
         elif tag == _W + "noBreakHyphen":
-            yield "-"
+            yield "-", child
         elif tag == _W + "sym":
-            yield _sym_char(child)
+            yield _sym_char(child), child
         elif tag == _W + "r" and _hidden(child):
             continue
         elif tag == _W + "p":
-            yield "\n"
-            yield from _pieces(child)
+            yield "\n", child
+            yield from pieces_with_source(child)
         else:
-            yield from _pieces(child)
+            yield from pieces_with_source(child)
 
 
 def _notes(zf: ZipFile, kind: str, name: str) -> dict[str, etree._Element]:

@@ -51,25 +51,34 @@ _TEXT_TYPES = (
 
 def _pieces(el: etree._Element) -> Iterator[str]:
     """Visible text of ``el`` with its tails; ``"\\n"`` starts a paragraph."""
+    for piece, _, _ in pieces_with_source(el):
+        yield piece
+
+
+def pieces_with_source(
+    el: etree._Element,
+) -> Iterator[tuple[str, etree._Element, bool]]:
+    """:func:`_pieces` with where each piece is: an element, and whether the
+    piece is that element's tail (the text after it) rather than its own."""
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and tag not in _SKIP:
             if tag in _PARAGRAPHS:
-                yield "\n"
+                yield "\n", child, False
             if tag == _TEXT + "s":
                 try:
                     count = int(child.get(_TEXT + "c", "1"))
                 except ValueError:
                     count = 1
-                yield " " * max(1, min(count, 1000))
+                yield " " * max(1, min(count, 1000)), child, False
             elif tag in _SPACES:
-                yield " "
+                yield " ", child, False
             else:
                 if child.text:
-                    yield child.text
-                yield from _pieces(child)
+                    yield child.text, child, False
+                yield from pieces_with_source(child)
         if child.tail:
-            yield child.tail
+            yield child.tail, child, True
 
 
 def _check_kind(zf: ZipFile, name: str) -> None:

@@ -38,6 +38,10 @@ class LineIndex:
         i = bisect_right(self._starts, offset) - 1
         return (i + 1, offset - self._starts[i] + 1)
 
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of 1-based ``line``/``column`` (:meth:`locate`'s inverse)."""
+        return self._starts[line - 1] + column - 1
+
 
 class TextBuilder:
     """Accumulate normalized note text and its :class:`SourceMap`."""

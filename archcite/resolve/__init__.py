@@ -44,9 +44,16 @@ from dataclasses import dataclass, field, fields, replace
 from itertools import pairwise
 from typing import Final
 
-from archcite.grammar.frus_ids import document_range, in_current_document, in_document
+from archcite.authority.frus_volumes import (
+    document_range,
+    in_current_document,
+    in_document,
+    sibling,
+    with_volume,
+)
 from archcite.grammar.labels import is_label
 from archcite.grammar.shortforms import locators
+from archcite.grammar.vocab import DECLARES
 from archcite.model import (
     ArchivalRef,
     Citation,
@@ -55,15 +62,7 @@ from archcite.model import (
     Located,
     Note,
 )
-from archcite.resolve.inherit import (
-    FINER,
-    Want,
-    locates,
-    merge,
-    merge_archival,
-    sibling,
-    with_volume,
-)
+from archcite.resolve.inherit import FINER, Want, locates, merge, merge_archival
 
 #: An Ibid. may refer at most this many notes back (FRUS-Explorer's ``ibidReach``);
 #: notes without citations ("Not printed.") in between are allowed.
@@ -73,10 +72,6 @@ SHORT_FORM_REACH: Final = 50
 
 _REFERRING: Final = ("ibid", "short")
 _SEVERAL: Final = re.compile(r"\b(?:both|all|each)\s+$", re.IGNORECASE)
-_DECLARATION: Final = re.compile(
-    r"^[\s(\[“\"‘]*(?:hereafter|henceforth|cited\s+(?:hereafter\s+)?as)\b",
-    re.IGNORECASE,
-)
 
 
 # -- small predicates -----------------------------------------------------------
@@ -88,7 +83,7 @@ def _note_key(note: Note) -> tuple[str, int]:
 
 def _is_declaration(c: Citation) -> bool:
     """A clause that only declares a short title: "(hereafter cited as NSF, JFKL)"."""
-    return c.declares is not None and bool(_DECLARATION.match(c.text))
+    return c.declares is not None and bool(DECLARES.match(c.text))
 
 
 def _is_real(c: Citation) -> bool:

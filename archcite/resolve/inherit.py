@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from archcite.grammar import frus_ids
-from archcite.grammar.frus_ids import with_volume
+from archcite.authority.frus_volumes import sibling, with_volume
 from archcite.grammar.shortforms import Locators
 from archcite.model import ArchivalRef, Citation, DocItem, FrusRef, PublishedRef
 
@@ -36,13 +35,6 @@ FINER: Final = 6
 LOCATION_FIELDS: Final = tuple(
     name for level in LEVELS for name in level if name not in ("place", "in_authority")
 )
-
-
-def sibling(ref: FrusRef, volume_id: str) -> FrusRef | None:
-    """``ref`` ("vol. VIII, Document 68") placed among the siblings of
-    ``volume_id`` (same subseries), or ``None`` when that is not certain."""
-    found = frus_ids.sibling(ref, volume_id)
-    return found if found.volume_id else None
 
 
 def locates(ref: ArchivalRef) -> bool:
@@ -174,6 +166,4 @@ __all__ = [
     "locates",
     "merge",
     "merge_archival",
-    "sibling",
-    "with_volume",
 ]

@@ -1,10 +1,15 @@
-"""From the parts of a FRUS reference to a volume id, links and validation.
+"""FRUS volume arithmetic: from what a reference says to a volume of the catalog.
 
 The grammar (:mod:`archcite.grammar.frus`) finds what a note *says* — years,
-volume, part, supplement, title words, documents, pages. This module turns that
-into the Office of the Historian's volume id by matching it against the
-catalog, builds the history.state.gov links, and checks cited document numbers
-against the volume's document count.
+volume, part, supplement, title words, documents, pages. This module, beside
+the catalog it asks (:mod:`archcite.authority.catalog`), turns that into the
+Office of the Historian's volume id, builds the history.state.gov links, checks
+cited document numbers against the volume's document count, and places a
+reference that names no volume: an internal one ("See Document 389") in the
+volume being read (:func:`with_volume`), an elliptical one ("vol. ii, p. 6") among
+the siblings of that volume (:func:`sibling`), "footnote 2 above" in its
+document (:func:`in_document`). The grammar and the resolve stage both call down
+to it; it knows nothing of either.
 
 Decisions, documented here because callers rely on them:
 
@@ -28,44 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from archcite.authority.catalog import HISTORY_STATE, catalog, parse_id
+from archcite.authority.numerals import int_to_roman, number
 from archcite.model import FrusRef
-
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
-def roman_to_int(text: str) -> int | None:
-    """``"XIX"`` / ``"xix"`` -> 19; ``None`` if ``text`` is not a roman numeral."""
-    s = text.lower()
-    if not s or any(ch not in _ROMAN for ch in s):
-        return None
-    total = 0
-    for i, ch in enumerate(s):
-        value = _ROMAN[ch]
-        if i + 1 < len(s) and _ROMAN[s[i + 1]] > value:
-            total -= value
-        else:
-            total += value
-    return total if int_to_roman(total).lower() == s else None
-
-
-def int_to_roman(n: int) -> str:
-    out = []
-    for value, sym in (
-        (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-        (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ):  # fmt: skip
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
-
-
-def number(text: str) -> int | None:
-    """A volume or part number written in arabic or roman figures."""
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    return roman_to_int(text)
 
 
 def years_key(start: str, end: str | None) -> str:
@@ -311,20 +280,21 @@ def in_document(ref: FrusRef, footnotes: tuple[tuple[int, int], ...]) -> FrusRef
     return replace(ref, documents=documents, footnotes=footnotes, reason=None)
 
 
-def sibling(ref: FrusRef, context_id: str) -> FrusRef:
+def sibling(ref: FrusRef, context_id: str) -> FrusRef | None:
     """Resolve an elliptical "vol. ii, p. 6" against the volume it is cited from.
 
     In a legacy volume "vol. ii" means volume II of the same year and named
-    series: cited from ``frus1918Russiav03`` it is ``frus1918Russiav02``.
-    Returns ``ref`` unchanged when it names no volume number or the context
-    id has no volume of that number.
+    series: cited from ``frus1918Russiav03`` it is ``frus1918Russiav02``; after
+    a 1961–1963 volume, "ibid., vol. VIII" is volume VIII of that subseries.
+    ``None`` when ``ref`` names no volume number, already has an id, or the
+    context has no volume of that number: the volume is never guessed.
     """
     p = parse_id(context_id)
     if p is None or ref.volume is None or ref.volume_id is not None:
-        return ref
+        return None
     n = number(ref.volume.replace("E–", ""))
     if n is None:
-        return ref
+        return None
     parts = Parts(
         years=p.years,
         volume=n,
@@ -335,5 +305,5 @@ def sibling(ref: FrusRef, context_id: str) -> FrusRef:
     )
     found, _ = identify(parts)
     if found is None:
-        return ref
+        return None
     return finish(replace(ref, volume_id=found, subseries=None, reason=None))

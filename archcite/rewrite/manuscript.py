@@ -1,0 +1,91 @@
+"""Formatted citations into a manuscript: from located citations to edits.
+
+The formatter (:mod:`archcite.render`) gives each citation it formats as HTML,
+keyed by the citation's index in the document (``Located.index``). Every such
+citation's span becomes an :class:`~archcite.rewrite.Edit`; prose and editorial
+remarks around the spans are never touched, and a citation the formatter left
+out (unrecognized, not a citation) stays as written and is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from archcite.model import Located
+from archcite.readers import Source
+from archcite.rewrite import Edit, Refusal, Rewritten, rewrite
+from archcite.rewrite.rich import from_html
+
+#: Formatted HTML per citation index, for a document's located citations.
+Formatter = Callable[[Sequence[Located]], Mapping[int, str]]
+
+#: Kinds whose text is not a citation to format: kept as written, silently.
+_PROSE = frozenset({"not-a-citation"})
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A citation left as written, and why."""
+
+    located: Located
+    reason: str
+
+    def describe(self, source: str) -> str:
+        """``source:line:column: note N: “text…” kept as written (reason)``."""
+        line, col = self.located.line_column
+        label = self.located.note.label
+        text = self.located.citation.text
+        short = text if len(text) <= 50 else text[:49] + "…"
+        return (
+            f"{source}:{line}:{col}: note {label}: “{short}” kept as written "
+            f"({self.reason})"
+        )
+
+
+def edits_for(
+    located: Sequence[Located], html: Mapping[int, str]
+) -> tuple[list[Edit], list[Kept]]:
+    """One edit per formatted citation; what is left as written, with the reason."""
+    edits: list[Edit] = []
+    kept: list[Kept] = []
+    for loc in located:
+        c = loc.citation
+        if c.kind in _PROSE or c.start == c.end:
+            continue
+        formatted = html.get(loc.index)
+        if formatted is None:
+            reason = "not recognized" if c.status == "unrecognized" else "not formatted"
+            kept.append(Kept(loc, reason))
+            continue
+        edits.append(Edit(loc.note.index, c.start, c.end, from_html(formatted)))
+    return edits, kept
+
+
+def kept_from_refusals(
+    located: Sequence[Located], refused: Sequence[Refusal]
+) -> list[Kept]:
+    """The citations whose edits a writer refused."""
+    by_span = {
+        (loc.note.index, loc.citation.start, loc.citation.end): loc for loc in located
+    }
+    out = []
+    for r in refused:
+        loc = by_span.get((r.edit.note, r.edit.start, r.edit.end))
+        if loc is not None:
+            out.append(Kept(loc, r.reason))
+    return out
+
+
+def rewrite_manuscript(
+    source: Source,
+    located: Sequence[Located],
+    html: Mapping[int, str],
+    fmt: str | None = None,
+) -> tuple[Rewritten, list[Kept]]:
+    """The manuscript with every formatted citation in place of the original."""
+    edits, kept = edits_for(located, html)
+    result = rewrite(source, edits, fmt)
+    kept.extend(kept_from_refusals(located, result.refused))
+    kept.sort(key=lambda k: k.located.index)
+    return result, kept
