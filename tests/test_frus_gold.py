@@ -27,7 +27,7 @@ from archcite.evaluation.frus_gold import (
     run_case,
     to_json,
 )
-from archcite.grammar.frus_pages import page_ends
+from archcite.authority.frus_pages import page_ends
 
 GOLD = Path(__file__).resolve().parent / "gold"
 FILES = ("frus_manuscript.jsonl", "frus_classes.jsonl")

@@ -34,7 +34,7 @@ What a record with a FRUS reference whose volume is known (``frus``,
 * documents -> one pair each; otherwise each cited page or range -> its first
   page, and the last page of a range (the gold links both ends of
   "pp. 1032–1073"; an abbreviated end is written out, "1286–88" ends at 1288:
-  :func:`archcite.grammar.frus_pages.page_ends`); a volume without locator ->
+  :func:`archcite.authority.frus_pages.page_ends`); a volume without locator ->
   (volume, None);
 * a gold target naming only a volume is satisfied by any pair in that volume
   (the link does not say which page), so pairs of that volume compare as
@@ -63,9 +63,9 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from archcite import pipeline, readers
+from archcite.authority.frus_pages import page_ends
 from archcite.errors import InputError
 from archcite.evaluation.frus_classes import CLASSES, classify
-from archcite.grammar.frus_pages import page_ends
 from archcite.model import FrusRef, Located, Note
 from archcite.readers import Source
 

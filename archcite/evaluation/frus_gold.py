@@ -46,8 +46,8 @@ from pathlib import Path
 from typing import Any
 
 from archcite import pipeline
+from archcite.authority.frus_pages import page_ends
 from archcite.errors import InputError
-from archcite.grammar.frus_pages import page_ends
 from archcite.model import Located, Note
 from archcite.record import to_record
 
