@@ -69,7 +69,14 @@ def test_own_plugins_load_in_listing_order() -> None:
     chain = [
         n for n, _ in recognizer_plugins() if n in _declared("archcite.recognizers")
     ]
-    assert chain == ["noncitation", "frus", "shortforms", "archival", "published"]
+    assert chain == [
+        "noncitation",
+        "frus",
+        "shortforms",
+        "collection_only",
+        "archival",
+        "published",
+    ]
 
 
 def test_suffixes_are_declared_once_and_select_the_reader() -> None:

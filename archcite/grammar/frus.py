@@ -41,7 +41,7 @@ from archcite.authority.frus_volumes import (
     volume_label,
     years_key,
 )
-from archcite.grammar.frus_internal import internal_refs
+from archcite.grammar.frus_internal import describes_document, internal_refs
 from archcite.grammar.frus_locators import (
     bare_pages,
     link,
@@ -550,7 +550,11 @@ def _recognize(text: str) -> list[Citation]:
     for v in _VOLUME.finditer(text):
         if any(a <= v.start() < b for a, b in taken):
             continue
-        if not _ELLIPTICAL_LEAD.search(text[: v.start()]):
+        before = text[: v.start()]
+        if not _ELLIPTICAL_LEAD.search(before) and not (
+            before.rstrip().endswith(",")
+            and describes_document(before.rstrip().rstrip(',”"'))
+        ):
             continue
         ref = _scan_elliptical(text, v.start(), None)
         if ref is not None:

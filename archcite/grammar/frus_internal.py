@@ -151,6 +151,31 @@ _DOC_WORDS = re.compile(
 )
 
 
+# "Instruction to the Minister in China", "Telegram No. 2, January 3, 5 p.m., to
+# the Ambassador in Great Britain": a document named by its kind and its
+# addressee or number, whose printing the volume then gives.
+_DOCUMENT_OPENING = re.compile(
+    r"^(?:The\s+)?(?:telegram|instruction|despatch|dispatch|memorandum|note|letter|"
+    r"airgram|aide-m[ée]moire)\s+(?:No\.\s*\d|to\s|from\s|of\s|\d)",
+    re.IGNORECASE,
+)
+
+
+def describes_document(head: str) -> bool:
+    """Whether ``head`` (the words before a locator, without the comma) describes
+    a document rather than naming a work: a kind of document with its number or
+    date, or with its addressee ("Instruction to the Minister in China")."""
+    head = head.strip()
+    last = _COMMA_SPLIT.split(head)[-1] if head else ""
+    if _WORK_WORDS.search(head) or _TITLE_CASE.match(last.strip()):
+        return False
+    return bool(
+        (_DOC_WORDS.search(head) and _DIGIT.search(head))
+        or _DOCUMENT_OPENING.match(head)
+        or _DATED.match(head)
+    )
+
+
 def _bare_page_ok(text: str, m: re.Match[str]) -> bool:
     """Whether a lone "p. 13" points into the current volume.
 

@@ -98,3 +98,15 @@ def anchors(text: str, pos: int = 0) -> list[Anchor]:
             continue
         out.append(Anchor(m.start(), m.end(), False, name.years))
     return out
+
+
+@cache
+def _not_series_names() -> re.Pattern[str]:
+    names = sorted((e.name for e in frus_names().not_series), key=len, reverse=True)
+    return re.compile("|".join(r"\s+".join(map(re.escape, n.split())) for n in names))
+
+
+def names_other_work(text: str) -> bool:
+    """Whether ``text`` holds a name that has "Foreign Relations" in it but is no
+    FRUS ("American State Papers, Foreign Relations")."""
+    return _not_series_names().search(text) is not None
