@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from archcite.authority.frus_pages import page_ends
 from archcite.cli import cli
 from archcite.errors import InputError
 from archcite.evaluation.frus_gold import (
@@ -27,7 +28,6 @@ from archcite.evaluation.frus_gold import (
     run_case,
     to_json,
 )
-from archcite.authority.frus_pages import page_ends
 
 GOLD = Path(__file__).resolve().parent / "gold"
 FILES = ("frus_manuscript.jsonl", "frus_classes.jsonl")
