@@ -6,9 +6,11 @@ from typing import Any
 
 import pytest
 
+from archcite import pipeline
 from archcite.authority import AuthorityError
 from archcite.authority.catalog import catalog, parse_id
-from archcite.authority.frus_names import frus_names, parse
+from archcite.authority.frus_names import Example, frus_names, parse
+from archcite.model import Citation, Note
 
 
 def test_table_loads_with_every_kind() -> None:
@@ -71,3 +73,41 @@ def test_bad_tables_are_refused(entry: dict[str, Any], message: str) -> None:
 def test_a_name_twice_is_refused() -> None:
     with pytest.raises(AuthorityError, match="twice"):
         parse({"name": [_name(), _name(name="x")]})
+
+
+def _records(text: str, in_volume: str | None) -> list[Citation]:
+    note = Note(
+        "example.xml" if in_volume else "example.txt",
+        "1",
+        0,
+        text,
+        doc="d1" if in_volume else None,
+        volume_id=in_volume,
+    )
+    return [loc.citation for loc in pipeline.finish(pipeline.locate([note]))]
+
+
+_EXAMPLES = [(name.name, ex) for name in frus_names().names for ex in name.examples] + [
+    (vol.id, ex) for vol in frus_names().volumes for ex in vol.examples
+]
+
+
+@pytest.mark.parametrize(("entry", "example"), _EXAMPLES, ids=lambda v: str(v)[:40])
+def test_every_example_names_its_volume(entry: str, example: Example) -> None:
+    refs = [c.frus for c in _records(example.text, example.in_volume) if c.frus]
+    assert len(refs) == 1, (entry, refs)
+    ref = refs[0]
+    assert ref.volume_id == example.volume_id, (entry, ref)
+    assert (ref.documents, ref.pages) == (example.documents, example.pages), entry
+    if example.volume_id not in catalog():
+        assert ref.reason and "not in the FRUS catalog" in ref.reason
+
+
+@pytest.mark.parametrize(
+    "example",
+    [ex for entry in frus_names().not_series for ex in entry.examples],
+    ids=lambda ex: ex.text[:40],
+)
+def test_names_that_are_not_the_series_give_no_frus(example: Example) -> None:
+    records = _records(example.text, "frus1930v01")
+    assert not [c for c in records if c.kind == "frus"], records
