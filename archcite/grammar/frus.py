@@ -488,8 +488,7 @@ def _named_refs(text: str) -> list[Ref]:
     after them ("…, and vol. XV, Document 3"; "…; 1921, vol. ii, p. 4")."""
     named: list[Ref] = []
     pos = 0
-    while found := anchors(text, pos):
-        a = found[0]
+    while (a := next(anchors(text, pos), None)) is not None:
         ref = _scan_named(text, a)
         if ref is None:
             pos = a.end

@@ -16,6 +16,7 @@ Relations").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -84,20 +85,19 @@ def _not_series(text: str, start: int, end: int) -> bool:
     return False
 
 
-def anchors(text: str, pos: int = 0) -> list[Anchor]:
-    """Every series anchor of ``text`` from ``pos`` on, in order."""
+def anchors(text: str, pos: int = 0) -> Iterator[Anchor]:
+    """The series anchors of ``text`` from ``pos`` on, in order (lazily: the
+    scanner usually needs only the next one)."""
     pattern, by_group = _compiled()
-    out = []
     for m in pattern.finditer(text, pos):
         group = m.lastgroup or ""
         if group == "ibid":
-            out.append(Anchor(m.start(), m.end(), True, None))
+            yield Anchor(m.start(), m.end(), True, None)
             continue
         name = by_group[group]
         if "Foreign Relations" in name.name and _not_series(text, m.start(), m.end()):
             continue
-        out.append(Anchor(m.start(), m.end(), False, name.years))
-    return out
+        yield Anchor(m.start(), m.end(), False, name.years)
 
 
 @cache
