@@ -48,6 +48,16 @@ from archcite.render.styles import citeproc_styles_count
 MANUSCRIPT_WRITERS: dict[str, Callable[..., list[str]]] = {}
 MANUSCRIPT_SUFFIXES = (".docx", ".odt", ".md", ".tex")
 
+
+def _rewrite(*args: Any) -> list[str]:
+    # Imported on use: the writers (lxml, zip) are not needed to print notes.
+    from archcite.rewrite.manuscript import write_manuscript
+
+    return write_manuscript(*args)
+
+
+MANUSCRIPT_WRITERS.update(dict.fromkeys(MANUSCRIPT_SUFFIXES, _rewrite))
+
 _STYLE_HELP = (
     "A style name ('archcite styles'), an older name such as "
     "chicago-fullnote-bibliography, or a .csl file. Default: "

@@ -1,11 +1,13 @@
 """FRUS references as CSL-JSON, the way the Office of the Historian does it.
 
 A document is a ``chapter`` of its volume, as history.state.gov's own
-CSL-JSON has it (``modules/tests/test-CSL.xqm`` in hsg-shell)::
+CSL-JSON has it (``modules/tests/test-CSL.xqm`` in hsg-shell), except that
+``volume`` holds the number only and the part goes to ``part`` (csl-data.json's
+key for CSL's part number)::
 
-    {"type": "chapter", "title": "Document 75", "page": "Document 75",
+    {"type": "chapter", "title": "Document 75",
      "collection-title": "Foreign Relations of the United States",
-     "collection-number": "1969–1976", "volume": "Volume XIX, Part 1",
+     "collection-number": "1969–1976", "volume": "19", "part": "1",
      "container-title": "Korea, 1969–1972", "editor": [...primary editors],
      "publisher": "Government Printing Office", "publisher-place": "Washington",
      "issued": {"date-parts": [[2010]]},
@@ -28,14 +30,20 @@ Decisions:
   to the Foreign Relations of the United States" for legacy volumes), so a
   rendered citation reads as the volume's title page does.
 * A document printed in a page-cited volume keeps its printed pages in ``page``
-  ("1091–1093"); otherwise ``page`` is "Document N", as hsg-shell does.
+  ("1091–1093"); otherwise ``page`` is left out: hsg-shell's "Document N"
+  there printed "vol. 6:Document 35" in Chicago bibliographies, and the
+  title already names the document.
+* ``volume`` is the arabic number ("6" for "Volume VI"), as Chicago prints
+  volume numbers; "Volume VI" whole printed "vol. Volume VI".
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from archcite.authority.catalog import HISTORY_STATE, Volume, catalog
+from archcite.authority.numerals import roman_to_int
 from archcite.csl.names import csl_name
 from archcite.model import FrusRef
 
@@ -44,14 +52,43 @@ PUBLISHER = "Government Printing Office"
 PLACE = "Washington"
 ONLINE_PUBLISHER = "Office of the Historian"
 
+_VOLUME_PART = re.compile(
+    r"^(?:(?:Part\s+(?P<p1>[IVXLC]+|\d+),\s*)?Volume\s+(?P<v>[IVXLC]+|E[–-]\d+|\d+)"
+    r"(?:,\s*Part\s+(?P<p2>[IVXLC]+|\d+))?|Part\s+(?P<p3>[IVXLC]+|\d+))$"
+)
 
-def _volume_number(ref: FrusRef, vol: Volume | None) -> str | None:
+
+def _arabic(number: str) -> str:
+    """ "XXIX" -> "29"; arabic and electronic ("E–5") numbers stay as they are.
+
+    Chicago prints volume numbers in arabic numerals whatever the title page
+    uses (CMOS 14.116), and a number the engines see as numeric gets its
+    "vol." label.
+    """
+    value = roman_to_int(number) if re.fullmatch(r"[IVXLC]+", number) else None
+    return str(value) if value is not None else number.replace("–", "-")
+
+
+def _volume_and_part(ref: FrusRef, vol: Volume | None) -> tuple[str | None, str | None]:
+    """CSL ``volume`` (the number only) and ``part`` of a volume.
+
+    The catalog's "Volume XXIX, Part 2" put whole into ``volume`` printed
+    "vol. Volume XXIX, Part 2" in Chicago styles. A label the pattern does not
+    know ("Volume II, Microfiche Supplement") stays whole rather than lose words.
+    """
     if vol is not None and vol.volume_number:
-        return vol.volume_number
+        m = _VOLUME_PART.match(vol.volume_number)
+        if m is None:
+            return vol.volume_number, None
+        part = m.group("p1") or m.group("p2") or m.group("p3")
+        number = m.group("v")
+        return (
+            _arabic(number) if number else None,
+            _arabic(part) if part else None,
+        )
     if ref.volume is None:
-        return None
-    label = f"Volume {ref.volume}"
-    return f"{label}, Part {ref.part}" if ref.part else label
+        return None, (_arabic(ref.part) if ref.part else None)
+    return _arabic(ref.volume), (_arabic(ref.part) if ref.part else None)
 
 
 def _common(ref: FrusRef, vol: Volume | None) -> dict[str, Any]:
@@ -61,9 +98,11 @@ def _common(ref: FrusRef, vol: Volume | None) -> dict[str, Any]:
     subseries = (vol.subseries if vol else None) or ref.subseries
     if subseries:
         item["collection-number"] = subseries
-    number = _volume_number(ref, vol)
+    number, part = _volume_and_part(ref, vol)
     if number:
         item["volume"] = number
+    if part:
+        item["part"] = part
     if vol is not None:
         if vol.editors:
             item["editor"] = [csl_name(e) for e in vol.editors]
@@ -115,7 +154,9 @@ def document_item(ref: FrusRef, document: int) -> dict[str, Any] | None:
     if container:
         item["container-title"] = container
     item |= _common(ref, vol)
-    item["page"] = ", ".join(ref.pages) if ref.pages else label
+    if ref.pages:
+        # "Document N" in ``page`` printed "vol. 6:Document 35"; the title says it
+        item["page"] = ", ".join(ref.pages)
     item["URL"] = f"{HISTORY_STATE}/{ref.volume_id}/d{document}"
     return item
 

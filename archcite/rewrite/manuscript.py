@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from archcite.model import Located
-from archcite.readers import Source
-from archcite.rewrite import Edit, Refusal, Rewritten, rewrite
+from archcite.readers import Source, reader_for
+from archcite.rewrite import Edit, Refusal, RewriteError, Rewritten, rewrite
 from archcite.rewrite.rich import from_html
 
 #: Formatted HTML per citation index, for a document's located citations.
@@ -89,3 +89,42 @@ def rewrite_manuscript(
     kept.extend(kept_from_refusals(located, result.refused))
     kept.sort(key=lambda k: k.located.index)
     return result, kept
+
+
+def write_manuscript(
+    source_path: str, located: Sequence[Located], style: object, output_path: object
+) -> list[str]:
+    """``archcite format MS -o OUT.docx``: write the rewritten manuscript to ``OUT``.
+
+    Returns the lines to report (citations kept as written); the file is written
+    atomically and never over the input.
+    """
+    from pathlib import Path
+
+    from archcite.output import write_atomic
+    from archcite.readers import open_source
+    from archcite.rewrite.formatter import formatter
+
+    out = Path(str(output_path))
+    source = open_source(source_path)
+    reader = reader_for(source)
+    if _SUFFIX_READER.get(out.suffix.lower()) != reader.name:
+        raise RewriteError(
+            f"a {reader.name} manuscript is rewritten as {reader.name} "
+            f"(name the output {Path(source_path).suffix or 'like the input'})",
+            str(out),
+        )
+    html = formatter(style)(located)  # type: ignore[arg-type]
+    result, kept = rewrite_manuscript(source, located, html)
+    write_atomic(out, result.data, [source_path])
+    return [k.describe(source_path) for k in kept]
+
+
+_SUFFIX_READER = {
+    ".docx": "docx",
+    ".odt": "odt",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".tex": "latex",
+    ".txt": "text",
+}

@@ -176,7 +176,7 @@ def rewrite_document(
     doc: Node, formatter: Formatter, source: str = "<pandoc>"
 ) -> tuple[Node, list[Kept]]:
     """The pandoc document with every formatted citation in its notes replaced."""
-    from archcite.pipeline import finish, locate
+    from archcite.pipeline import extract_notes
 
     bodies = _notes(doc)
     texts: list[_Text] = []
@@ -192,7 +192,7 @@ def rewrite_document(
         body, srcmap = builder.build()
         texts.append(text)
         notes.append(Note(source, str(index + 1), index, body, srcmap))
-    located: Sequence[Located] = finish(locate(notes))
+    located: Sequence[Located] = extract_notes(notes)
     edits, kept = edits_for(located, formatter(located))
     by_span = {(loc.note.index, loc.citation.start): loc for loc in located}
     per_note: dict[int, list[tuple[int, int, RichText]]] = {}
@@ -232,7 +232,11 @@ def rewrite_document(
 
 def _style(doc: Node) -> str | None:
     meta = doc.get("meta", {}).get("archcite-style")
-    return pf.stringify(meta) if meta else None
+    if not meta:
+        return None
+    if meta.get("t") == "MetaString":  # -M archcite-style=NAME
+        return str(meta["c"]).strip() or None
+    return pf.stringify(meta.get("c", [])).strip() or None  # YAML metadata
 
 
 def default_formatter(style: str | None) -> Formatter:

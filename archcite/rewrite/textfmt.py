@@ -25,7 +25,7 @@ from archcite.rewrite import Edit, Refusal, Writer, register
 from archcite.rewrite.rich import RichText, Run
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
 _PAIRS = {"]": "[", ")": "(", "}": "{"}
 
@@ -72,11 +72,20 @@ def _escaped(raw: str, i: int) -> bool:
 
 
 def _balance(
-    raw: str, lo: int, hi: int, core: tuple[int, int], mapped: set[int], pairs: str
+    raw: str,
+    lo: int,
+    hi: int,
+    core: tuple[int, int],
+    note: tuple[int, int],
+    mapped: set[int],
+    pairs: str,
 ) -> tuple[int, int]:
-    """Shrink the widened range ``[lo, hi)`` back until its markup brackets pair."""
+    """Shrink the widened range ``[lo, hi)`` back until its markup brackets pair,
+    and never take a pair that encloses the whole note (``\\footnote{…}``, ``^[…]``).
+    """
     while True:
         stack: list[int] = []
+        matched: list[tuple[int, int]] = []
         closer: int | None = None
         for i in range(lo, hi):
             ch = raw[i]
@@ -85,7 +94,7 @@ def _balance(
             if ch in _PAIRS.values():
                 stack.append(i)
             elif stack and raw[stack[-1]] == _PAIRS[ch]:
-                stack.pop()
+                matched.append((stack.pop(), i))
             else:
                 closer = i
                 break
@@ -99,6 +108,10 @@ def _balance(
             if opener >= core[0]:
                 raise _Unsafe("the citation opens a group of markup it does not end")
             lo = opener + 1
+            continue
+        around = [(o, c) for o, c in matched if o < note[0] and c >= note[1]]
+        if around:
+            lo, hi = max(lo, max(o for o, _ in around) + 1), min(c for _, c in around)
             continue
         return lo, hi
 
@@ -125,8 +138,9 @@ def _place(
     if strategy <= 1:
         while hi < len(raw) and hi not in mapped and syntax.widen_after(raw[hi]):
             hi += 1
-    lo, hi = _balance(raw, lo, hi, core, mapped, syntax.brackets)
-    if syntax.paragraph.search(raw, lo, hi):
+    note = (offsets[0], offsets[-1] + 1)
+    lo, hi = _balance(raw, lo, hi, core, note, mapped, syntax.brackets)
+    if syntax.paragraph.search(raw[lo:hi].replace("\r\n", "\n").replace("\r", "\n")):
         raise _Unsafe("the citation runs across a paragraph break")
     return lo, hi
 
@@ -255,7 +269,7 @@ def _md_wrap(run: Run, body: str) -> str:
 MARKDOWN = _Syntax(
     name="markdown",
     brackets="[]()",
-    widen_before=lambda ch: not ch.isspace(),
+    widen_before=lambda ch: ch in "*_[`\\<!",
     widen_after=lambda ch: not ch.isspace(),
     render=lambda t: _styled(t, _md_wrap, _md_escape),
     escape=_md_escape,
@@ -295,8 +309,8 @@ def _tex_escape(text: str) -> str:
 
 
 def _tex_reads_as(text: str) -> str:
-    # LaTeX prints a straight apostrophe as a right quote.
-    return text.replace("'", "’")
+    # LaTeX prints a straight apostrophe as a right quote, a backquote as a left one.
+    return text.replace("'", "’").replace("`", "‘")
 
 
 def _tex_wrap(run: Run, body: str) -> str:
@@ -319,7 +333,7 @@ LATEX = _Syntax(
     render=lambda t: _styled(t, _tex_wrap, _tex_escape),
     escape=_tex_escape,
     reads_as=_tex_reads_as,
-    paragraph=re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|\\par\b"),
+    paragraph=re.compile(r"\n[ \t]*\n|\\par\b"),
 )
 
 for _syntax, _rounds in ((TEXT, 1), (MARKDOWN, 3), (LATEX, 3)):
