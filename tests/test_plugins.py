@@ -74,6 +74,7 @@ def test_own_plugins_load_in_listing_order() -> None:
         "noncitation",
         "frus",
         "shortforms",
+        "collection_only",
         "archival",
         "personal",
         "published",

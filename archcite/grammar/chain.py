@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from archcite.grammar import RecognizerPlugin
 from archcite.grammar import archival as _archival
+from archcite.grammar import collection_only as _collection_only
 from archcite.grammar import frus as _frus
 from archcite.grammar import noncitation as _noncitation
 from archcite.grammar import personal as _personal
@@ -28,6 +29,11 @@ frus = RecognizerPlugin(
 )
 shortforms = RecognizerPlugin(
     _shortforms.recognize, "Ibid. and short forms with their locators", order=300
+)
+collection_only = RecognizerPlugin(
+    _collection_only.recognize,
+    "source notes that name only a collection of papers",
+    order=390,
 )
 archival = RecognizerPlugin(
     _archival.recognize,

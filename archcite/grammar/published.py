@@ -40,7 +40,7 @@ from dataclasses import replace
 
 from archcite.grammar.literals import any_of
 from archcite.grammar.locators import title_like
-from archcite.grammar.vocab import IN_FULL, PRINTING_VERB
+from archcite.grammar.vocab import DOCUMENT_KIND, IN_FULL, MONTH_STEM, PRINTING_VERB
 from archcite.grammar.works import (
     DOC_WORDS,
     FIRST_WORD,
@@ -69,11 +69,13 @@ __all__ = ["KNOWN_WORKS", "gate", "recognize"]
 _WORDS = (
     "rinted", "ublished", "Source", "xcerpted", "uoted",
     "Papers", "Documents", "Bulletin", "Record", "Treaties", "Statutes", "Times",
-    "Post", "Foreign Policy", "Yearbook", "Compilation", "Series",
+    "Post", "Foreign Policy", "Yearbook", "Compilation", "Series", "Debates", "Hansard",
+    "Case of",
     "p.", "page", "vol", "Vol", "”", '"',
 )  # fmt: skip
 _WITH_DIGIT = (
     ")", "No.", "no.", "UST", "U.S.T", "Stat.", "UNTS", "U.N.T.S", "Bevans", "TIAS", "T.I.A.S",
+    "Cmd.", "Cd.", "Cmnd.",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
 # A short form ends in a bare page: "Gaddis, We Now Know, 112–14."
@@ -144,6 +146,28 @@ def _after_is_in(text: str) -> int | None:
     for m in _IS_IN.finditer(text):
         if KNOWN.match(text, m.end()) or LEGAL.match(text, m.end()):
             return m.end()
+    return None
+
+
+# "Collective note to Germany, December 1, 1926, …, League of Nations Treaty
+# Series, vol. liv, p. 299": a document described by its kind or its date, then
+# the edition that prints it.
+_DESCRIBES = re.compile(
+    rf"\b(?:\d{{4}}|{MONTH_STEM}\s+\d{{1,2}})\b|\b(?:{DOCUMENT_KIND}|treat(?:y|ies)|"
+    r"conventions?|agreements?|protocols?|declarations?|acts?|exchanges?)\b",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r",\s+")
+
+
+def _after_description(text: str, start: int) -> int | None:
+    """Where a known edition starts after a description of what it prints."""
+    for m in _COMMA.finditer(text, start):
+        at = m.end()
+        if (KNOWN.match(text, at) or LEGAL.match(text, at)) and _DESCRIBES.search(
+            text, start, m.start()
+        ):
+            return at
     return None
 
 
@@ -244,6 +268,12 @@ def _recognize(text: str, shortcut: bool = True) -> list[Citation]:
         not lead
         and not (KNOWN.match(text, start) or LEGAL.match(text, start))
         and (after := _after_is_in(text)) is not None
+    ):
+        start = after
+    if (
+        not lead
+        and not (KNOWN.match(text, start) or LEGAL.match(text, start))
+        and (after := _after_description(text, start)) is not None
     ):
         start = after
     if shortcut and not lead and not _may_open_work(text, start):

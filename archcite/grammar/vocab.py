@@ -70,6 +70,7 @@ __all__ = [
     "SEP",
     "SERIES_NAME",
     "SUBJECT_CODES",
+    "TITLE_CONTINUES",
     "TNA_SERIES",
     "UNIT_ABBREVIATION",
     "Term",
@@ -482,6 +483,16 @@ _OTHER_NAME = re.compile(
        |\bSenate\s+
        |\bAmerican\s+)$""",
     re.VERBOSE,
+)
+
+
+#: What follows a ";" that is inside a FRUS volume's title ("vol. 3, National
+#: Security Policy; Arms Control and Disarmament, ed. Edward C. Keefer …
+#: (Washington …)"): the rest of the title, then the editors or the imprint,
+#: with no other ";" or parenthesis before them. The segmenter keeps such a
+#: clause whole and the FRUS scanner reads the title on.
+TITLE_CONTINUES = re.compile(
+    r"[^;()]*?(?:,\s+eds?\.\s|\s\([^()]*?(?:Washington|Printing|Publishing|GPO))"
 )
 
 

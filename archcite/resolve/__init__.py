@@ -524,6 +524,15 @@ def _resolve_internal(pos: int, loc: Located, state: _State) -> Citation:
     if loc.note.volume_id:
         # The document being read is itself the volume: nothing is guessed.
         return replace(c, frus=with_volume(ref, loc.note.volume_id), reason=None)
+    if ref.pages and not ref.documents:
+        # "Page 412.", "Printed on p. 58, ante.": a page of the book the note is
+        # in. Read from a FRUS volume's TEI that is the volume; a manuscript is
+        # no FRUS volume, and the last one it cited is not the book either.
+        return _refuse(
+            c,
+            "no FRUS volume in context: a page of the text's own volume, and this "
+            "text is not a FRUS volume",
+        )
     if state.last_frus is not None:
         volume_id, index = state.last_frus
         span = document_range(volume_id)
