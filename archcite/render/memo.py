@@ -6,7 +6,8 @@ macro the child expands — for every cite it renders. For
 ``chicago-notes-bibliography`` those repeated walks were over half of the
 rendering time. The style tree is not changed after it is parsed, so both
 answers are kept on the style's root element: one memo per parsed style, never
-shared between styles, and no global state of citeproc-py touched.
+shared between styles, and no global state of citeproc-py touched. Terms are
+looked up the same way (an XPath query into each locale per use) and kept too.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ _MACRO_QUERY = "cs:macro[@name="
 
 
 class Style(model.Style):  # type: ignore[misc]
-    """``cs:style`` that remembers its macros and which of them call variables."""
+    """``cs:style`` that remembers its macros, terms and which macros call variables."""
 
     def xpath_search(self, expression: str) -> Any:
         # get_macro asks the root for "cs:macro[@name='…'][1]"; only those
@@ -39,6 +40,14 @@ class Style(model.Style):  # type: ignore[misc]
         if found is None:
             found = memo[name] = bool(self.get_macro(name).calls_variable())
         return found
+
+    def term(self, name: str, form: str | None, *args: Any) -> Any:
+        """The term ``name`` in ``form`` from the style's locales (or ``None``)."""
+        memo: dict[tuple[Any, ...], Any] = self.__dict__.setdefault("_term_memo", {})
+        key = (name, form, *args)
+        if key not in memo:
+            memo[key] = model.CitationStylesElement.get_term(self, name, form, *args)
+        return memo[key]
 
 
 def macro_calls_variable(element: Any, name: str) -> bool:

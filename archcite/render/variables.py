@@ -20,7 +20,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from archcite.render.citeitem import label_name, placement
-from archcite.render.memo import macro_calls_variable
+from archcite.render.memo import Style, macro_calls_variable
 from archcite.render.names import rendered, suppressed
 from archcite.render.quotes import CLOSE, OPEN, TERM
 
@@ -39,6 +39,9 @@ class TermFallback:
         self, name: str, form: str | None = None, *args: Any, **kwargs: Any
     ) -> Any:
         lookup = super().get_term  # type: ignore[misc]
+        root = self.get_root()  # type: ignore[attr-defined]
+        if isinstance(root, Style) and not kwargs:
+            lookup = root.term
         while True:
             term = lookup(name, form, *args, **kwargs)
             if term is not None or form is None:
