@@ -7,16 +7,50 @@ macro the child expands — for every cite it renders. For
 rendering time. The style tree is not changed after it is parsed, so both
 answers are kept on the style's root element: one memo per parsed style, never
 shared between styles, and no global state of citeproc-py touched. Terms are
-looked up the same way (an XPath query into each locale per use) and kept too.
+looked up the same way (an XPath query into each locale per use) and kept too,
+and so are other answers fixed by an element's place in the tree (its
+``cs:layout``, its ``cs:substitute``, whether a ``cs:choose`` calls a
+variable): those on the element itself, so an element lxml makes afresh just
+asks again.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from citeproc import model
 
 _MACRO_QUERY = "cs:macro[@name="
+
+T = TypeVar("T")
+
+
+def remembered(element: Any, name: str, compute: Callable[[], T]) -> T:
+    """``compute()`` for ``element``, asked once per element object.
+
+    Only for answers fixed by the element's place in the style tree; an
+    exception is not remembered.
+    """
+    memo: dict[str, Any] = element.__dict__
+    if name in memo:
+        return memo[name]  # type: ignore[no-any-return]
+    found = memo[name] = compute()
+    return found
+
+
+def layout_of(element: Any) -> Any:
+    """The ``cs:layout`` that holds ``element`` (IndexError outside one)."""
+    return remembered(element, "_layout", element.get_layout)
+
+
+class Choose(model.Choose):  # type: ignore[misc]
+    """``cs:choose`` that works out once whether any branch calls a variable."""
+
+    def calls_variable(self) -> bool:
+        return remembered(
+            self, "_calls_variable", lambda: bool(super(Choose, self).calls_variable())
+        )
 
 
 class Style(model.Style):  # type: ignore[misc]

@@ -28,7 +28,7 @@ from citeproc.string import join
 from lxml import etree
 
 from archcite.render.citeitem import CSL_NS, label_name, placement
-from archcite.render.memo import Style
+from archcite.render.memo import Choose, Style
 from archcite.render.names import Name, Names, Substitute
 from archcite.render.quotes import CLOSE, capitalize_term, strip
 from archcite.render.variables import Label, Number, Term, Text, is_numeric
@@ -296,6 +296,7 @@ OVERRIDES: dict[str, type[Any]] = {
     "sort": Sort,
     "term": Term,
     "style": Style,
+    "choose": Choose,
 }
 
 
