@@ -180,6 +180,9 @@ class Names(model.Names):  # type: ignore[misc]
     ``editortranslator`` term (``label_EditorTranslator1``).
     """
 
+    def _outer_names(self) -> Any:
+        return self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+
     def process(
         self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
     ) -> Any:
@@ -189,9 +192,7 @@ class Names(model.Names):  # type: ignore[misc]
             if self.name is None and self.label is None:
                 # the short form inside cs:substitute (even within cs:choose)
                 # takes the name, et-al and label of the cs:names it stands in for
-                outer = self.xpath_search(
-                    "./ancestor::cs:substitute[1]/parent::cs:names[1]"
-                )
+                outer = remembered(self, "_outer_names", self._outer_names)
                 if outer:
                     names_context = outer[0]
         in_substitute = self.getparent().tag == f"{{{CSL_NS}}}substitute"
