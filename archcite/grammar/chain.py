@@ -12,6 +12,7 @@ from archcite.grammar import RecognizerPlugin
 from archcite.grammar import archival as _archival
 from archcite.grammar import frus as _frus
 from archcite.grammar import noncitation as _noncitation
+from archcite.grammar import personal as _personal
 from archcite.grammar import published as _published
 from archcite.grammar import shortforms as _shortforms
 
@@ -32,6 +33,11 @@ archival = RecognizerPlugin(
     _archival.recognize,
     "archival citations, repository first or smallest unit first",
     order=400,
+)
+personal = RecognizerPlugin(
+    _personal.recognize,
+    "interviews, oral histories, personal communications and emails",
+    order=450,
 )
 published = RecognizerPlugin(
     _published.recognize,

@@ -86,7 +86,8 @@ _ANCHOR = re.compile(
       | \bpp?\.\s*[\dixvlc]
       | \bvol\.\s*[\dIVXLCivxlc]
       | \b(?:Id\.|Source:|CIA,)
-      | \b[A-Z]{{2,5}}\s+\d{{1,3}}/\d+""",
+      | \b[A-Z]{{2,5}}\s+\d{{1,3}}/\d+
+      | \bf\.\s*[A-Z]?-?\d+,\s*op\.\s*\d""",
     re.VERBOSE,
 )
 
@@ -101,7 +102,7 @@ _ANCHOR_LITERALS = any_of(
         "Microfilm", "Collection", "Series", "Manuscript", "Foreign", "FRUS", "bid",
         "Central", "National", "Presidential", "hereafter", "cited", "JFKL", "LBJL",
         "DDEL", "HSTL", "FDRL", "NARA", "WNRC", "RG", "Lot", "Job", "Entry", "FRC",
-        "Doc", "p.", "vol.", "Id.", "Source:", "CIA,", "/",
+        "Doc", "p.", "vol.", "Id.", "Source:", "CIA,", "/", "op.",
     )
 )  # fmt: skip
 

@@ -26,6 +26,7 @@ from archcite.grammar.vocab import (
     MONTH_STEM,
     SEP,
     SERIES_NAME,
+    UNIT_ABBREVIATION,
     other_name,
     roman_to_int,
 )
@@ -161,6 +162,9 @@ ABBREVIATIONS = frozenset(
 # ("… 46 Stat. See also …", "… and so on, etc. The").
 OPEN_ENDED_ABBREVIATIONS = frozenset(["stat", "res", "rept", "etc"])
 _OPENS_SENTENCE = re.compile(r"\s*[A-Z][a-z]")
+_UNIT_WORD = UNIT_ABBREVIATION.pattern
+# A unit's number: "12", "3–7", "R-9401", "II".
+_NUMBER_NEXT = re.compile(r"\s*(?:[A-Z][–-])?\d")
 # Dotted abbreviations matched as a whole token ("U.S.", "U.S.S.R.", "D.C.").
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _RANGE_DASH = re.compile(r"[–—/-]")
@@ -234,6 +238,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         # sentence-final "U.S." is rare in notes; keep it attached.
         return True
     low = word.lower().rstrip("'")
+    if _UNIT_WORD.fullmatch(word + ".") and _NUMBER_NEXT.match(text, dot + 1):
+        return True  # "B 150, Bd. 12", "f. 06, op. 10, d. 520, l. 3–7"
     if low in OPEN_ENDED_ABBREVIATIONS:
         return not _OPENS_SENTENCE.match(text, dot + 1)
     return low in ABBREVIATIONS

@@ -196,14 +196,14 @@ def _tail(comps: list[Component], bare_pages: bool) -> _Tail:
 
 # ---- authors, titles, publication facts --------------------------------------
 
-_GIVEN = r"(?:[A-Z][a-z’'-]+|[A-Z]\.(?:\s?[A-Z]\.)*)"
+_GIVEN = r"(?:[A-Z][a-z’'-]*[A-Z]?[a-z’'-]+|[A-Z]\.(?:\s?[A-Z]\.)*)"
 _SURNAME = r"(?:(?:de|van|von|der|du|la|le)\s+){0,2}[A-Z][a-z’'-]*[A-Z]?[a-z’'-]+"
 _PERSON = rf"{_GIVEN}(?:\s+{_GIVEN}){{0,2}}\s+{_SURNAME}(?:\s+(?:Jr\.|Sr\.|II|III))?"
 # "The Big Book" and "The New York Times" are titles, not people.
 _NAMES = re.compile(
     rf"^(?:and\s+)?(?!(?:The|A|An)\s){_PERSON}(?:\s+and\s+(?!(?:The|A|An)\s){_PERSON})?$"
 )
-_ONE_SURNAME = re.compile(rf"^{_SURNAME}$")
+_ONE_SURNAME = re.compile(rf"^{_SURNAME}(?:\s+and\s+{_SURNAME})?$")
 # Words that open a title, not a surname ("Treaties, Conventions, …").
 _NOT_SURNAME = frozenset(
     {"Treaties", "Documents", "Papers", "Minutes", "Proceedings", "Hearings", "Report",
@@ -314,11 +314,23 @@ def _people(comps: list[Component]) -> tuple[tuple[str, ...], tuple[str, ...], i
         i += 1
     if not names and len(comps) > 1:
         first = comps[0].text
-        if _ONE_SURNAME.match(first) and first not in _NOT_SURNAME:
-            names, i = [first], 1
+        if _ONE_SURNAME.match(first) and first.split()[0] not in _NOT_SURNAME:
+            names, i = list(_names(first)), 1
     if names and i < len(comps) and _EDITOR_MARK.match(comps[i].text):
         return (), tuple(names), i + 1
     return tuple(names), (), i
+
+
+#: A page range with no label that ends a short form; four-digit numbers are
+#: years far more often than pages.
+_SHORT_PAGE = re.compile(r"^(?!\d{4}\b)(?:\d{1,4})(?:\s*[–-]\s*\d{1,4})?$")
+#: Emphasis written out in plain text: "Smith, *Cold War*, 45".
+_EMPHASIS = re.compile(r"^([*_])(?P<t>[^*_]+)\1$")
+
+
+def _short_page(comps: list[Component]) -> bool:
+    """Whether ``comps`` is author, title, bare page ("Gaddis, We Now Know, 45")."""
+    return len(comps) >= 3 and bool(_SHORT_PAGE.match(comps[-1].text))
 
 
 def _book(comps: list[Component], h: _Head) -> bool:
@@ -326,6 +338,8 @@ def _book(comps: list[Component], h: _Head) -> bool:
     parts: list[str] = []
     for comp in comps:
         text = comp.text
+        if m := _EMPHASIS.match(text):
+            text = m.group("t")
         if parts and (m := _ED_BY.match(text)):
             h.editors = _names(m.group("n"))
         elif parts and (m := _VOL.match(text)) and not m.group("p"):
@@ -471,6 +485,8 @@ def parse_work(text: str, s: int, e: int, lead: int) -> Work | None:
             (k for k, c in enumerate(comps) if k > 0 and _starts_locators(c.text)),
             len(comps),
         )
+        if cut == len(comps) and _short_page(comps):
+            cut = len(comps) - 1  # "Bundy, Danger and Survival, 45": a bare page
         head_comps, tail_comps = comps[:cut], comps[cut:]
         head_end = head_comps[-1].end if head_comps else s
     if not head_comps:
@@ -478,7 +494,12 @@ def parse_work(text: str, s: int, e: int, lead: int) -> Work | None:
     h = _head(head_comps, facts_at is not None)
     if h is None or not h.title:
         return None
-    t = _tail(tail_comps, bare_pages=facts_at is not None and not tail_pages)
+    bare = facts_at is not None and not tail_pages
+    if facts_at is None and _short_page(comps) and len(tail_comps) == 1:
+        if not h.authors or _MONTH_ONLY.match(h.title.split(",")[0]):
+            return None  # a bare number after a title alone may be anything
+        bare = True
+    t = _tail(tail_comps, bare_pages=bare)
     pages = tail_pages or t.pages
     volume = h.volume or t.volume
     end = t.end if t.end >= 0 else head_end
