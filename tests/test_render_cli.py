@@ -115,3 +115,43 @@ def test_every_package_is_shipped() -> None:
         assert f'"{package}"' in text, (
             f"{package} missing from [tool.setuptools] packages"
         )
+
+
+@pytest.mark.parametrize(
+    ("style", "imprint"),
+    [
+        ("chicago-notes-bibliography", "(Government Printing Office, 2006)"),
+        (
+            "chicago-notes-bibliography-17th-edition",
+            "(Washington: Government Printing Office, 2006)",
+        ),
+    ],
+)
+def test_format_frus_volume_part(style: str, imprint: str, tmp_path: Path) -> None:
+    # citeproc-js prints this note, given the item with part-number
+    src = tmp_path / "n.txt"
+    src.write_text("1. FRUS, 1964–1968, vol. XXIX, pt. 2, doc. 87.\n", encoding="utf-8")
+    code, out, _ = run("format", str(src), "--style", style)
+    assert code == 0
+    assert out.startswith(
+        "1. Karen L. Gatz, ed., “Document 87,” in Japan, vol. 29, pt. 2, Foreign "
+        f"Relations of the United States 1964–1968 {imprint}, "
+        "https://history.state.gov/historicaldocuments/frus1964-68v29p2/d87.\n"
+    ), out
+    assert "Japan. Vol. 29, pt. 2. Foreign Relations" in out
+
+
+def test_format_frus_document_number_printed_once() -> None:
+    code, out, _ = run(
+        "format",
+        "samples/manuscript.txt",
+        "--style",
+        "chicago-notes-bibliography-17th-edition",
+    )
+    assert code == 0
+    assert (
+        "“Document 35,” in Kennedy-Khrushchev Exchanges, vol. 6, Foreign Relations "
+        "of the United States 1961–1963 (Washington: Government Printing Office, "
+        "1996), https://history.state.gov/historicaldocuments/frus1961-63v06/d35"
+    ) in out, out
+    assert ", Document 35," not in out
