@@ -155,3 +155,37 @@ def test_format_frus_document_number_printed_once() -> None:
         "1996), https://history.state.gov/historicaldocuments/frus1961-63v06/d35"
     ) in out, out
     assert ", Document 35," not in out
+
+
+def test_shortened_note_period_inside_quotes_not_doubled(tmp_path: Path) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text(
+        "1. Foreign Relations, 1961–1963, vol. VI, Document 35.\n"
+        "2. The memorandum is printed in Foreign Relations, 1961–1963, vol. XXV, "
+        "Document 388, and is also available online.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        "format", str(src), "--style", "chicago-shortened-notes-bibliography"
+    )
+    assert code == 0
+    # the style's period (moved inside the quotes) gives way to the note's own
+    assert out.startswith(
+        "1. Sampson, “Document 35”.\n"
+        "2. The memorandum is printed in Claussen et al., “Document 388”, and is "
+        "also available online.\n"
+    ), out
+
+
+def test_hereafter_clause_is_kept_as_written() -> None:
+    code, out, _ = run(
+        "format",
+        "samples/manuscript.md",
+        "--style",
+        "chicago-shortened-notes-bibliography",
+    )
+    assert code == 0
+    note2 = next(line for line in out.splitlines() if line.startswith("2. "))
+    # the author's prose outside the span stays, after the formatted citation
+    assert note2.startswith("2. Rusk, memorandum to Kennedy, February 20, 1962")
+    assert note2.endswith(" (hereafter cited as NSF, JFKL).")
