@@ -189,3 +189,39 @@ def test_hereafter_clause_is_kept_as_written() -> None:
     # the author's prose outside the span stays, after the formatted citation
     assert note2.startswith("2. Rusk, memorandum to Kennedy, February 20, 1962")
     assert note2.endswith(" (hereafter cited as NSF, JFKL).")
+
+
+def test_folder_title_keeps_label_and_quotes() -> None:
+    code, out, _ = run("format", "samples/manuscript.md")
+    assert code == 0
+    assert (
+        "2. Dean Rusk, memorandum to John F. Kennedy, February 20, 1962, folder "
+        "“USSR, General, 2/62,” box 180, National Security Files, John F. Kennedy "
+        "Presidential Library, Boston, MA (hereafter cited as NSF, JFKL)."
+    ) in out, out
+
+
+def test_bibliography_lists_the_collection_without_box_or_file_unit() -> None:
+    code, out, _ = run("bib", "samples/nsam129.txt")
+    assert code == 0
+    lines = out.splitlines()
+    # one untitled, authorless file unit cited: Chicago lists its collection
+    assert (
+        "National Security Files. John F. Kennedy Presidential Library, Boston, MA."
+        in lines
+    ), out
+    assert "Box 334" not in out and "NSAM No. 129" not in out
+
+
+def test_single_document_entry_has_no_box(tmp_path: Path) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text(
+        "1. Dean Rusk to John F. Kennedy, memorandum, February 20, 1962, box 180, "
+        "National Security Files, John F. Kennedy Presidential Library, Boston, MA.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("bib", str(src))
+    assert code == 0
+    assert out.startswith("Rusk, Dean. "), out
+    assert "National Security Files. John F. Kennedy Presidential Library" in out
+    assert "180" not in out

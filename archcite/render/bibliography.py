@@ -8,7 +8,12 @@ bibliography should list:
 * **archival documents** are listed by their *collection* (CMOS 14.128; 18th
   ed.): one ``collection`` item per collection, repository and place (built by
   :mod:`archcite.items`). A collection from which only **one** item is
-  cited lists that item instead;
+  cited lists that item instead, when the item is a document of its own (it
+  has an author or a title); a file unit or folder cited with no author or
+  title is a place in the collection, and the collection is listed;
+* an archival entry never carries its ``archive_location`` (box, folder,
+  file unit): Chicago's bibliography names the collection, repository and
+  place, and leaves the box to the notes;
 * an archival document with no collection is listed as itself;
 * **FRUS documents** are listed by their *volume*, as a book; a volume cited
   by pages is that book already;
@@ -72,7 +77,10 @@ def entries(items: ItemSet, cited: Iterable[str] | None = None) -> list[dict[str
     def add(entry: Item) -> None:
         if entry.id not in seen:
             seen.add(entry.id)
-            out.append(entry.to_csl())
+            csl = entry.to_csl()
+            if section(csl) == "archival":
+                csl.pop("archive_location", None)
+            out.append(csl)
 
     for item in docs:
         parent = items.get(item.parent) if item.parent else None
@@ -83,7 +91,10 @@ def entries(items: ItemSet, cited: Iterable[str] | None = None) -> list[dict[str
             or _is_frus(parent.csl)
             or (
                 parent.kind == "collection"
-                and len(_distinct(per_parent[parent.id])) > 1
+                and (
+                    len(_distinct(per_parent[parent.id])) > 1
+                    or not (item.csl.get("author") or item.csl.get("title"))
+                )
             )
         ):
             add(parent)
