@@ -225,3 +225,14 @@ def test_single_document_entry_has_no_box(tmp_path: Path) -> None:
     assert out.startswith("Rusk, Dean. "), out
     assert "National Security Files. John F. Kennedy Presidential Library" in out
     assert "180" not in out
+
+
+@pytest.mark.parametrize("command", ["format", "bib"])
+def test_format_and_bib_share_style_and_to(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert "--style TEXT" in out and "--to [html|text|markdown|latex]" in out
+    code, _, err = run(command, "samples/nsam129.txt", "--to", "rtf")
+    assert code == 2 and "'rtf' is not one of" in err
+    code, out, _ = run(command, "samples/nsam129.txt", "--to", "html")
+    assert code == 0 and "National Security Files" in out
