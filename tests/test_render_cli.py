@@ -25,10 +25,11 @@ def test_format_nsam129_is_chicago() -> None:
     )
     assert code == 0
     assert out.startswith(
-        "1. Source: Meetings and Memoranda Series, NSAM No. 129, U.S.-USSR Space "
-        "Cooperation, Box 334, National Security Files, John F. Kennedy Presidential "
-        "Library, Boston, MA. No classification marking."
+        "1. Source: NSAM No. 129, U.S.-USSR Space Cooperation, Meetings and "
+        "Memoranda Series, Box 334, National Security Files, John F. Kennedy "
+        "Presidential Library, Boston, MA. No classification marking."
     )
+    assert "n.d." not in out
     assert "Charles S. Sampson, ed., “Document 35,”" in out
     assert "Bibliography" in out
     assert "note 2: “Document 389” kept as written" in err

@@ -20,12 +20,13 @@ Mapping (DESIGN.md, ``docs/archival-fields.md``):
 Item type: ``personal_communication`` when the document is addressed to
 someone (a letter, memorandum or telegram *from* one person *to* another; CSL
 1.0.2 has no ``letter`` type, and its letter type is this one, which Zotero maps
-to its "letter" item and Chicago styles render as "Rusk to Kennedy, memorandum,
-February 20, 1962"), otherwise ``manuscript`` (an unpublished document, or a
-whole file unit). ``title`` is set only when the note quotes one: generic
-descriptors go to ``genre`` and the title stays empty, so styles do not put
-"memorandum" in quotation marks (see ../shared/reference/anchors-formatting.md
-§5.2).
+to its "letter" item and Chicago styles render as "Dean Rusk, memorandum to
+John F. Kennedy, February 20, 1962"), otherwise ``manuscript`` (an unpublished
+document). ``title`` is the quoted title when the note gives one; otherwise
+:func:`archcite.csl.titles.supply_title` decides: an addressed document stays
+untitled (with ``genre`` and ``number``), another document is titled by its
+type as cited, and a file, box or collection becomes a CSL ``collection``
+titled by its file unit, folder or collection (docs/archival-fields.md).
 
 The ``id`` is left empty: ids belong to items, which :mod:`archcite.items`
 builds from many citations.
@@ -37,6 +38,7 @@ from typing import Any
 
 from archcite.csl.dates import csl_date
 from archcite.csl.names import csl_name
+from archcite.csl.titles import supply_title
 from archcite.model import ArchivalRef
 
 __all__ = ["archival_to_csl"]
@@ -79,8 +81,12 @@ def _location(ref: ArchivalRef) -> str | None:
     return ", ".join(units) or None
 
 
-def archival_to_csl(ref: ArchivalRef) -> dict[str, Any]:
-    """The CSL-JSON item for ``ref`` (valid against csl-data.json 1.0.2)."""
+def archival_to_csl(ref: ArchivalRef, supplied_title: bool = True) -> dict[str, Any]:
+    """The CSL-JSON item for ``ref`` (valid against csl-data.json 1.0.2).
+
+    ``supplied_title=False`` gives the item as the note describes it, without
+    the supplied title (only item ids use it, so that they do not depend on it).
+    """
     item = ref.item
     addressed = bool(item.recipient)
     out: dict[str, Any] = {
@@ -116,4 +122,7 @@ def archival_to_csl(ref: ArchivalRef) -> dict[str, Any]:
         out["archive_location"] = location
     if ref.classification:
         out["note"] = ref.classification
-    return out
+    if not supplied_title:
+        return out
+    folder_title = ref.folder if ref.folder and not ref.folder.isdigit() else ""
+    return supply_title(out, ref.file_unit or folder_title)

@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 
 from archcite.authority.frus_volumes import CURRENT_DOCUMENT
-from archcite.grammar.frus_scan import PAGES, Ref, page_items
+from archcite.grammar.frus_scan import LINES, PAGES, Ref, page_items
 from archcite.grammar.labels import inclosure_label
-from archcite.grammar.vocab import DOCUMENT_KIND, NUM_LIST, PAGE, PAGE_WORD, SEP, expand
+from archcite.grammar.vocab import (
+    DOCUMENT_KIND,
+    MONTH_STEM,
+    NUM_LIST,
+    PAGE,
+    PAGE_WORD,
+    SEP,
+    expand,
+)
 
 INTERNAL_DOCS = re.compile(
     rf"footnote\s+(?P<fn>\d+),?\s+(?:to\s+)?Document\s+(?P<doc>\d+)"
@@ -94,9 +102,10 @@ def internal_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     for m in PAGES.finditer(text):
         if not free(m.start(), m.end()) or not _bare_page_ok(text, m):
             continue
-        ref = Ref(
-            m.start(), m.end(), pages=page_items(m.group("list")), has_locator=True
-        )
+        # "p. 435, l. 9": the line belongs to the reference, and is no page
+        line = LINES.match(text, m.end())
+        end = line.end() if line else m.end()
+        ref = Ref(m.start(), end, pages=page_items(m.group("list")), has_locator=True)
         found.append(ref)
     return found
 
@@ -111,7 +120,23 @@ def _other_series_before(text: str, at: int) -> bool:
     return bool(_OTHER_SERIES.search(text[max(0, at - 80) : at]))
 
 
-_SEE_END = re.compile(r"(?:^|\b[Ss]ee|\b[Cc]f\.|\bsee\s+also)$")
+_SEE_END = re.compile(
+    r"(?:^|\b[Ss]ee|\b[Cc]f\.|\bsee\s+also|\b(?:[Pp]rinted|[Qq]uoted)\s+(?:on|at))$"
+)
+# "Printed on p. 58, ante.": the page is one of this volume's
+_ANTE_AFTER = re.compile(r",?\s*(?:ante|post|supra|infra)\b\.?\)?\.?$", re.IGNORECASE)
+# The document described by its date alone ("Dated March 2, p. 377"), or by a
+# telegram's number and date ("No. 214, June 3, 6 p.m., p. 290").
+_DATED = re.compile(
+    rf"^(?:[Dd]ated\s+|No\.\s+\d+,\s*)?{MONTH_STEM}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    r"(?:,\s*(?:\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.|noon|midnight))?$"
+)
+# "See bracketed note, p. 267"; "see inclosure to document numbered 112, page 330"
+_EDITORS_PLACE = re.compile(
+    r"\b(?:bracketed|editorial|editor’s|editor's)\s+note\b|\b(?:in|en)closure\b"
+    r"|\bdocument\s+numbered\s+\d+",
+    re.IGNORECASE,
+)
 _IBID_END = re.compile(r"\b[Ii]bid\.,?$")
 _COMMA_END = re.compile(r",[”\"]?$")
 _COMMA_SPLIT = re.compile(r",\s*")
@@ -124,6 +149,31 @@ _DOC_WORDS = re.compile(
     rf"\b(?:{DOCUMENT_KIND}|press\s+(?:release|statement)|footnote\s+\d+|art\.\s+\d+)\b",
     re.IGNORECASE,
 )
+
+
+# "Instruction to the Minister in China", "Telegram No. 2, January 3, 5 p.m., to
+# the Ambassador in Great Britain": a document named by its kind and its
+# addressee or number, whose printing the volume then gives.
+_DOCUMENT_OPENING = re.compile(
+    r"^(?:The\s+)?(?:telegram|instruction|despatch|dispatch|memorandum|note|letter|"
+    r"airgram|aide-m[ée]moire)\s+(?:No\.\s*\d|to\s|from\s|of\s|\d)",
+    re.IGNORECASE,
+)
+
+
+def describes_document(head: str) -> bool:
+    """Whether ``head`` (the words before a locator, without the comma) describes
+    a document rather than naming a work: a kind of document with its number or
+    date, or with its addressee ("Instruction to the Minister in China")."""
+    head = head.strip()
+    last = _COMMA_SPLIT.split(head)[-1] if head else ""
+    if _WORK_WORDS.search(head) or _TITLE_CASE.match(last.strip()):
+        return False
+    return bool(
+        (_DOC_WORDS.search(head) and _DIGIT.search(head))
+        or _DOCUMENT_OPENING.match(head)
+        or _DATED.match(head)
+    )
 
 
 def _bare_page_ok(text: str, m: re.Match[str]) -> bool:
@@ -139,6 +189,10 @@ def _bare_page_ok(text: str, m: re.Match[str]) -> bool:
     if _IBID_END.search(before):
         return False  # "…, ibid., p. 860": the ibid. antecedent's volume
     after = text[m.end() :].strip()
+    if line := LINES.match(text, m.end()):
+        after = text[line.end() :].strip()
+    if _ANTE_AFTER.fullmatch(after):
+        return True
     if after not in ("", ".", ")", ").") and not after.startswith((";", ". ")):
         return False
     if not _COMMA_END.search(before):
@@ -152,4 +206,5 @@ def _bare_page_ok(text: str, m: re.Match[str]) -> bool:
     # A document is described by its number or date ("telegram No. 35,
     # February 4"); "Historical Note, p. xx" names a work, whose page it is.
     described = _DOC_WORDS.search(head) and _DIGIT.search(head)
-    return bool(described) or bool(quoted)
+    dated = _DATED.match(head.strip())
+    return bool(described or quoted or dated or _EDITORS_PLACE.search(head))

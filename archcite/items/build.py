@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from archcite.authority.catalog import HISTORY_STATE
 from archcite.csl import clean_csl, frus_csl, to_csl
+from archcite.csl.archival import archival_to_csl
 from archcite.items.ids import (
     acronym,
     archival_id,
@@ -230,6 +231,7 @@ class _Builder:
         base_id: str,
         parent: tuple[str, dict[str, Any]] | None,
         mention: Mention | None,
+        seed: str | None = None,
     ) -> str:
         # Every format downstream may rely on valid CSL-JSON 1.0.2.
         csl = clean_csl(csl)
@@ -239,6 +241,7 @@ class _Builder:
             table[key] = {
                 "csl": copy.deepcopy(dict(csl)),
                 "id": base_id,
+                "seed": seed or key,
                 "parent": None,
             }
         entry = table[key]
@@ -264,7 +267,8 @@ class _Builder:
         for key, e in entries:
             base = e["id"]
             if counts[base] > 1:
-                base = f"{base}-{hashlib.sha1(key.encode()).hexdigest()[:4]}"
+                seed = str(e.get("seed") or key)
+                base = f"{base}-{hashlib.sha1(seed.encode()).hexdigest()[:4]}"
             final[key] = base
         items = []
         for key, e in entries:
@@ -390,7 +394,7 @@ def collect(located: Iterable[Located | Citation]) -> ItemSet:
             if c.archival is not None or _kind(csl) == "document":
                 did = archival_id(c.archival, csl)
                 parent = _parent_for(csl, c.archival)
-                keys.append(b.add(csl, did, parent, base))
+                keys.append(b.add(csl, did, parent, base, _seed(c.archival)))
             else:
                 csl, pinpoint = work_pages(c, csl)
                 m = replace(base, locator=pinpoint, label="page" if pinpoint else None)
@@ -454,6 +458,14 @@ def work_pages(
     return out, pinpoint
 
 
+def _seed(ref: ArchivalRef | None) -> str | None:
+    """What a colliding id's hash is made of: the item without its supplied
+    title, so that supplying titles (csl.titles) did not change any id."""
+    if ref is None:
+        return None
+    return identity(clean_csl(archival_to_csl(ref, supplied_title=False)))
+
+
 def _has_location(c: Citation) -> bool:
     """Whether an Ibid./short form carries a full reference (copied by resolve)."""
     a = c.archival
@@ -463,7 +475,10 @@ def _has_location(c: Citation) -> bool:
         and (a.collection or a.file_unit or a.box)
     ):
         return True
-    return c.frus is not None and bool(c.frus.volume_id)
+    if c.frus is not None and c.frus.volume_id:
+        return True
+    # A short form with no full citation before it still names its work.
+    return c.antecedent is None and c.published is not None and bool(c.published.title)
 
 
 def from_csl(
