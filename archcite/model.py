@@ -20,6 +20,8 @@ Kind = Literal[
     "short",
     "internal",
     "published",
+    "interview",
+    "personal_communication",
     "not-a-citation",
     "unrecognized",
 ]

@@ -25,7 +25,16 @@ from archcite.readers.textmap import TextBuilder
 from archcite.resolve import resolve_stream
 
 _NORMALIZED_KINDS = frozenset(
-    {"archival", "frus", "internal", "published", "short", "ibid"}
+    {
+        "archival",
+        "frus",
+        "internal",
+        "published",
+        "short",
+        "ibid",
+        "interview",
+        "personal_communication",
+    }
 )
 
 

@@ -39,6 +39,7 @@ FORMATS = (
     "ris",
     "zotero-json",
     "zotero-csl-json",
+    "zotero-rdf",
 )
 _TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>{}</body></text></TEI>'
 

@@ -225,3 +225,31 @@ def test_docx_notes_change_only_where_fixed(tmp_path: Path) -> None:
         ):
             text = text[: edit.start] + edit.replacement + text[edit.end :]
         assert new[index] == text
+
+
+def test_fix_suggests_the_canonical_name_and_keeps_every_line(tmp_path: Path) -> None:
+    # Regression: the form used most (“Kennedy Library”) was suggested and written
+    # over the canonical name, and the name's line break inside note 2 was lost.
+    sample = Path(__file__).parent.parent / "samples" / "manuscript.md"
+    draft = tmp_path / "manuscript.md"
+    shutil.copy(sample, draft)
+    report = run("check", str(draft), "--select", "repository-forms").stdout
+    assert report.count("repository-forms") == 2
+    assert (
+        report.count(
+            "suggested: “John F. Kennedy Presidential Library” (the canonical name)"
+        )
+        == 2
+    )
+    run("check", str(draft), "--fix")
+    old = draft.read_bytes().split(b"\n")
+    new = (tmp_path / "manuscript.fixed.md").read_bytes().split(b"\n")
+    assert len(new) == len(old)
+    jfkl = (b"Kennedy Library", b"John F. Kennedy Presidential Library")
+    box = (b"Box 334", b"box 334")
+    want = {60: [jfkl], 61: [box], 65: [jfkl], 67: [box]}
+    for number, (a, b) in enumerate(zip(old, new, strict=True), start=1):
+        expected = a
+        for before, after in want.get(number, []):
+            expected = expected.replace(before, after, 1)
+        assert b == expected, number

@@ -26,13 +26,14 @@ def test_nsam_129() -> None:
             "NSAM No. 129, U.S.-USSR Space Cooperation, Box 334"
         )
     )
-    assert item["type"] == "manuscript"
     assert item["archive"] == "John F. Kennedy Presidential Library"
     assert item["archive-place"] == "Boston, MA"
     assert item["archive_collection"] == "National Security Files"
-    assert item["archive_location"] == (
-        "Meetings and Memoranda Series, NSAM No. 129, U.S.-USSR Space Cooperation, Box 334"
-    )
+    # A file-level item: the file unit is its title and leaves the location;
+    # CSL collection, so Chicago prints no "n.d.".
+    assert item["type"] == "collection"
+    assert item["title"] == "NSAM No. 129, U.S.-USSR Space Cooperation"
+    assert item["archive_location"] == "Meetings and Memoranda Series, Box 334"
 
 
 def test_chicago_memorandum_is_a_letter_with_names_and_date() -> None:
@@ -49,7 +50,8 @@ def test_chicago_memorandum_is_a_letter_with_names_and_date() -> None:
     assert item["author"] == [{"family": "Rusk", "given": "Dean"}]
     assert item["recipient"] == [{"family": "Kennedy", "given": "John F."}]
     assert item["issued"] == {"date-parts": [[1962, 2, 20]]}
-    assert item["archive_location"] == "Box 180, USSR, General, 2/62"
+    # the folder keeps its label and quotes, before its box (Chicago's order)
+    assert item["archive_location"] == "folder “USSR, General, 2/62,” box 180"
 
 
 def test_nara_record_group_joins_the_collection() -> None:
@@ -58,12 +60,16 @@ def test_nara_record_group_joins_the_collection() -> None:
             "National Archives, RG 59, Central Decimal File 1910–1929, Box 736, 103.9302/12a"
         )
     )
-    assert item["archive_collection"] == "RG 59, Central Decimal File 1910–1929"
     assert item["archive_location"] == "Box 736, 103.9302/12a"
+    # No document and no file title: the item is named for its collection,
+    # which is not repeated as archive_collection.
+    assert item["title"] == "RG 59, Central Decimal File 1910–1929"
+    assert "archive_collection" not in item and item["type"] == "collection"
     item = archival_to_csl(
         ref_of("Central Intelligence Agency, Job 79–01025A, Box 76, Folder 8")
     )
     assert item["archive_location"] == "Job 79–01025A, Box 76, Folder 8"
+    # a repository only: nothing to name it by that the note does not print
     assert "title" not in item and item["type"] == "manuscript"
 
 
@@ -109,5 +115,10 @@ def test_every_gold_citation_maps_to_a_valid_csl_1_0_2_item(shared_dir: Path) ->
                 item["id"] = f"n{n}c{k}"
                 items.append(item)
     assert len(items) > 250
-    assert {i["type"] for i in items} <= {"personal_communication", "manuscript"}
+    # file-, box- and collection-level items are CSL collections (no "n.d.")
+    assert {i["type"] for i in items} <= {
+        "personal_communication",
+        "manuscript",
+        "collection",
+    }
     jsonschema.validate(items, schema)

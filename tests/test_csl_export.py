@@ -50,6 +50,8 @@ def test_zotero_flavoured_csl_json_is_valid_and_carries_extra_lines() -> None:
     assert nsam["note"].splitlines() == [
         "archive_collection: National Security Files",
         "Archive Place: Boston, MA",
+        # Zotero's CSL importer (schema 29) drops `citation-key`; Extra keeps it.
+        "Citation Key: nsam",
     ]
 
 

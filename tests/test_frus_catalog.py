@@ -102,6 +102,18 @@ def test_find_by_parts_and_title_words() -> None:
     )
 
 
+def test_last_page_and_page_bound() -> None:
+    cat = catalog()
+    # the body length of the bibliography record is the TEI's last page number
+    vol = cat.get("frus1930v01")
+    assert vol is not None and vol.last_page == 564 and vol.pages == 640
+    assert cat.page_bound("frus1930v01") == 640
+    # frus1861 has fewer page images (441) than body pages (446)
+    assert cat.page_bound("frus1861") == 446
+    assert cat.page_bound("frus1927v02") == 947  # page images only
+    assert cat.page_bound("frus2099v01") is None
+
+
 def test_subseries_display() -> None:
     assert subseries_of("frus1969-76v19p1") == "1969–1976"
     assert subseries_of("frus1995-99v01") == "1995–1999"
@@ -131,6 +143,8 @@ BIB = b"""<?xml version="1.0" encoding="UTF-8"?>
     <media type="print"/>
     <publication-status>published</publication-status>
     <published-year>2030</published-year>
+    <length><span part="front" unit="pages">12</span>
+        <span part="body" unit="pages">640</span></length>
     <summary><p>long text dropped</p></summary>
 </volume>
 """
@@ -162,6 +176,7 @@ def test_build_from_clone(tmp_path: Path) -> None:
     ]
     assert rec["volume_number"] == "Volume XCIX" and rec["documents"] == 2
     assert rec["published"] == "2030" and "summary" not in rec
+    assert rec["last_page"] == 640  # the body's length, not the front matter
     # a volume with TEI but no bibliography record takes its header fields
     other = data["volumes"]["frus2001-04v98"]
     assert other["volume_title"] == "Header Volume" and other["editors"] == [

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from archcite import pipeline, readers
+from archcite.cli import cli
+from archcite.errors import InputError
 from archcite.evaluation.frus import (
+    Report,
     _collapse,
     complete_notes,
     evaluate,
@@ -16,6 +20,7 @@ from archcite.evaluation.frus import (
     load_gold_errors,
     load_volumes,
 )
+from archcite.evaluation.frus_classes import classify
 from archcite.readers import Source
 
 GOLD = Path(__file__).resolve().parent / "gold"
@@ -158,3 +163,84 @@ def test_eval_ratchet(shared_dir: Path) -> None:
     )
     assert report.note_precision >= PRECISION, report.as_text()
     assert report.note_recall >= RECALL, report.as_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "pair", "cls"),
+    [
+        ("Page 412.", "frus1930v01", ("frus1930v01", "pg_412"), "1"),
+        ("vol. ii, p. 118.", "frus1919Parisv05", ("frus1919Parisv02", "pg_118"), "2"),
+        ("Ibid., p. 741.", "frus1930v01", ("frus1932v05", "pg_741"), "3"),
+        (
+            "Foreign Relations, 1918, supp. 1, vol. ii, p. 214.",
+            "frus1930v01",
+            ("frus1918Supp01v02", "pg_214"),
+            "4",
+        ),
+        ("For. Rels., 1907, p. 840.", "frus1930v01", ("frus1907p2", "pg_840"), "5"),
+        (
+            "Foreign Relations, 1920, vol. i, pp. 531–534.",
+            "frus1930v01",
+            ("frus1920v01", "pg_534"),
+            "6",
+        ),
+        ("Annual Report, p. 9.", "frus1930v01", ("frus1907p2", "pg_9"), "other"),
+    ],
+)
+def test_each_miss_has_its_class_of_issue_11(
+    text: str, current: str, pair: tuple[str, str], cls: str
+) -> None:
+    assert classify(text, current, pair) == cls
+
+
+def test_report_counts_by_file_and_class_and_with_gold_errors(tmp_path: Path) -> None:
+    nyr = tmp_path / "frus-nyr"
+    nyr.mkdir()
+    (nyr / "frus1930v01.xml").write_text(_LEGACY, encoding="utf-8")
+    whole = evaluate(tmp_path)
+    assert list(whole.files) == ["frus-nyr/frus1930v01.xml"]
+    errors = {"frus1930v01#d550fn18": "a documented gold error, for the test only"}
+    report = evaluate(tmp_path, errors)
+    assert report.files["frus-nyr/frus1930v01.xml"].notes == whole.notes - 1
+    # the excluded note still counts where the gold errors are counted
+    assert report.with_gold_errors.tp == whole.tp == report.tp + 1
+    text = report.as_text()
+    assert "by file (pairs):" in text and "frus-nyr/frus1930v01.xml" in text
+    assert "bare page or document inside the volume" in text
+
+
+def test_a_missed_pair_is_listed_with_its_class() -> None:
+    report = Report()
+    report.add(
+        "frus1930v01#d1fn1",
+        "Foreign Relations, 1918, supp. 1, vol. ii, p. 214.",
+        {("frus1918Supp01v02", "pg_214")},
+        {("frus1918", None)},
+        "frus1930v01",
+        "frus-nyr/frus1930v01.xml",
+    )
+    assert report.missed["4"] == 1 and report.spurious["other"] == 0
+    assert report.disagreements[0].classes == [
+        "-frus1918Supp01v02#pg_214: 4",
+        "+frus1918: 5",
+    ]
+
+
+def test_a_corpus_without_notes_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no FRUS TEI notes"):
+        evaluate(tmp_path)
+    result = CliRunner().invoke(cli, ["frus", "eval", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("archcite: error:") and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.corpus
+def test_cli_finds_the_shared_corpus_by_default(shared_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["frus", "eval"])
+    assert result.exit_code == 0, result.stderr
+    # the documented gold errors are found next to the tests, and left out
+    errors = load_gold_errors(GOLD / "frus_gold_errors.toml")
+    assert f"excluded as gold errors: {len(errors)}" in result.stdout
+    for name in ("frus/frus1917-72PubDip.xml", "frus-nyr/frus1930v01.xml"):
+        assert name in result.stdout

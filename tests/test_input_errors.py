@@ -270,5 +270,5 @@ def test_frus_eval_over_no_notes_is_an_error() -> None:
     code, out, err = run("frus", "eval", str(SAMPLES / "tei"))
     assert code == 2 and out == ""
     assert one_line(err).startswith(
-        f"archcite: error: {SAMPLES / 'tei'}: no notes to evaluate"
+        f"archcite: error: {SAMPLES / 'tei'}: no FRUS TEI notes found"
     )

@@ -75,8 +75,12 @@ def test_the_lot_number_stays_in_the_archive_location() -> None:
     loc = one("National Archives, RG 59, Lot 67 D 548, Japan.")
     assert loc.citation.archival is not None
     assert loc.citation.archival.lot == "67 D 548"
-    assert loc.citation.csl is not None
-    assert loc.citation.csl["archive_location"] == "Lot 67 D 548, Japan"
+    assert loc.citation.archival.file_unit == "Japan"
+    csl = loc.citation.csl
+    assert csl is not None
+    # the file unit cited as a whole is its title; the lot locates it
+    assert csl["archive_location"] == "Lot 67 D 548"
+    assert csl["title"] == "Japan"
 
 
 def _biblatex_fields(loc: Located) -> dict[str, str]:

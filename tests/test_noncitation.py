@@ -68,6 +68,9 @@ def test_fallback_separates_prose_from_unrecognized() -> None:
         "Documents 35 and 36",
         "Id., p. 4",
         "Source: x",
+        # fond and opis of a Russian archive: unrecognized, never prose (issue 11)
+        "AVP RF, f. 06, op. 10, p. 38, d. 520, l. 3–7",
+        "RGASPI, f. 17, op. 3, d. 1090",
     ],
 )
 def test_numbered_locators_and_punctuated_marks_are_anchors(text: str) -> None:
@@ -103,6 +106,7 @@ ANCHOR_EXAMPLES = [
     ),
     *(f"x {w}3" for w in ("RG", "Lot", "Job", "Entry", "FRC", "Document", "Documents", "Doc.")),
     "p.4", "pp. ix", "vol.VI", "Id.", "Source: x", "CIA, report", "POL 27/3",
+    "RGANI, f. 5, op. 30", "GARF, f. R-9401, op. 2",
 ]  # fmt: skip
 
 

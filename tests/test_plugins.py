@@ -65,11 +65,20 @@ def test_own_plugins_load_in_listing_order() -> None:
         "ris",
         "zotero-json",
         "zotero-csl-json",
+        "zotero-rdf",
     ]
     chain = [
         n for n, _ in recognizer_plugins() if n in _declared("archcite.recognizers")
     ]
-    assert chain == ["noncitation", "frus", "shortforms", "archival", "published"]
+    assert chain == [
+        "noncitation",
+        "frus",
+        "shortforms",
+        "collection_only",
+        "archival",
+        "personal",
+        "published",
+    ]
 
 
 def test_suffixes_are_declared_once_and_select_the_reader() -> None:
@@ -150,7 +159,9 @@ def test_a_format_registered_in_memory_is_a_choice_of_extract(tmp_path: Path) ->
     with plugins.registered("archcite.formats", "count", formats.Format(count, "n")):
         result = CliRunner().invoke(cli, ["extract", str(doc), "--format", "count"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "2 items\n"  # the document and its collection
+    # a box-level citation is its collection, cited at a box: one item, titled
+    # by the collection, with no parent (docs/archival-fields.md)
+    assert result.stdout == "1 items\n"
 
 
 def test_a_broken_plugin_names_itself(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -235,8 +246,10 @@ def test_the_example_package_reads_recognizes_and_writes(tmp_path: Path) -> None
         out = runner.invoke(cli, ["extract", str(doc), "--format", name])
         assert out.exit_code == 0, out.output
         rows = [line.split("\t") for line in out.stdout.splitlines()]
-        assert rows[0][:2] == [records[0]["csl"]["id"], "document"]
-        assert ["jfkl-nsf-box334", "document", "Box 334"] in rows
+        # file- and box-level items are collections, titled by the file unit or
+        # by the collection (docs/archival-fields.md)
+        assert rows[0][:2] == [records[0]["csl"]["id"], "collection"]
+        assert ["jfkl-nsf-box334", "collection", "National Security Files"] in rows
 
     # --from names the reader for a file without its suffix
     plain = tmp_path / "minutes.dat"

@@ -169,8 +169,10 @@ def test_first_cite_of_each_item_is_first(cites: list[tuple[int, str]]) -> None:
 def test_nsam129_document() -> None:
     located = list(archcite.extract(["samples/nsam129.txt"]))
     done = render_document(located, output="text")
+    # A file-level item: the file unit is its title, and it is a CSL
+    # collection, so Chicago prints no "n.d." (docs/archival-fields.md).
     assert done.citations[0] == (
-        "Meetings and Memoranda Series, NSAM No. 129, U.S.-USSR Space Cooperation, "
+        "NSAM No. 129, U.S.-USSR Space Cooperation, Meetings and Memoranda Series, "
         "Box 334, National Security Files, John F. Kennedy Presidential Library, "
         "Boston, MA"  # the note's own period follows the span
     )

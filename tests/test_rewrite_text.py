@@ -184,3 +184,30 @@ def test_tei_cannot_be_rewritten() -> None:
     tei = next((SAMPLES / "tei").glob("*.xml"))
     with pytest.raises(RewriteError, match="cannot rewrite tei"):
         rewrite(open_source(str(tei)), [Edit(0, 0, 1, "x")])
+
+
+def test_plain_fix_across_a_line_end_keeps_the_line_break() -> None:
+    md = (
+        "Text.[^a]\n\n[^a]: Rusk to Kennedy, box 180, National Security Files, "
+        "John F. Kennedy\n    Presidential Library, Boston, MA.\n"
+    )
+    start = md.index("John") - md.index("Rusk")
+    end = start + len("John F. Kennedy Presidential Library")
+    result = rewrite(Source("x.md", None, md.encode()), [Edit(0, start, end, "JFKL")])
+    # no space in the replacement to hold the line end: refused, not joined
+    assert result.data == md.encode()
+    assert [r.reason for r in result.refused] == [
+        "the replacement would join lines of the file"
+    ]
+    result = rewrite(
+        Source("x.md", None, md.encode()), [Edit(0, start, end, "Kennedy Library")]
+    )
+    assert result.data.decode() == md.replace(
+        "John F. Kennedy\n    Presidential Library", "Kennedy\n    Library"
+    )
+    longer = "John Fitzgerald Kennedy Presidential Library and Museum"
+    result = rewrite(Source("x.md", None, md.encode()), [Edit(0, start, end, longer)])
+    assert result.data.decode() == md.replace(
+        "John F. Kennedy\n    Presidential Library",
+        "John Fitzgerald Kennedy\n    Presidential Library and Museum",
+    )

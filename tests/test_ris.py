@@ -27,13 +27,17 @@ def test_types_and_archive_tags() -> None:
     assert recs["nsam"][0] == ("TY", "MANSCPT")
     assert nsam["DB"] == "John F. Kennedy Presidential Library"
     assert nsam["AV"].endswith("Box 334")
-    assert nsam["CY"] == "Boston, MA"
-    assert nsam["M2"] == "archive_collection: National Security Files"
+    assert "CY" not in nsam  # CY is a publisher's place, never the archive's
+    m2 = [v for t, v in recs["nsam"] if t == "M2"]
+    assert m2[:2] == [
+        "archive_collection: National Security Files",
+        "Archive Place: Boston, MA",
+    ]
     rusk = recs["rusk"]
     assert rusk[0] == ("TY", "PCOMM")
     assert ("AU", "Rusk, Dean") in rusk and ("A2", "Kennedy, John F.") in rusk
     assert ("DA", "1962/02/20/") in rusk and ("PY", "1962") in rusk
-    assert recs["jfkl-nsf"][0] == ("TY", "GEN")
+    assert recs["jfkl-nsf"][0] == ("TY", "MANSCPT")  # Zotero imports GEN as an article
     assert all(r[-1] == ("ER", "") for r in recs.values())
 
 
@@ -46,7 +50,7 @@ def test_frus_chapter_and_book() -> None:
     assert recs["frus1961-63v06-d35"][0] == ("TY", "CHAP")
     assert d35["T2"] == "Kennedy-Khrushchev Exchanges"
     assert d35["T3"] == "Foreign Relations of the United States"
-    assert d35["SP"] == "Document 35"
+    assert d35["TI"] == "Document 35" and "SP" not in d35  # no page "Document 35"
     assert d35["A2"] == "Sampson, Charles S."
     assert recs["frus1961-63v06"][0] == ("TY", "BOOK")
     assert dict(recs["frus1961-63v06"])["A3"] == "Sampson, Charles S."
@@ -69,4 +73,7 @@ def test_telegram_number_and_place_of_dispatch() -> None:
         "archive": "National Archives and Records Administration",
     }
     [rec] = records(ris.dumps([telegram]))[:1]
-    assert ("M1", "2231") in rec and ("N1", "Event Place: Moscow") in rec
+    # The number is in the supplied title; the place of dispatch in Extra.
+    assert ("TI", "Telegram 2231") in rec and ("M2", "Event Place: Moscow") in rec
+    assert not any(v.startswith("Number:") for _, v in rec)
+    assert not any(t in ("M1", "CY") for t, _ in rec)

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import archcite.schema
+from archcite.csl.titles import supply_title
 from archcite.export import bibtex
 from archcite.export.zotero import from_zotero, to_zotero
 
@@ -93,6 +94,8 @@ def archival_item(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def _same(before: dict[str, Any], after: dict[str, Any]) -> None:
+    # Zotero-bound formats supply a title for an untitled archival item.
+    before = supply_title(before)
     for var in ARCHIVAL:
         assert after.get(var) == before.get(var), (var, before.get(var), after.get(var))
     assert after.get("title") == before.get("title")

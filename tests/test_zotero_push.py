@@ -23,7 +23,7 @@ from export_fixtures import items
 
 from archcite.cli.export import export
 from archcite.errors import ArchciteError
-from archcite.export.zotero import FIELDS, zotero_items
+from archcite.export.zotero import FIELDS, citation_key, zotero_items
 from archcite.export.zotero_push import BATCH, PushError, push_connector, push_web
 from archcite.items import from_csl
 
@@ -243,7 +243,9 @@ def zotero() -> Iterator[tuple[FakeZotero, str]]:
 
 def many(n: int) -> list[dict[str, Any]]:
     base = zotero_items(from_csl(items()))[0]
-    return [dict(base, citationKey=f"doc{i}", title=f"Memo {i}") for i in range(n)]
+    return [
+        dict(base, extra=f"Citation Key: doc{i}", title=f"Memo {i}") for i in range(n)
+    ]
 
 
 needs_pyzotero = pytest.mark.skipif(
@@ -290,7 +292,7 @@ def test_web_push_never_sends_an_item_twice(zotero: tuple[FakeZotero, str]) -> N
     assert again.skipped == ("doc0", "doc1", "doc2")
     assert again.created == ("doc3", "doc4")
     assert not again.collection_created
-    assert sorted(i["data"]["citationKey"] for i in state.items.values()) == [
+    assert sorted(citation_key(i["data"]) or "" for i in state.items.values()) == [
         f"doc{i}" for i in range(5)
     ]
 
@@ -368,13 +370,15 @@ def test_export_command_web(zotero: tuple[FakeZotero, str], tmp_path: Path) -> N
     # four documents, two archival collections, one FRUS volume
     assert "created 7 item(s) in collection 'Thesis'" in result.output
     types = sorted(i["data"]["itemType"] for i in state.items.values())
+    # collections, and the file-level document, are manuscripts (with
+    # "type: collection" in Extra)
     assert types == [
         "book",
         "bookSection",
-        "document",
-        "document",
-        "document",
         "letter",
+        "manuscript",
+        "manuscript",
+        "manuscript",
         "manuscript",
     ]
 

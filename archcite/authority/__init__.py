@@ -184,6 +184,17 @@ class Authority:
                 self._collections[(coll.repository, fold(a))] = (coll, True)
         self._rgs = {rg.number: rg for rg in record_groups}
 
+    def collections_named(self, cited: str) -> tuple[Collection, ...]:
+        """Every collection whose name or variant ``cited`` is, in any repository
+        (abbreviations excluded: "NSF" alone names no one collection)."""
+        key = fold(cited)
+        found = {
+            coll.id: coll
+            for (_, k), (coll, abbreviated) in self._collections.items()
+            if k == key and not abbreviated
+        }
+        return tuple(found.values())
+
     def repository(self, repo_id: str) -> Repository | None:
         return self._by_id.get(repo_id)
 

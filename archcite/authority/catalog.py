@@ -58,7 +58,10 @@ class Volume:
     media: str | None
     isbn: str | None
     documents: int | None
+    #: page images the Office of the Historian's site has for the volume
     pages: int | None
+    #: the length of the body in pages, from the bibliography record
+    last_page: int | None = None
 
     @property
     def url(self) -> str:
@@ -81,6 +84,7 @@ class Volume:
             "isbn": self.isbn,
             "documents": self.documents,
             "pages": self.pages,
+            "last_page": self.last_page,
             "url": self.url,
         }
 
@@ -159,6 +163,37 @@ class Catalog:
 
     def get(self, volume_id: str) -> Volume | None:
         return self._volumes.get(volume_id)
+
+    def volumes_of(self, years: str) -> tuple[str, ...]:
+        """The ids of the volumes of a subseries or year (``"1918"``, ``"1961-63"``)."""
+        return tuple(self._by_years.get(years, ()))
+
+    def page_bound(self, volume_id: str) -> int | None:
+        """A page number no page of the volume exceeds, or ``None`` if unknown.
+
+        The larger of the body's length and the number of page images: a
+        volume's last page is within both as far as the catalog material goes
+        (frus1861 has 446 body pages but 441 page images). A later part of a
+        year may number its pages on from the part before (FRUS 1907, Part II
+        starts where Part I ends), so its bound adds the page images of every
+        part before it: never too low, at worst too generous.
+        """
+        vol = self._volumes.get(volume_id)
+        parts = self._id_parts.get(volume_id)
+        if vol is None:
+            return None
+        known = [n for n in (vol.pages, vol.last_page) if n]
+        if not known:
+            return None
+        if parts is None or not parts.part or parts.part == 1:
+            return max(known)
+        total = 0
+        for n in range(1, parts.part + 1):
+            other = self._volumes.get(re.sub(rf"p{parts.part}$", f"p{n}", volume_id))
+            if other is None or other.pages is None:
+                return None
+            total += other.pages
+        return total
 
     def document_count(self, volume_id: str) -> int | None:
         """How many documents the volume has, or ``None`` if unknown."""
@@ -303,6 +338,7 @@ def _volume(volume_id: str, rec: dict[str, Any]) -> Volume:
         isbn=rec.get("isbn"),
         documents=rec.get("documents"),
         pages=rec.get("pages"),
+        last_page=rec.get("last_page"),
     )
 
 

@@ -46,6 +46,7 @@ FIELDS = (
     "isbn",
     "documents",
     "pages",
+    "last_page",
 )
 DERIVED_FILES = (
     "DERIVED-catalog-pre1945.jsonl",
@@ -53,6 +54,9 @@ DERIVED_FILES = (
     "DERIVED-catalog-1955plus.jsonl",
 )
 SAMPLE_FILE = "DERIVED-catalog-sample.json"
+#: folders of raw bibliography records (``<volume id>``), read for what the
+#: DERIVED files leave out: the length of the volume's body in pages
+RECORD_DIRS = ("HistoryAtState-frus-bibliography", "hsg-shell-frus-meta")
 COUNTS_FILE = "DERIVED-volume-ids-from-hsg-shell-sitemaps.csv"
 _ID = re.compile(r"^frus(\d{4})(?:-(\d{2}))?")
 _TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -105,6 +109,7 @@ def _record(raw: dict[str, Any]) -> dict[str, Any]:
         "isbn": _clean(raw.get("isbn13")),
         "documents": None,
         "pages": None,
+        "last_page": raw.get("body_pages"),
     }
 
 
@@ -159,6 +164,11 @@ def build_from_derived(source: Path) -> dict[str, Any]:
     for volume_id, (docs, pages) in read_counts(source / COUNTS_FILE).items():
         record = volumes.setdefault(volume_id, _bare(volume_id))
         record["documents"], record["pages"] = docs, pages
+    for folder in RECORD_DIRS:
+        for path in sorted((source / folder).glob("*.xml")):
+            volume_id, parsed = parse_bibliography(path.read_bytes(), str(path))
+            if volume_id in volumes and parsed["last_page"]:
+                volumes[volume_id]["last_page"] = parsed["last_page"]
     return _wrap(
         volumes, "frus-catalog-source (DERIVED records + hsg-shell sitemap counts)"
     )
@@ -209,6 +219,9 @@ def parse_bibliography(data: bytes, name: str) -> tuple[str, dict[str, Any]]:
         "publication_status": _text(root.find("publication-status")),
         "media": media.get("type") if media is not None else None,
         "isbn13": _text(root.find("isbn13")),
+        # the body's length is its last page number (front matter is counted
+        # apart, in roman numerals)
+        "body_pages": _int(_text(root.find("length/span[@part='body']"))),
     }
     return volume_id, _record(raw)
 

@@ -18,12 +18,15 @@ Decisions, documented here because callers rely on them:
   because a range of pages is one place in print. Document ranges *are*
   expanded ("Documents 12–14" -> 12, 13, 14): each is a separate document.
 * Links are built only for volumes in the catalog: ``/d{n}`` per document,
-  ``/pg_{first page}`` per page entry, the volume URL when the reference names
-  neither.
+  ``/pg_{n}`` for each end of each page entry (the TEI links both ends of
+  "pp. 531–534"; :func:`archcite.authority.frus_pages.page_ends`), the volume
+  URL when the reference names neither.
 * ``known`` is true when the volume is in the catalog *and* every cited
-  document number is within its document count (when the count is known);
-  otherwise ``reason`` says what is wrong and no link is made for a document
-  that does not exist.
+  document number is within its document count and every page within its
+  pages (when the catalog knows them); otherwise ``reason`` says what is
+  wrong and no link is made for a document or page that does not exist.
+* A volume the catalog lacks but the authority table ``frus_names.toml``
+  declares (the General Index volumes) keeps its id, with a reason.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from archcite.authority.catalog import HISTORY_STATE, catalog, parse_id
+from archcite.authority.frus_names import frus_names
+from archcite.authority.frus_pages import page_ends
 from archcite.authority.numerals import int_to_roman, number
 from archcite.model import FrusRef
 
@@ -99,6 +104,11 @@ def identify(parts: Parts) -> tuple[str | None, str | None]:
             found = hits[0]
     if found is not None:
         return found, None
+    if (only := _only_one(parts)) is not None:
+        return only
+    extra = _extra_volume(parts)
+    if extra is not None:
+        return extra
     near = _overlapping_title(parts)
     if near is not None:
         return near, (
@@ -106,6 +116,53 @@ def identify(parts: Parts) -> tuple[str | None, str | None]:
             "whose years differ (volume planned or renamed)"
         )
     return None, f"no volume in the catalog matches {describe(parts)}"
+
+
+def _candidates(parts: Parts) -> list[str]:
+    """The volumes of the cited years (and supplement) that differ from the
+    citation only in what it leaves out: volume or part."""
+    out = []
+    for volume_id in catalog().volumes_of(parts.years or ""):
+        p = parse_id(volume_id)
+        if p is None or p.name or p.rest or p.supplement != parts.supplement:
+            continue
+        if parts.volume is not None and p.volume != parts.volume:
+            continue
+        if parts.part is not None and p.part != parts.part:
+            continue
+        out.append(volume_id)
+    return out
+
+
+def _only_one(parts: Parts) -> tuple[str | None, str | None] | None:
+    """ "1917, supp. 1" names frus1917Supp01v01, the supplement's one volume;
+    "Papers relating to Foreign Affairs, 1866" names none of the year's three
+    parts, and the reason lists them."""
+    if parts.title or parts.microfiche or (parts.volume and parts.part):
+        return None
+    found = _candidates(parts)
+    if len(found) == 1:
+        return found[0], None
+    if len(found) > 1:
+        parted = all((p := parse_id(v)) is not None and p.part for v in found)
+        left_out = "part" if parted else "volume"
+        listed = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
+        return None, (
+            f"no volume in the catalog matches {describe(parts)} alone: it is in "
+            f"{len(found)} volumes ({listed}); the {left_out} is not cited"
+        )
+    return None
+
+
+def _extra_volume(parts: Parts) -> tuple[str | None, str | None] | None:
+    """A volume the catalog lacks but the authority declares ("General Index")."""
+    if not parts.title or parts.years is None:
+        return None
+    first, last = _span(parts.years)
+    vol = frus_names().volume(parts.title, first, last)
+    if vol is None:
+        return None
+    return vol.id, f"{vol.id} ({vol.title}) is not in the FRUS catalog"
 
 
 def _span(key: str) -> tuple[int, int]:
@@ -161,12 +218,10 @@ def volume_label(parts: Parts) -> str | None:
     return label
 
 
-_PAGE_NUMBER = re.compile(r"[0-9]+|[ivxlcdm]+", re.IGNORECASE)
-
-
-def _page_anchor(page: str) -> str:
-    m = _PAGE_NUMBER.match(page)
-    return m.group(0) if m else page
+def _last_page(page: str) -> int:
+    """The highest arabic page of a page entry (0 for roman front matter)."""
+    ends = [int(e) for e in page_ends(page) if e.isdigit()]
+    return max(ends, default=0)
 
 
 #: Volumes whose document numbers continue those of an earlier volume of the
@@ -217,11 +272,18 @@ def finish(ref: FrusRef) -> FrusRef:
     bad = [
         d for d in ref.documents if count is not None and not first <= d < first + count
     ]
+    bound = catalog().page_bound(ref.volume_id)
+    beyond = [p for p in ref.pages if bound is not None and _last_page(p) > bound]
     base = f"{HISTORY_STATE}/{ref.volume_id}"
     urls = [f"{base}/d{d}" for d in ref.documents if d not in bad]
     if not ref.documents:
-        urls += [f"{base}/pg_{_page_anchor(p)}" for p in ref.pages]
-    if not urls and not bad and not ref.internal:
+        urls += [
+            f"{base}/pg_{end}"
+            for p in ref.pages
+            if p not in beyond
+            for end in page_ends(p) or (p,)
+        ]
+    if not urls and not bad and not beyond and not ref.internal:
         urls.append(base)
     reason = ref.reason
     if bad:
@@ -229,6 +291,11 @@ def finish(ref: FrusRef) -> FrusRef:
         last = first + (count or 0) - 1
         reason = (
             f"document {which} is not among documents {first}–{last} of {ref.volume_id}"
+        )
+    elif beyond:
+        reason = (
+            f"page {', '.join(beyond)} is beyond the last page of {ref.volume_id} "
+            f"(at most {bound} pages)"
         )
     p = parse_id(ref.volume_id)
     subseries = vol.subseries or ref.subseries
@@ -244,7 +311,7 @@ def finish(ref: FrusRef) -> FrusRef:
         part=part,
         title=title,
         urls=tuple(dict.fromkeys(urls)),
-        known=not bad,
+        known=not bad and not beyond,
         reason=reason,
     )
 
@@ -280,6 +347,11 @@ def in_document(ref: FrusRef, footnotes: tuple[tuple[int, int], ...]) -> FrusRef
     return replace(ref, documents=documents, footnotes=footnotes, reason=None)
 
 
+#: the title the grammar gives "Supplement 2, pp. 310 et seq." cited inside a
+#: volume of the same year: the supplement to find among its siblings
+_SUPPLEMENT_TITLE = re.compile(r"Supplement (\d+)")
+
+
 def sibling(ref: FrusRef, context_id: str) -> FrusRef | None:
     """Resolve an elliptical "vol. ii, p. 6" against the volume it is cited from.
 
@@ -290,17 +362,18 @@ def sibling(ref: FrusRef, context_id: str) -> FrusRef | None:
     context has no volume of that number: the volume is never guessed.
     """
     p = parse_id(context_id)
-    if p is None or ref.volume is None or ref.volume_id is not None:
+    supp = _SUPPLEMENT_TITLE.fullmatch(ref.title or "")
+    if p is None or ref.volume_id is not None or (ref.volume is None and not supp):
         return None
-    n = number(ref.volume.replace("E–", ""))
-    if n is None:
+    n = number(ref.volume.replace("E–", "")) if ref.volume else None
+    if n is None and not supp:
         return None
     parts = Parts(
         years=p.years,
         volume=n,
-        electronic=ref.volume.startswith("E–"),
+        electronic=bool(ref.volume and ref.volume.startswith("E–")),
         part=int(ref.part) if ref.part and ref.part.isdigit() else None,
-        supplement=p.supplement,
+        supplement=int(supp.group(1)) if supp else p.supplement,
         title=" ".join(p.name_words),
     )
     found, _ = identify(parts)

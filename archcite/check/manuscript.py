@@ -18,7 +18,10 @@ from archcite.model import Located, Note
 T = TypeVar("T")
 
 #: kinds that stand for a source (typography and dates are checked in these)
-CITING = frozenset({"archival", "frus", "ibid", "short", "internal", "published"})
+CITING = frozenset(
+    {"archival", "frus", "ibid", "short", "internal", "published", "interview",
+     "personal_communication"}
+)  # fmt: skip
 
 
 class Manuscript:

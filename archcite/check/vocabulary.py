@@ -1,4 +1,5 @@
-"""The word lists of ``vocabulary.toml`` and the patterns built from them."""
+"""The check's patterns, built from the grammar's vocabulary (archcite.grammar.vocab)
+and the few checker-only words of ``vocabulary.toml``."""
 
 from __future__ import annotations
 
@@ -8,51 +9,56 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from archcite.grammar.vocab import (
+    BOX,
+    DOCUMENT,
+    FOLDER,
+    MONTH,
+    PAGE_WORD,
+    REEL,
+    SERIES_NAME,
+    alt,
+    words,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    series_forms: tuple[str, ...]
     series_full: frozenset[str]
     series_re: re.Pattern[str]
     locator_re: re.Pattern[str]
-    months: dict[str, int]
-    month_names: tuple[str, ...]
-    range_labels: tuple[str, ...]
+    #: a range label: the grammar's page and document labels and the check's own
+    range_label: str
+    #: a month as the grammar reads it (spelled out or abbreviated)
+    month: str
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _data() -> dict[str, dict[str, list[str]]]:
+    text = resources.files("archcite.check").joinpath("vocabulary.toml")
+    return tomllib.loads(text.read_text("utf-8"))
 
 
 @cache
 def vocabulary() -> Vocabulary:
     """The vocabulary, loaded once."""
-    text = resources.files("archcite.check").joinpath("vocabulary.toml")
-    data = tomllib.loads(text.read_text("utf-8"))
-    forms = data["frus_series"]["forms"]
-    words = data["locators"]["words"]
-    names = data["months"]["names"]
-    months = {name: i + 1 for i, name in enumerate(names)}
-    for i, abbr in enumerate(data["months"]["abbreviations"]):
-        months.setdefault(abbr, i + 1)
+    data = _data()
+    full = data["frus_series"]["full"]
+    # A label ends at a period it includes or where its word ends ("p.34", "pp 34").
+    label = (
+        rf"{alt(PAGE_WORD, DOCUMENT, words(data['ranges']['labels']))}(?:(?<=\.)|\b)"
+    )
     return Vocabulary(
-        series_forms=tuple(sorted(forms, key=len, reverse=True)),
-        series_full=frozenset(data["frus_series"]["full"]),
-        series_re=re.compile(rf"(?<![\w-])(?:{_alternation(forms)})(?![\w-])"),
-        locator_re=re.compile(
-            rf"(?<![\w-])(?:{_alternation(words)})(?=\s+\S)", re.IGNORECASE
-        ),
-        months=months,
-        month_names=tuple(names),
-        range_labels=tuple(data["ranges"]["labels"]),
+        series_full=frozenset(full),
+        series_re=re.compile(rf"(?<![\w-]){alt(words(full), SERIES_NAME)}(?![\w-])"),
+        locator_re=re.compile(rf"(?<![\w-]){alt(BOX, FOLDER, REEL)}(?=\s+\S)"),
+        range_label=label,
+        month=str(MONTH),
     )
 
 
 def examples(table: str, key: str = "examples") -> list[str]:
     """A table's examples, for the tests."""
-    text = resources.files("archcite.check").joinpath("vocabulary.toml")
-    found: list[str] = tomllib.loads(text.read_text("utf-8"))[table][key]
-    return found
+    return _data()[table][key]
 
 
 __all__ = ["Vocabulary", "examples", "vocabulary"]

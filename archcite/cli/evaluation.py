@@ -47,3 +47,35 @@ def archival_command(gold: str, fmt: str, show_failures: bool) -> None:
         )
     else:
         click.echo(format_text(report, show_failures), nl=False)
+
+
+@eval_group.command("frus")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Table for people or JSON for tools.",
+)
+@click.option("--show-failures", is_flag=True, help="List every failing case.")
+def frus_command(gold: str, fmt: str, show_failures: bool) -> None:
+    """Cases passed and link precision/recall per class on a FRUS GOLD file.
+
+    GOLD is tests/gold/frus_manuscript.jsonl (FRUS as historians cite it) or
+    tests/gold/frus_classes.jsonl (the classes of issue 11).
+    """
+    from archcite.evaluation import frus_gold
+
+    try:
+        cases = frus_gold.load_gold(gold)
+    except InputError as exc:
+        click.echo(f"archcite: error: {exc}", err=True)
+        sys.exit(2)
+    report = frus_gold.evaluate(cases)
+    if fmt == "json":
+        data = frus_gold.to_json(report, show_failures)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(frus_gold.format_text(report, show_failures), nl=False)

@@ -75,6 +75,16 @@ def published_csl(ref: PublishedRef) -> dict[str, Any] | None:
     return item
 
 
+def personal_csl(kind: str, ref: ArchivalRef) -> dict[str, Any]:
+    """CSL item of an interview (the one interviewed is ``author``, the one
+    asking ``interviewer``) or of a personal communication (``recipient``)."""
+    item = archival_csl(ref)
+    item["type"] = kind
+    if kind == "interview" and "recipient" in item:
+        item["interviewer"] = item.pop("recipient")
+    return item
+
+
 def to_csl(citation: Citation) -> dict[str, Any] | None:
     """The CSL-JSON item a citation points to, or ``None`` if it names none.
 
@@ -87,6 +97,11 @@ def to_csl(citation: Citation) -> dict[str, Any] | None:
         "short",
     ):
         return archival_csl(citation.archival)
+    if citation.archival is not None and citation.kind in (
+        "interview",
+        "personal_communication",
+    ):
+        return personal_csl(citation.kind, citation.archival)
     if citation.frus is not None and citation.kind in (
         "frus",
         "internal",

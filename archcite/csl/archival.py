@@ -8,7 +8,9 @@ Mapping (DESIGN.md, ``docs/archival-fields.md``):
 * ``archive_location`` — everything inside the collection, largest first and
   most specific last, each unit labelled as cited in FRUS: series, "Entry 111",
   "Lot 66 D 204", "FRC 330 72 A 2468", "Job 79–01025A", file unit, "Box 334",
-  folder ("Folder 8" when the folder is a number, its title otherwise),
+  folder ("Folder 8" when the folder is a number, its title otherwise; a
+  titled folder left in the location of a document is quoted and put before
+  its box, as Chicago notes have it: "folder “USSR, General, 2/62,” box 180"),
   "Reel 90", "frames 12–14", file number;
 * the document: ``author``/``recipient`` as CSL names, ``issued`` as
   date-parts (or ``literal`` when the date is partial), ``genre`` the document
@@ -18,12 +20,13 @@ Mapping (DESIGN.md, ``docs/archival-fields.md``):
 Item type: ``personal_communication`` when the document is addressed to
 someone (a letter, memorandum or telegram *from* one person *to* another; CSL
 1.0.2 has no ``letter`` type, and its letter type is this one, which Zotero maps
-to its "letter" item and Chicago styles render as "Rusk to Kennedy, memorandum,
-February 20, 1962"), otherwise ``manuscript`` (an unpublished document, or a
-whole file unit). ``title`` is set only when the note quotes one: generic
-descriptors go to ``genre`` and the title stays empty, so styles do not put
-"memorandum" in quotation marks (see ../shared/reference/anchors-formatting.md
-§5.2).
+to its "letter" item and Chicago styles render as "Dean Rusk, memorandum to
+John F. Kennedy, February 20, 1962"), otherwise ``manuscript`` (an unpublished
+document). ``title`` is the quoted title when the note gives one; otherwise
+:func:`archcite.csl.titles.supply_title` decides: an addressed document stays
+untitled (with ``genre`` and ``number``), another document is titled by its
+type as cited, and a file, box or collection becomes a CSL ``collection``
+titled by its file unit, folder or collection (docs/archival-fields.md).
 
 The ``id`` is left empty: ids belong to items, which :mod:`archcite.items`
 builds from many citations.
@@ -35,6 +38,7 @@ from typing import Any
 
 from archcite.csl.dates import csl_date
 from archcite.csl.names import csl_name
+from archcite.csl.titles import supply_title
 from archcite.model import ArchivalRef
 
 __all__ = ["archival_to_csl"]
@@ -67,8 +71,12 @@ def _location(ref: ArchivalRef) -> str | None:
     return ", ".join(units) or None
 
 
-def archival_to_csl(ref: ArchivalRef) -> dict[str, Any]:
-    """The CSL-JSON item for ``ref`` (valid against csl-data.json 1.0.2)."""
+def archival_to_csl(ref: ArchivalRef, supplied_title: bool = True) -> dict[str, Any]:
+    """The CSL-JSON item for ``ref`` (valid against csl-data.json 1.0.2).
+
+    ``supplied_title=False`` gives the item as the note describes it, without
+    the supplied title (only item ids use it, so that they do not depend on it).
+    """
     item = ref.item
     addressed = bool(item.recipient)
     out: dict[str, Any] = {
@@ -104,4 +112,29 @@ def archival_to_csl(ref: ArchivalRef) -> dict[str, Any]:
         out["archive_location"] = location
     if ref.classification:
         out["note"] = ref.classification
+    folder_title = ref.folder if ref.folder and not ref.folder.isdigit() else ""
+    if supplied_title:
+        out = supply_title(out, ref.file_unit or folder_title)
+    if folder_title and ref.box:
+        _label_folder(out, ref.box, folder_title)
     return out
+
+
+def _label_folder(out: dict[str, Any], box: str, folder: str) -> None:
+    """A folder title still in the location, quoted with its label before its box.
+
+    Chicago notes cite "folder “USSR, General, 2/62,” box 180"; unlabelled
+    after "Box 180" the title could not be told from the box or the collection.
+    Done after :func:`supply_title`, which takes a file's folder out of the
+    location as the item's title (it is left alone then).
+    """
+    location = str(out.get("archive_location") or "")
+    plain = f"Box {box}, {folder}"
+    if (
+        location == plain
+        or location.endswith(", " + plain)
+        or (plain + ", ") in location
+    ):
+        out["archive_location"] = location.replace(
+            plain, f"folder “{folder},” box {box}", 1
+        )

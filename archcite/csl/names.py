@@ -37,7 +37,8 @@ _SUFFIX = re.compile(r",?\s+(Jr\.|Sr\.|II|III|IV)$")
 _INSTITUTIONAL = re.compile(
     r"^(?:the\s+)?(?:President|Secretary|Embassy|Department|Mission|Consulate|Delegation|"
     r"Ambassador|Director|Chairman|Chief|Commander|Office|Bureau|Legation|Joint\s+Chiefs|"
-    r"White\s+House|Government)\b",
+    r"White\s+House|Government|Great\s+Britain|United\s+(?:States|Kingdom)|"
+    r"House\s+of\s+(?:Commons|Lords|Representatives)|Parliament|Congress|Senate)\b",
     re.I,
 )
 _SPACED_PERIOD = re.compile(r"\s+\.")

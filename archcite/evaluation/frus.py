@@ -33,7 +33,9 @@ What a record with a FRUS reference whose volume is known (``frus``,
 
 * documents -> one pair each; otherwise each cited page or range -> its first
   page, and the last page of a range (the gold links both ends of
-  "pp. 1032–1073"); a volume without locator -> (volume, None);
+  "pp. 1032–1073"; an abbreviated end is written out, "1286–88" ends at 1288:
+  :func:`archcite.authority.frus_pages.page_ends`); a volume without locator ->
+  (volume, None);
 * a gold target naming only a volume is satisfied by any pair in that volume
   (the link does not say which page), so pairs of that volume compare as
   (volume, None).
@@ -42,7 +44,11 @@ Every note is scored, legacy document labels (``<note rend="inline"
 type="source">``) and volumes without any link included: a note without links
 has empty gold, so a reference archcite finds there is a false positive. Only
 single notes listed in ``tests/gold/frus_gold_errors.toml`` (known-wrong gold,
-each with its reason) are left out of the scores and reported separately.
+each with its reason) are left out of the scores and reported separately; the
+report also gives the pair scores with them counted (the figure issue 11
+quotes), the scores of every file, and each missed or spurious pair by the
+class of issue 11 it belongs to (:mod:`archcite.evaluation.frus_classes`).
+A corpus with no notes at all is an error, not a perfect score.
 """
 
 from __future__ import annotations
@@ -50,12 +56,16 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from archcite import pipeline, readers
+from archcite.authority.frus_pages import page_ends
+from archcite.errors import InputError
+from archcite.evaluation.frus_classes import CLASSES, classify
 from archcite.model import FrusRef, Located, Note
 from archcite.readers import Source
 
@@ -186,13 +196,7 @@ def ref_pairs(ref: FrusRef) -> set[Pair]:
     if ref.documents:
         return {(vid, f"d{d}") for d in ref.documents}
     if ref.pages:
-        out: set[Pair] = set()
-        for page in ref.pages:
-            ends = re.findall(
-                r"[0-9]+|[ivxlc]+", page.replace(" ff.", "").replace(" et seq.", "")
-            )
-            out.update((vid, f"pg_{e}") for e in ends[:1] + ends[1:2])
-        return out
+        return {(vid, f"pg_{end}") for page in ref.pages for end in page_ends(page)}
     return {(vid, None)}
 
 
@@ -217,6 +221,42 @@ class Disagreement:
     text: str
     gold: list[str]
     found: list[str]
+    #: the class of issue 11 of each missed ("-") and spurious ("+") pair
+    classes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    """Pair counts of a set of notes."""
+
+    notes: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.tp, self.tp + self.fn)
+
+    def add(self, gold: set[Pair], pred: set[Pair]) -> None:
+        self.notes += 1
+        self.tp += len(pred & gold)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    def as_text(self) -> str:
+        return (
+            f"precision {self.precision:.4f}  recall {self.recall:.4f}  "
+            f"(tp {self.tp}, fp {self.fp}, fn {self.fn})"
+        )
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
 
 
 @dataclass
@@ -230,29 +270,40 @@ class Report:
     fn: int = 0
     disagreements: list[Disagreement] = field(default_factory=list)
     excluded: list[tuple[str, str]] = field(default_factory=list)
-
-    @staticmethod
-    def _ratio(a: int, b: int) -> float:
-        return a / b if b else 1.0
+    #: pair counts by source file (documented gold errors left out)
+    files: dict[str, Tally] = field(default_factory=dict)
+    #: pair counts with the documented gold errors counted as the gold says
+    with_gold_errors: Tally = field(default_factory=Tally)
+    #: missed and spurious pairs by class of issue 11
+    missed: Counter[str] = field(default_factory=Counter)
+    spurious: Counter[str] = field(default_factory=Counter)
 
     @property
     def note_precision(self) -> float:
-        return self._ratio(self.correct_notes, self.found_notes)
+        return _ratio(self.correct_notes, self.found_notes)
 
     @property
     def note_recall(self) -> float:
-        return self._ratio(self.correct_notes, self.gold_notes)
+        return _ratio(self.correct_notes, self.gold_notes)
 
     @property
     def pair_precision(self) -> float:
-        return self._ratio(self.tp, self.tp + self.fp)
+        return _ratio(self.tp, self.tp + self.fp)
 
     @property
     def pair_recall(self) -> float:
-        return self._ratio(self.tp, self.tp + self.fn)
+        return _ratio(self.tp, self.tp + self.fn)
 
-    def add(self, key: str, text: str, gold: set[Pair], pred: set[Pair]) -> None:
-        """Count one note."""
+    def add(
+        self,
+        key: str,
+        text: str,
+        gold: set[Pair],
+        pred: set[Pair],
+        volume: str = "",
+        file: str = "",
+    ) -> None:
+        """Count one note of ``file`` (read as volume ``volume``)."""
         self.notes += 1
         self.gold_notes += bool(gold)
         self.found_notes += bool(pred)
@@ -260,8 +311,21 @@ class Report:
         self.tp += len(pred & gold)
         self.fp += len(pred - gold)
         self.fn += len(gold - pred)
+        self.files.setdefault(file, Tally()).add(gold, pred)
+        self.with_gold_errors.add(gold, pred)
         if pred != gold:
-            self.disagreements.append(Disagreement(key, text, _fmt(gold), _fmt(pred)))
+            classes = []
+            for pair in sorted(gold - pred, key=_pair_key):
+                cls = classify(text, volume, pair)
+                self.missed[cls] += 1
+                classes.append(f"-{_fmt({pair})[0]}: {cls}")
+            for pair in sorted(pred - gold, key=_pair_key):
+                cls = classify(text, volume, pair)
+                self.spurious[cls] += 1
+                classes.append(f"+{_fmt({pair})[0]}: {cls}")
+            self.disagreements.append(
+                Disagreement(key, text, _fmt(gold), _fmt(pred), classes)
+            )
 
     def as_text(self) -> str:
         lines = [
@@ -270,15 +334,33 @@ class Report:
             f"notes  precision {self.note_precision:.4f}  recall {self.note_recall:.4f}",
             f"pairs  precision {self.pair_precision:.4f}  recall {self.pair_recall:.4f}  "
             f"(tp {self.tp}, fp {self.fp}, fn {self.fn})",
+            f"pairs with the documented gold errors counted: "
+            f"{self.with_gold_errors.as_text()}",
             f"disagreements: {len(self.disagreements)}  "
             f"excluded as gold errors: {len(self.excluded)}",
+            "by file (pairs):",
         ]
+        width = max((len(name) for name in self.files), default=0)
+        for name, tally in self.files.items():
+            lines.append(
+                f"  {name:<{width}}  notes {tally.notes:>5}  {tally.as_text()}"
+            )
+        lines.append("missed / spurious pairs by class of issue 11:")
+        for cls, what in CLASSES.items():
+            lines.append(
+                f"  {cls:>5}  {self.missed[cls]:>4} / {self.spurious[cls]:<4} {what}"
+            )
         for d in self.disagreements:
             lines.append(f"- {d.key}: gold {d.gold} found {d.found}")
+            lines.append(f"    classes: {'; '.join(d.classes)}")
             lines.append(f"    {d.text[:300]}")
         for key, reason in self.excluded:
             lines.append(f"- excluded {key}: {reason}")
         return "\n".join(lines)
+
+
+def _pair_key(pair: Pair) -> tuple[str, str]:
+    return (pair[0], pair[1] or "")
 
 
 def _fmt(pairs: set[Pair]) -> list[str]:
@@ -297,21 +379,29 @@ def load_gold_errors(path: Path) -> dict[str, str]:
 
 
 def evaluate(corpus: Path, gold_errors: dict[str, str] | None = None) -> Report:
-    """Score the pipeline's FRUS references on every note under ``corpus``."""
+    """Score the pipeline's FRUS references on every note under ``corpus``.
+
+    Raises :class:`~archcite.errors.InputError` when ``corpus`` holds no note:
+    an empty or misplaced corpus must not read as a perfect score.
+    """
     errors = gold_errors or {}
     report = Report()
-    for _name, notes in load_volumes(corpus):
+    for name, notes in load_volumes(corpus):
         found = found_pairs(pipeline.finish(pipeline.locate(notes)))
+        report.files.setdefault(name, Tally())
         for note in notes:
             volume = note.volume_id or ""
             # a label has no xml:id: its running number keeps the key unique
             key = f"{volume}#{note.note_id or 'note' + note.label}"
-            if key in errors:
-                report.excluded.append((key, errors[key].split("\n")[0]))
-                continue
             gold = gold_pairs(volume, note.refs)
             pred = _collapse(found.get(note.index, set()), gold)
-            report.add(key, note.text, gold, pred)
+            if key in errors:
+                report.excluded.append((key, errors[key].split("\n")[0]))
+                report.with_gold_errors.add(gold, pred)
+                continue
+            report.add(key, note.text, gold, pred, volume, name)
+    if report.notes == 0:
+        raise InputError("no FRUS TEI notes found (frus/, frus-nyr/, …)", str(corpus))
     return report
 
 

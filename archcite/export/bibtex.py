@@ -27,6 +27,7 @@ from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.scanner import PybtexError
 
 from archcite.csl import CSL_TYPES, TYPE_ALIASES, date_to_edtf, edtf_to_date
+from archcite.csl.titles import is_archival, supply_title
 from archcite.errors import InputError
 from archcite.export.latex_text import LatexWriter, from_latex, to_latex
 from archcite.items import ItemSet, as_itemset
@@ -113,17 +114,6 @@ _KEEP_CASE = frozenset({"title", "booktitle", "series"})
 _LIST_FIELDS = frozenset(
     {"organization", "institution", "location", "address", "publisher"}
 )
-
-
-def is_archival(csl: Mapping[str, Any]) -> bool:
-    return (
-        bool(
-            csl.get("archive")
-            or csl.get("archive_collection")
-            or csl.get("archive_location")
-        )
-        or csl.get("type") == "collection"
-    )
 
 
 def _key(item_id: str) -> str:
@@ -234,10 +224,12 @@ def to_entry(
         edtf = date_to_edtf(issued)
         if edtf is None:
             put("issued-literal", issued.get("literal") or issued.get("raw"))
-        elif ctype == "personal_communication" and archival:
-            put("origdate", edtf)  # biblatex-chicago: letters date by origdate
         else:
+            # biblatex-chicago dates letters by origdate; Zotero's importer
+            # and pandoc read only date, so both are written.
             put("date", edtf)
+            if ctype == "personal_communication" and archival:
+                put("origdate", edtf)
         if ascii_only and edtf:
             first = edtf.split("/")[0].split("-")
             put("year", first[0])
@@ -248,13 +240,36 @@ def to_entry(
                 put("month", _MONTH_NAMES[month - 1] if 1 <= month <= 12 else None)
             if len(first) > 2:
                 put("day", str(int(first[2])))
-            if ctype == "personal_communication" and archival:
-                put("date", edtf)
+    if archival:
+        put("annote", zotero_note(csl))
     if crossref:
         put("crossref", crossref)
     if skipbib:
         put("options", "skipbib")
     return Entry(etype, fields=fields, persons=persons)
+
+
+#: What Zotero's BibTeX importer cannot map onto its item (an archival
+#: ``@misc`` becomes a Zotero document), as labelled lines in ``annote``,
+#: which it keeps as a child note a person can read.
+_NOTE_LINES = (
+    ("archive", "Archive"),
+    ("archive_location", "Loc. in Archive"),
+    ("archive_collection", "archive_collection"),
+    ("archive-place", "Archive Place"),
+    ("number", "Number"),
+    ("event-place", "Event Place"),
+)
+
+
+def zotero_note(csl: Mapping[str, Any]) -> str | None:
+    """The labelled lines for ``annote`` ("Archive Place: Boston, MA" …)."""
+    lines = [f"{label}: {csl[var]}" for var, label in _NOTE_LINES if csl.get(var)]
+    for name in csl.get("recipient") or []:
+        family = name.get("family") or name.get("literal") or ""
+        given = f" || {name['given']}" if name.get("given") else ""
+        lines.append(f"recipient: {family}{given}")
+    return "\n".join(lines) or None
 
 
 def to_bibliography(
@@ -281,7 +296,9 @@ def to_bibliography(
     cited = Counter(item.parent for item in itemset if item.parent)
     entries: list[tuple[str, Entry]] = []
     for item in itemset:
-        csl = item.to_csl()
+        # A .bib is Zotero-bound too: untitled archival items get their
+        # supplied title (biblatex-chicago's descriptive title).
+        csl = supply_title(item.to_csl())
         parent = itemset.get(item.parent) if item.parent else None
         crossref = keys[parent.id] if parent and parent.kind == "volume" else None
         skip = bool(parent and parent.kind == "collection" and cited[parent.id] > 1)

@@ -20,6 +20,7 @@ from archcite.errors import UnknownFormatError
 from archcite.export import bibtex as _bibtex
 from archcite.export import ris as _ris
 from archcite.export import zotero as _zotero
+from archcite.export import zotero_rdf as _zotero_rdf
 from archcite.items import ItemSet
 
 GROUP = "archcite.formats"
@@ -86,6 +87,9 @@ zotero_csl_json = Format(
     lambda items: _json([clean_csl(c) for c in _zotero.zotero_csl(items)]),
     "CSL-JSON for Zotero's File → Import",
     order=60,
+)
+zotero_rdf = Format(
+    _zotero_rdf.dumps, "Zotero RDF, Zotero's own exchange format", order=70
 )
 
 __all__ = ["GROUP", "Format", "canonical_name", "get", "names", "render"]

@@ -55,6 +55,8 @@ _ASCII_COMMANDS = {
     # Commands rather than "--"/"---": next to a hyphen those would merge.
     "–": r"\textendash{}",
     "—": r"\textemdash{}",
+    # Zotero's BibTeX importer reads "{\ldots}" as "\l" (ł) + "dots".
+    "…": r"\textellipsis{}",
 }
 _LIGATURES = re.compile(r"-(?=-)|'(?=')|,(?=,)|<(?=<)|>(?=>)")
 _PUA = 0xE000
@@ -108,6 +110,7 @@ _DECODE = {
     r"\textquotedblright{}": "”",
     r"\textendash{}": "–",
     r"\textemdash{}": "—",
+    r"\textellipsis{}": "…",
     r"\^{}": "^",
     r"\textbraceleft{}": "{",
     r"\textbraceright{}": "}",

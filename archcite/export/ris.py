@@ -2,11 +2,19 @@
 
 RIS has a repository tag (``DB``, "name of database", which Zotero imports as
 Archive) and a location tag (``AV``, "location in archives"; Zotero's importer
-reads ``AV`` and ``AN`` as Loc. in Archive) but no tag for the collection or
-the repository's place. The place goes into ``CY`` on archival items (Zotero:
-Place); the collection goes into ``M2``, which Zotero imports as Extra, as the
-same ``archive_collection: …`` line its CSL export understands. ``M2`` holds
-only that one line because Zotero joins repeated ``M2`` values with "; ".
+reads ``AV`` and ``AN`` as Loc. in Archive) but none for the collection, the
+repository's place, a telegram's number or its place of dispatch. Those go
+into ``M2`` lines, which Zotero's importer joins, one per line, into Extra:
+exactly the labelled lines of the Zotero JSON (``archive_collection: …``,
+``Archive Place: …``, ``Number: …``, ``Event Place: …``; docs/zotero.md), so
+the item Zotero makes from the RIS is the item archcite's Zotero JSON
+describes. ``CY`` is only ever a publisher's place: Zotero reads it as the
+place a document was written, and a letter has none.
+
+Untitled archival items get their supplied title
+(:func:`archcite.csl.titles.supply_title`). An archival collection is
+``MANSCPT`` (Zotero: manuscript, with ``type: collection`` in Extra): Zotero
+imports ``GEN`` as a journal article.
 """
 
 from __future__ import annotations
@@ -14,18 +22,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from archcite.export.bibtex import is_archival
+from archcite.csl.titles import is_archival, supply_title
+from archcite.export.zotero import to_zotero
 from archcite.items import ItemSet, as_itemset
 
 _TY = {
     "manuscript": "MANSCPT",
     "personal_communication": "PCOMM",
+    "interview": "INTV",
     "document": "MANSCPT",
     "chapter": "CHAP",
     "book": "BOOK",
     "report": "RPRT",
-    "collection": "GEN",
+    "collection": "MANSCPT",
     "article-journal": "JOUR",
+    "article-magazine": "MGZN",
+    "article-newspaper": "NEWS",
     "thesis": "THES",
     "webpage": "ELEC",
 }
@@ -61,8 +73,15 @@ def _one_line(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def _extra(csl: Mapping[str, Any]) -> list[str]:
+    """The Extra lines of the item's Zotero JSON, its free-text note last."""
+    extra = str(to_zotero(csl).get("extra") or "")
+    return [line for line in extra.splitlines() if line.strip()]
+
+
 def record(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The (tag, value) lines of one RIS record, ``TY`` first and ``ER`` last."""
+    csl = supply_title(csl)
     ctype = str(csl.get("type") or "document")
     archival = is_archival(csl)
     ty = _TY.get(ctype, "GEN")
@@ -79,9 +98,10 @@ def record(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
     for name in csl.get("author") or []:
         add("AU", _name(name))
     # Zotero reads A2 as the recipient of a letter, the editor of a chapter;
-    # A3 as a book's editor.
-    for name in csl.get("recipient") or []:
-        add("A2", _name(name))
+    # A3 as a book's editor. A recipient of any other type is in Extra.
+    if ty == "PCOMM":
+        for name in csl.get("recipient") or []:
+            add("A2", _name(name))
     editor_tag = "A3" if ctype == "book" else "A2"
     for name in csl.get("editor") or []:
         add(editor_tag, _name(name))
@@ -89,29 +109,22 @@ def record(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
     add("PY", year)
     add("DA", date)
     add("M3", csl.get("genre"))
-    add("M1", csl.get("number"))  # RIS's number slot: a telegram or dispatch number
     add("T2", csl.get("container-title"))
     add("T3", csl.get("collection-title"))
     add("VL", csl.get("volume"))
+    add("IS", csl.get("issue"))
     add("SP", csl.get("page"))
     add("PB", csl.get("publisher"))
-    add("CY", csl.get("archive-place") if archival else csl.get("publisher-place"))
+    add("CY", csl.get("publisher-place"))
     add("DB", csl.get("archive"))
     add("AV", csl.get("archive_location"))
     add("CN", csl.get("call-number"))
-    add("SN", csl.get("ISBN"))
+    add("SN", csl.get("ISBN") or csl.get("ISSN"))
+    add("DO", csl.get("DOI"))
     add("UR", csl.get("URL"))
     add("LA", csl.get("language"))
-    if csl.get("archive_collection"):
-        add("M2", f"archive_collection: {csl['archive_collection']}")
-    if ctype == "collection":
-        add("N1", "An archival collection (CSL type collection).")
-    if csl.get("note"):
-        add("N1", csl["note"])
-    if csl.get("event-place"):
-        add("N1", f"Event Place: {csl['event-place']}")
-    if csl.get("collection-number"):
-        add("N1", f"collection-number: {csl['collection-number']}")
+    for line in _extra(csl):
+        add("M2", line)
     lines.append(("ER", ""))
     return lines
 

@@ -15,26 +15,32 @@ CSL-JSON plus those Extra lines in ``note``, which Zotero turns into Extra).
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archcite.csl import date_to_edtf
 from archcite.csl.dates import csl_date
+from archcite.csl.titles import supply_title
 from archcite.items import ItemSet, as_itemset
 
-#: CSL type -> Zotero item type; CSL ``collection`` has no Zotero type (an
-#: archival collection type has been requested since 2011) and becomes a
-#: document with ``type: collection`` in Extra.
+#: CSL type -> Zotero item type: one typing for every Zotero-bound format
+#: (docs/zotero.md). An archival document addressed to someone is a letter,
+#: any other a manuscript. CSL ``collection`` has no Zotero type (an archival
+#: collection type has been requested since 2011): it becomes a manuscript
+#: with ``type: collection`` in Extra, which citeproc-js reads back as the CSL
+#: type.
 ITEM_TYPES = {
     "manuscript": "manuscript",
     "personal_communication": "letter",
     "document": "document",
-    "collection": "document",
+    "collection": "manuscript",
     "chapter": "bookSection",
     "book": "book",
     "report": "report",
+    "article-journal": "journalArticle",
+    "article-magazine": "magazineArticle",
+    "article-newspaper": "newspaperArticle",
 }
 _CSL_TYPES = {
     "manuscript": "manuscript",
@@ -43,6 +49,9 @@ _CSL_TYPES = {
     "bookSection": "chapter",
     "book": "book",
     "report": "report",
+    "journalArticle": "article-journal",
+    "magazineArticle": "article-magazine",
+    "newspaperArticle": "article-newspaper",
 }
 _COMMON = (
     "title",
@@ -55,18 +64,17 @@ _COMMON = (
     "shortTitle",
     "rights",
     "extra",
-    "citationKey",
     "accessDate",
     "libraryCatalog",
 )
-#: Fields archcite writes, per item type: a subset of zotero-schema.json
-#: (tests/test_zotero.py checks them against it).
+#: Fields archcite writes, per item type: fields that both the Zotero schema
+#: the translation-server pins (version 29) and the current one (41) allow,
+#: so an item validates against either (tests/test_zotero.py checks both).
+#: What a type lacks goes into Extra under a label Zotero reads back.
 FIELDS: dict[str, frozenset[str]] = {
-    "manuscript": frozenset(
-        (*_COMMON, "manuscriptType", "place", "institution", "number", "numPages")
-    ),
-    "letter": frozenset((*_COMMON, "letterType", "eventPlace")),
-    "document": frozenset((*_COMMON, "type", "publisher", "place")),
+    "manuscript": frozenset((*_COMMON, "manuscriptType", "place", "numPages")),
+    "letter": frozenset((*_COMMON, "letterType")),
+    "document": frozenset((*_COMMON, "publisher")),
     "bookSection": frozenset(
         (
             *_COMMON,
@@ -105,33 +113,52 @@ FIELDS: dict[str, frozenset[str]] = {
             "pages",
         )
     ),
+    "journalArticle": frozenset(
+        (*_COMMON, "publicationTitle", "volume", "issue", "pages", "DOI", "ISSN")
+    ),
+    "magazineArticle": frozenset(
+        (*_COMMON, "publicationTitle", "volume", "issue", "pages", "ISSN")
+    ),
+    "newspaperArticle": frozenset(
+        (*_COMMON, "publicationTitle", "place", "edition", "section", "pages", "ISSN")
+    ),
 }
 CREATORS: dict[str, frozenset[str]] = {
     "manuscript": frozenset({"author", "contributor", "translator"}),
-    "letter": frozenset({"author", "recipient", "contributor", "translator"}),
+    "letter": frozenset({"author", "recipient", "contributor"}),
     "document": frozenset({"author", "contributor", "editor", "translator"}),
     "bookSection": frozenset({"author", "contributor", "editor", "translator"}),
     "book": frozenset({"author", "contributor", "editor", "translator"}),
     "report": frozenset({"author", "contributor", "translator"}),
+    "journalArticle": frozenset({"author", "contributor", "editor", "translator"}),
+    "magazineArticle": frozenset({"author", "contributor", "translator"}),
+    "newspaperArticle": frozenset({"author", "contributor", "translator"}),
 }
 #: CSL variable -> candidate Zotero fields (the first the type allows wins).
+#: ``number`` and ``event-place`` have no field on a letter or manuscript in
+#: schema 29 and always go to Extra ("Number: 2231", "Event Place: Moscow"),
+#: so a telegram keeps them in the same place whatever its type.
 _TEXT = {
     "title": ("title",),
-    "genre": ("manuscriptType", "letterType", "reportType", "type"),
+    "genre": ("manuscriptType", "letterType", "reportType"),
     "archive": ("archive",),
     "archive_location": ("archiveLocation",),
     "call-number": ("callNumber",),
     "URL": ("url",),
     "publisher-place": ("place",),
     "publisher": ("publisher", "institution"),
-    "event-place": ("eventPlace",),
-    "container-title": ("bookTitle",),
+    "event-place": (),
+    "container-title": ("bookTitle", "publicationTitle"),
     "collection-title": ("series", "seriesTitle"),
     "collection-number": ("seriesNumber",),
     "volume": ("volume",),
+    "issue": ("issue",),
     "page": ("pages",),
-    "number": ("number", "reportNumber"),
+    "number": ("reportNumber",),
     "ISBN": ("ISBN",),
+    "ISSN": ("ISSN",),
+    "DOI": ("DOI",),
+    "section": ("section",),
     "language": ("language",),
     "title-short": ("shortTitle",),
     "edition": ("edition",),
@@ -139,12 +166,16 @@ _TEXT = {
 }
 _TEXT_KEYS = {k.lower(): k for k in _TEXT}
 _NAMES = ("author", "recipient", "editor", "translator", "contributor")
-#: Extra labels for CSL variables; Zotero's ``extraToCSL`` and citeproc-js read
-#: both spellings. ``archive_collection`` must stay lower case with "_".
+#: Extra labels for CSL variables; Zotero's ``extraToCSL`` turns the
+#: capitalized ones into CSL keys and citeproc-js reads them as variables.
+#: ``archive_collection`` must stay lower case with "_" (extraToCSL leaves it
+#: alone and citeproc-js takes it literally).
 _EXTRA_LABEL = {
     "archive_collection": "archive_collection",
     "archive-place": "Archive Place",
     "event-place": "Event Place",
+    "number": "Number",
+    "genre": "genre",
 }
 _EXTRA_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]*?):\s*(.*)$")
 _EXTRA_KEYS = {
@@ -156,7 +187,11 @@ _EXTRA_KEYS = {
     "archive_place": "archive-place",
     "event place": "event-place",
     "event-place": "event-place",
+    "number": "number",
 }
+#: Zotero's CSL export and Better BibTeX read the key from this Extra line;
+#: schema 29 has no ``citationKey`` field.
+CITATION_KEY = "Citation Key"
 
 
 def _date(issued: Any) -> str | None:
@@ -198,27 +233,42 @@ def _csl_name_from_extra(text: str) -> dict[str, str]:
     return {"literal": text.strip()}
 
 
-def to_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
-    """A Zotero item (Web API JSON) for one CSL item."""
-    ctype = str(csl.get("type") or "document")
-    itype = ITEM_TYPES.get(ctype, "document")
+def _extra_lines(
+    csl: Mapping[str, Any], itype: str
+) -> tuple[list[str], dict[str, str]]:
+    """(Extra lines, Zotero fields) for the text variables of one CSL item."""
     allowed = FIELDS[itype]
-    item: dict[str, Any] = {"itemType": itype}
+    fields: dict[str, str] = {}
     extra: list[str] = []
-    if itype == "document" and ctype != "document":
-        extra.append(f"type: {ctype}")
     for var, candidates in _TEXT.items():
         value = csl.get(var)
         if value in (None, ""):
             continue
         target = next((c for c in candidates if c in allowed), None)
-        if target is not None and target not in item:
-            item[target] = str(value)
+        if target is not None and target not in fields:
+            fields[target] = str(value)
         else:
             extra.append(f"{_EXTRA_LABEL.get(var, var)}: {value}")
     for var, label in _EXTRA_LABEL.items():
         if csl.get(var) and var not in _TEXT:
             extra.append(f"{label}: {csl[var]}")
+    return extra, fields
+
+
+def to_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
+    """A Zotero item (Web API JSON) for one CSL item.
+
+    An untitled archival item gets its supplied title first
+    (:func:`archcite.csl.titles.supply_title`).
+    """
+    csl = supply_title(csl)
+    ctype = str(csl.get("type") or "document")
+    itype = ITEM_TYPES.get(ctype, "document")
+    item: dict[str, Any] = {"itemType": itype}
+    extra, fields = _extra_lines(csl, itype)
+    if _CSL_TYPES.get(itype) != ctype:
+        extra.insert(0, f"type: {ctype}")
+    item.update(fields)
     date = _date(csl.get("issued"))
     if date:
         item["date"] = date
@@ -230,8 +280,10 @@ def to_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
             else:
                 extra.append(f"{role}: {_extra_name(name)}")
     item["creators"] = creators
+    # Key lines first: citeproc-js stops reading Extra at the first line that
+    # is not "key: value", and Zotero only recognizes the citation key line.
     if csl.get("id"):
-        item["citationKey"] = str(csl["id"])
+        extra.append(f"{CITATION_KEY}: {csl['id']}")
     if csl.get("note"):
         extra.append(str(csl["note"]))
     if extra:
@@ -242,12 +294,24 @@ def to_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
     return item
 
 
+def citation_key(item: Mapping[str, Any]) -> str | None:
+    """The archcite id of a Zotero item: its ``Citation Key:`` line (or field)."""
+    data = item.get("data", item)
+    if data.get("citationKey"):
+        return str(data["citationKey"])
+    for line in str(data.get("extra") or "").splitlines():
+        label, _, value = line.partition(":")
+        if label.strip().lower() == CITATION_KEY.lower() and value.strip():
+            return value.strip()
+    return None
+
+
 def from_zotero(item: Mapping[str, Any]) -> dict[str, Any]:
     """The CSL item for a Zotero item (archcite's own or Zotero's export)."""
     data = item.get("data", item)  # the Web API wraps items in {"key", "data"}
     itype = str(data.get("itemType") or "document")
     csl: dict[str, Any] = {
-        "id": str(data.get("citationKey") or data.get("key") or ""),
+        "id": citation_key(data) or str(data.get("key") or ""),
         "type": _CSL_TYPES.get(itype, "document"),
     }
     for var, candidates in _TEXT.items():
@@ -275,8 +339,10 @@ def from_zotero(item: Mapping[str, Any]) -> dict[str, Any]:
         key = m.group(1).strip().lower() if m else ""
         if m and key in _EXTRA_KEYS:
             csl[_EXTRA_KEYS[key]] = m.group(2)
-        elif m and key == "type" and itype == "document":
+        elif m and key == "type":
             csl["type"] = m.group(2).strip()
+        elif m and key == CITATION_KEY.lower():
+            continue
         elif m and key in _NAMES:
             csl.setdefault(key, []).append(_csl_name_from_extra(m.group(2)))
         elif m and key in _TEXT_KEYS and _TEXT_KEYS[key] not in csl:
@@ -293,33 +359,54 @@ def zotero_items(items: ItemSet | Iterable[Mapping[str, Any]]) -> list[dict[str,
     return [to_zotero(c) for c in as_itemset(items).csl()]
 
 
-def zotero_csl(items: ItemSet | Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """CSL-JSON for Zotero's File → Import that keeps the collection and place.
-
-    Zotero maps CSL ``note`` to Extra, so the two archive variables it would
-    drop are repeated there as Extra lines. The canonical CSL-JSON does not
-    carry these lines: citeproc-py and pandoc would not parse them.
-    """
-    out = []
-    for csl in items.csl() if isinstance(items, ItemSet) else [dict(i) for i in items]:
-        csl = copy.deepcopy(csl)
-        lines = [f"{_EXTRA_LABEL[v]}: {csl[v]}" for v in _EXTRA_LABEL if csl.get(v)]
-        if csl.get("type") == "collection":
-            lines.insert(0, "type: collection")
-        if lines:
-            csl["note"] = "\n".join(
-                [*lines, *([csl["note"]] if csl.get("note") else [])]
-            )
-        out.append(csl)
+def zotero_csl_item(csl: Mapping[str, Any]) -> dict[str, Any]:
+    """One item of the Zotero-flavoured CSL-JSON (see :func:`zotero_csl`)."""
+    zitem = to_zotero({k: v for k, v in csl.items() if k != "note"})
+    out = supply_title(csl)
+    itype = zitem["itemType"]
+    lines = str(zitem.get("extra") or "").splitlines()
+    # Zotero's CSL import would drop these or put them where they do not
+    # belong (event-place into a manuscript's place); Extra has them.
+    for var in ("archive_collection", "archive-place", "event-place", "number"):
+        if var != "number" or "reportNumber" not in FIELDS[itype]:
+            out.pop(var, None)
+    for role in ("recipient",):
+        if role not in CREATORS[itype]:
+            out.pop(role, None)
+    if out.get("type") == "collection":
+        out["type"] = _CSL_TYPES[itype]
+    if csl.get("note"):
+        lines.append(str(csl["note"]))
+    if lines:
+        out["note"] = "\n".join(lines)
+    else:
+        out.pop("note", None)
     return out
 
 
+def zotero_csl(items: ItemSet | Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """CSL-JSON for Zotero's File → Import that keeps what Zotero's importer drops.
+
+    Zotero maps CSL ``note`` to Extra, so every variable its CSL importer
+    would drop (the collection, the archive's place, a telegram's number and
+    place of dispatch, a letter-less recipient) moves there as the same
+    labelled line the Zotero JSON has, and the supplied title is set. The
+    canonical CSL-JSON does not carry these lines: citeproc-py and pandoc
+    would not parse them.
+    """
+    csl_items = items.csl() if isinstance(items, ItemSet) else [dict(i) for i in items]
+    return [zotero_csl_item(c) for c in csl_items]
+
+
 __all__ = [
+    "CITATION_KEY",
     "CREATORS",
     "FIELDS",
     "ITEM_TYPES",
+    "citation_key",
     "from_zotero",
     "to_zotero",
     "zotero_csl",
+    "zotero_csl_item",
     "zotero_items",
 ]

@@ -3,7 +3,7 @@
 Guarantees, because a historian's library is not a scratch pad:
 
 - **Nothing is sent twice.** Items carry their archcite id as Zotero's
-  ``citationKey``; items already in the target collection with that key are
+  ``Citation Key:`` line in Extra; items already in the target collection with that key are
   skipped, so a second run after an interruption only adds what is missing. A
   batch is re-sent only when Zotero answered 429 (which means it stored
   nothing); any other failure stops the run and says what was already saved.
@@ -83,7 +83,9 @@ def _delay(headers: Mapping[str, str] | Any) -> float | None:
 
 
 def _key_of(item: Mapping[str, Any]) -> str:
-    return str(item.get("citationKey") or item.get("title") or "?")
+    from archcite.export.zotero import citation_key
+
+    return citation_key(item) or str(item.get("title") or "?")
 
 
 # -- Web API ---------------------------------------------------------------------
@@ -197,11 +199,9 @@ def _existing_keys(web: _Web, coll_key: str | None) -> set[str]:
     keys = set()
     for item in got or []:
         data = item.get("data", item)
-        if data.get("citationKey"):
-            keys.add(str(data["citationKey"]))
-        for line in str(data.get("extra") or "").splitlines():
-            if line.lower().startswith("citation key:"):
-                keys.add(line.split(":", 1)[1].strip())
+        key = _key_of(data)
+        if key != "?":
+            keys.add(key)
     return keys
 
 

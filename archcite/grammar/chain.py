@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from archcite.grammar import RecognizerPlugin
 from archcite.grammar import archival as _archival
+from archcite.grammar import collection_only as _collection_only
 from archcite.grammar import frus as _frus
 from archcite.grammar import noncitation as _noncitation
+from archcite.grammar import personal as _personal
 from archcite.grammar import published as _published
 from archcite.grammar import shortforms as _shortforms
 
@@ -28,10 +30,20 @@ frus = RecognizerPlugin(
 shortforms = RecognizerPlugin(
     _shortforms.recognize, "Ibid. and short forms with their locators", order=300
 )
+collection_only = RecognizerPlugin(
+    _collection_only.recognize,
+    "source notes that name only a collection of papers",
+    order=390,
+)
 archival = RecognizerPlugin(
     _archival.recognize,
     "archival citations, repository first or smallest unit first",
     order=400,
+)
+personal = RecognizerPlugin(
+    _personal.recognize,
+    "interviews, oral histories, personal communications and emails",
+    order=450,
 )
 published = RecognizerPlugin(
     _published.recognize,

@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 
 from archcite.authority.frus_volumes import CURRENT_DOCUMENT
-from archcite.grammar.frus_scan import PAGES, Ref, Spans, page_items, tail_start
+from archcite.grammar.frus_scan import LINES, PAGES, Ref, Spans, page_items, tail_start
 from archcite.grammar.labels import inclosure_label
-from archcite.grammar.vocab import DOCUMENT_KIND, NUM_LIST, PAGE, PAGE_WORD, SEP, expand
+from archcite.grammar.vocab import (
+    DOCUMENT_KIND,
+    MONTH_STEM,
+    NUM_LIST,
+    PAGE,
+    PAGE_WORD,
+    SEP,
+    expand,
+)
 
 INTERNAL_DOCS = re.compile(
     rf"footnote\s+(?P<fn>\d+),?\s+(?:to\s+)?Document\s+(?P<doc>\d+)"
@@ -43,7 +51,7 @@ def internal_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     found: list[Ref] = []
     claimed = Spans(taken)
     free = claimed.free
-    firsts = _Firsts(text)
+    before = Prefixes(text)
 
     for m in INTERNAL_DOCS.finditer(text):
         if not free(m.start(), m.end()) or _other_series_before(text, m.start()):
@@ -94,11 +102,12 @@ def internal_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         found.append(ref)
         claimed.add(ref.start, ref.end)
     for m in PAGES.finditer(text):
-        if not free(m.start(), m.end()) or not _bare_page_ok(text, m, firsts):
+        if not free(m.start(), m.end()) or not _bare_page_ok(text, m, before):
             continue
-        ref = Ref(
-            m.start(), m.end(), pages=page_items(m.group("list")), has_locator=True
-        )
+        # "p. 435, l. 9": the line belongs to the reference, and is no page
+        line = LINES.match(text, m.end())
+        end = line.end() if line else m.end()
+        ref = Ref(m.start(), end, pages=page_items(m.group("list")), has_locator=True)
         found.append(ref)
         claimed.add(ref.start, ref.end)
     return found
@@ -114,7 +123,23 @@ def _other_series_before(text: str, at: int) -> bool:
     return bool(_OTHER_SERIES.search(text[max(0, at - 80) : at]))
 
 
-_SEE_END = re.compile(r"(?:^|\b[Ss]ee|\b[Cc]f\.|\bsee\s+also)$")
+_SEE_END = re.compile(
+    r"(?:^|\b[Ss]ee|\b[Cc]f\.|\bsee\s+also|\b(?:[Pp]rinted|[Qq]uoted)\s+(?:on|at))$"
+)
+# "Printed on p. 58, ante.": the page is one of this volume's
+_ANTE_AFTER = re.compile(r",?\s*(?:ante|post|supra|infra)\b\.?\)?\.?$", re.IGNORECASE)
+# The document described by its date alone ("Dated March 2, p. 377"), or by a
+# telegram's number and date ("No. 214, June 3, 6 p.m., p. 290").
+_DATED = re.compile(
+    rf"^(?:[Dd]ated\s+|No\.\s+\d+,\s*)?{MONTH_STEM}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    r"(?:,\s*(?:\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.|noon|midnight))?$"
+)
+# "See bracketed note, p. 267"; "see inclosure to document numbered 112, page 330"
+_EDITORS_PLACE = re.compile(
+    r"\b(?:bracketed|editorial|editor’s|editor's)\s+note\b|\b(?:in|en)closure\b"
+    r"|\bdocument\s+numbered\s+\d+",
+    re.IGNORECASE,
+)
 _IBID_END = re.compile(r"\b[Ii]bid\.,?$")
 _COMMA_END = re.compile(r",[”\"]?$")
 _COMMA_SPLIT = re.compile(r",\s*")
@@ -129,45 +154,116 @@ _DOC_WORDS = re.compile(
 )
 
 
-# What may follow a bare page: nothing, ".", ")", ")." or a new clause. The
-# possessive runs keep a long run of spaces from being re-tried.
-_AFTER_PAGE = re.compile(r"\s*+(?:(?:\)\.?|\.)?\s*+\Z|;|\. )")
+# "Instruction to the Minister in China", "Telegram No. 2, January 3, 5 p.m., to
+# the Ambassador in Great Britain": a document named by its kind and its
+# addressee or number, whose printing the volume then gives.
+_DOCUMENT_OPENING = re.compile(
+    r"^(?:The\s+)?(?:telegram|instruction|despatch|dispatch|memorandum|note|letter|"
+    r"airgram|aide-m[ée]moire)\s+(?:No\.\s*\d|to\s|from\s|of\s|\d)",
+    re.IGNORECASE,
+)
 
 
-class _Firsts:
-    """Whether a pattern occurs in a prefix of the text, for many prefixes.
+class Prefixes:
+    """Tests on the text before a position, for many positions in one clause.
 
-    ``pattern.search(text[:end])`` for every page of a long clause re-read the
-    whole prefix each time; the first match in the whole text answers every
-    prefix that reaches it, and only a prefix that cuts a match short needs a
-    look at its own last characters.
+    A clause of a thousand references asked, for each, whether the whole text
+    before it holds a word ("Papers", "telegram", a digit) and copied that
+    prefix to ask: quadratic. Here the first match of a pattern in the whole
+    text answers every prefix that reaches it, and only a prefix that cuts a
+    match short needs a look at its own last characters; tests anchored at
+    the start of the prefix read a bounded head of it. The answers are those
+    of the tests on the copied prefix.
     """
+
+    #: patterns anchored at both ends match no prefix longer than this
+    SHORT = 300
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._first: dict[re.Pattern[str], int] = {}
+        self._lead = len(text) - len(text.lstrip())
+        self._end = len(text.rstrip())
 
-    def within(self, pattern: re.Pattern[str], end: int, width: int = 40) -> bool:
+    def has(self, pattern: re.Pattern[str], end: int, width: int = 40) -> bool:
+        """Whether ``pattern.search(text[:end])`` finds something."""
         if pattern not in self._first:
             m = pattern.search(self.text)
             self._first[pattern] = m.end() if m else len(self.text) + 1
         if self._first[pattern] <= end:
             return True
-        return (
-            pattern.search(self.text, tail_start(self.text, end, width), end)
-            is not None
-        )
+        start = tail_start(self.text, end, width)
+        return pattern.search(self.text, start, end) is not None
+
+    def stripped(self, end: int) -> tuple[int, int]:
+        """The bounds of ``text[:end].strip()``."""
+        e = end
+        while e > self._lead and self.text[e - 1].isspace():
+            e -= 1
+        return min(self._lead, e), e
+
+    def head(self, start: int, end: int) -> str:
+        """``text[start:end]`` if short; a match anchored at both of its ends
+        cannot span more (see :data:`SHORT`)."""
+        return self.text[start:end] if end - start <= self.SHORT else ""
+
+    def opening(self, start: int, end: int) -> str:
+        """The first :data:`SHORT` characters of ``text[start:end]``."""
+        return self.text[start : min(end, start + self.SHORT)]
+
+    def after(self, start: int) -> tuple[str, str]:
+        """``text[start:].strip()`` when short (a marker when not), and its
+        first two characters."""
+        s = start
+        while s < self._end and self.text[s].isspace():
+            s += 1
+        if s >= self._end:
+            return "", ""
+        if self._end - s <= self.SHORT:
+            rest = self.text[s : self._end]
+            return rest, rest[:2]
+        return "\x00long", self.text[s : s + 2]
+
+    def last_segment(self, start: int, end: int) -> str:
+        """The part of ``text[start:end]`` after its last comma (and spaces)."""
+        comma = self.text.rfind(",", start, end)
+        if comma == -1:
+            return self.text[start:end]
+        split = _COMMA_SPLIT.match(self.text, comma, end)
+        return self.text[split.end() if split else comma + 1 : end]
 
 
-def _bare_page_ok(text: str, m: re.Match[str], firsts: _Firsts) -> bool:
+def describes_document(head: str) -> bool:
+    """Whether ``head`` (the words before a locator, without the comma) describes
+    a document rather than naming a work: a kind of document with its number or
+    date, or with its addressee ("Instruction to the Minister in China")."""
+    return describes_document_at(Prefixes(head), len(head))
+
+
+def describes_document_at(before: Prefixes, end: int) -> bool:
+    """:func:`describes_document` of the text before ``end``, without copying it."""
+    s0, e0 = before.stripped(end)
+    if s0 == e0:
+        return False
+    last = before.last_segment(s0, e0).strip()
+    if before.has(_WORK_WORDS, e0) or _TITLE_CASE.match(last):
+        return False
+    return bool(
+        (before.has(_DOC_WORDS, e0) and before.has(_DIGIT, e0, 1))
+        or _DOCUMENT_OPENING.match(before.opening(s0, e0))
+        or _DATED.match(before.head(s0, e0))
+    )
+
+
+def _bare_page_ok(text: str, m: re.Match[str], before: Prefixes) -> bool:
     """Whether a lone "p. 13" points into the current volume.
 
     Legacy volumes cite their own pages bare: "See p. 128", "See footnote 36,
     p. 24", "See telegram No. 35, February 4, from the chairman …, p. 13". A
     page after a work's title ("Leary, *The CIA*, pp. 63") is not FRUS.
 
-    Every test reads the text before the page through an end offset, never a
-    copy of the prefix: a clause of a thousand pages stays linear.
+    Every test reads the text around the page through offsets, never a copy of
+    what comes before or after it: a clause of a thousand pages stays linear.
     """
     b = m.start()
     while b > 0 and text[b - 1].isspace():
@@ -176,22 +272,25 @@ def _bare_page_ok(text: str, m: re.Match[str], firsts: _Firsts) -> bool:
         return True
     if _IBID_END.search(text, tail_start(text, b, 8), b):
         return False  # "…, ibid., p. 860": the ibid. antecedent's volume
-    if not _AFTER_PAGE.match(text, m.end()):
+    line = LINES.match(text, m.end())
+    after, opening = before.after(line.end() if line else m.end())
+    if _ANTE_AFTER.fullmatch(after):
+        return True
+    if after not in ("", ".", ")", ").") and not opening.startswith((";", ". ")):
         return False
     if not _COMMA_END.search(text, max(0, b - 2), b):
         return False
     h = b
     while h > 0 and text[h - 1] in ',”"':
         h -= 1
-    comma = text.rfind(",", 0, h)
-    split = _COMMA_SPLIT.match(text, comma) if comma != -1 else None
-    last_start = split.end() if split is not None else 0
-    last = text[min(last_start, h) : h].strip() if h else ""
+    last = before.last_segment(0, h).strip() if h else ""
     # the segment right before the page is the document's description or a date
-    if firsts.within(_WORK_WORDS, h) or _TITLE_CASE.match(last):
+    if before.has(_WORK_WORDS, h) or _TITLE_CASE.match(last):
         return False
     quoted = _QUOTED_START.match(last)
     # A document is described by its number or date ("telegram No. 35,
     # February 4"); "Historical Note, p. xx" names a work, whose page it is.
-    described = firsts.within(_DOC_WORDS, h) and firsts.within(_DIGIT, h, 1)
-    return bool(described) or bool(quoted)
+    described = before.has(_DOC_WORDS, h) and before.has(_DIGIT, h, 1)
+    s0, e0 = before.stripped(h)
+    dated = _DATED.match(before.head(s0, e0))
+    return bool(described or quoted or dated or before.has(_EDITORS_PLACE, h))

@@ -11,9 +11,22 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from archcite.authority.frus_volumes import Parts
+from archcite.grammar.frus_urls import FrusUrl
 from archcite.grammar.vocab import DASH, LIST_SEP, PAGE, PAGE_WORD, SEP
 
-PAGES = re.compile(rf"{PAGE_WORD}\s*(?P<list>{PAGE}(?:{SEP}{PAGE})*)(?![\w/])")
+# The page label as the volumes print it: also capitalized at the start of a
+# note ("Page 412.", "Pp. 212–214."), and "pp 300" with its period left out.
+PAGE_LABEL = rf"(?:{PAGE_WORD}|Pp\.|Pages?|pp(?=\s+\d))"
+# What ends a list of pages although a separator and a number follow: a line
+# ("p. 435, l. 9": line 9, not page l) or the next year of a list of volumes
+# ("pp. 46 ff., and 1924, vol. ii": 1924 is a year, not a page).
+_NOT_A_PAGE = r"(?!ll?\.\s*\d|\d{4}\s*,\s*(?:[Vv]ol|pp?\.|pt\b|[Ss]upp|Part))"
+PAGES = re.compile(
+    rf"{PAGE_LABEL}\s*(?P<list>{PAGE}(?:{SEP}{_NOT_A_PAGE}{PAGE})*)(?![\w/])"
+)
+#: a line locator after a page ("p. 435, l. 9", "ll. 4–6"): part of the
+#: reference, never a page
+LINES = re.compile(rf",?\s*ll?\.\s*\d+(?:\s*{DASH}\s*\d+)?")
 DASH_SPACED = re.compile(rf"\s*{DASH}\s*")
 FF_END = re.compile(r"\s+ff\.?$")
 ET_SEQ_END = re.compile(r"\s+et\s+seq\.?$")
@@ -42,6 +55,8 @@ class Ref:
     volume_range: str | None = None
     #: a remark for the reason: a volume inside a range is cited by the dash
     note: str | None = None
+    #: the history.state.gov link that ends the reference, or makes it
+    url: FrusUrl | None = None
 
 
 def page_items(text: str) -> list[str]:

@@ -340,7 +340,10 @@ _CITIES = frozenset(
      "Boston", "Austin", "Abilene", "Independence", "Hyde Park", "West Branch",
      "Ann Arbor", "Grand Rapids", "Atlanta", "Simi Valley", "Yorba Linda",
      "College Station", "Little Rock", "College Park", "Suitland", "Sleepy Hollow",
-     "Tarrytown", "New York", "Charlottesville", "Chapel Hill", "Madison", "Palo Alto"}
+     "Tarrytown", "New York", "Charlottesville", "Chapel Hill", "Madison", "Palo Alto",
+     "Madrid", "Simancas", "Lisbon", "Florence", "Warsaw", "Prague", "Budapest", "Sofia",
+     "Bucharest", "Aix-en-Provence", "Vincennes", "Copenhagen", "Oslo", "Helsinki",
+     "Amsterdam", "Beijing", "Taipei", "Seoul", "New Delhi", "Mexico City", "Havana"}
 )  # fmt: skip
 _CITY = re.compile(r"^[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+){0,2}$")
 
@@ -376,10 +379,15 @@ def place_at(comps: list[Component], i: int, known: str | None) -> int:
         return 0
     while n < 3 and i + n < len(comps) and _place_part(comps[i + n].text):
         n += 1
-    if i + n < len(comps) and not (known and first == known.split(",")[0].strip()):
-        # Only the authority's own city may stand before more locators; other
-        # place words must end the citation ("Johnson Library, Vietnam" is not a
-        # place, nor is a collection named for a city).
+    if (
+        i + n < len(comps)
+        and not (known and first == known.split(",")[0].strip())
+        and first not in _CITIES
+    ):
+        # Only the authority's own city, or a city where archives are ("Archives
+        # nationales, Paris, AG/5(1)/123", "Public Record Office, London, CAB
+        # 128/36"), may stand before more locators; other place words must end
+        # the citation ("Johnson Library, Vietnam" is not a place).
         return 0
     return n
 

@@ -26,6 +26,7 @@ _EDITORIAL = re.compile(
       | The\s+(?:source\s+text|original|document|telegram|memorandum)\s+(?:bears|is\s+not|
            was\s+not|is\s+unsigned|is\s+initialed)
       | Neither\s+[\w\s]{1,40}?\s+(?:was|were|has\s+been|have\s+been)\s+(?:found|printed)
+      | (?:File\s+)?translation(?:\s+revised)?(?:\s+by\s+the\s+editors?)?\s*\.?$
       | Brackets?\s+in\s+the\s+(?:source|original)
       | All\s+brackets\s+are\s+in\s+the\s+original
     )""",
@@ -86,7 +87,8 @@ _ANCHOR = re.compile(
       | \bpp?\.\s*[\dixvlc]
       | \bvol\.\s*[\dIVXLCivxlc]
       | \b(?:Id\.|Source:|CIA,)
-      | \b[A-Z]{{2,5}}\s+\d{{1,3}}/\d+""",
+      | \b[A-Z]{{2,5}}\s+\d{{1,3}}/\d+
+      | \bf\.\s*[A-Z]?-?\d+,\s*op\.\s*\d""",
     re.VERBOSE,
 )
 
@@ -101,7 +103,7 @@ _ANCHOR_LITERALS = any_of(
         "Microfilm", "Collection", "Series", "Manuscript", "Foreign", "FRUS", "bid",
         "Central", "National", "Presidential", "hereafter", "cited", "JFKL", "LBJL",
         "DDEL", "HSTL", "FDRL", "NARA", "WNRC", "RG", "Lot", "Job", "Entry", "FRC",
-        "Doc", "p.", "vol.", "Id.", "Source:", "CIA,", "/",
+        "Doc", "p.", "vol.", "Id.", "Source:", "CIA,", "/", "op.",
     )
 )  # fmt: skip
 
@@ -143,9 +145,24 @@ def has_anchor(text: str) -> bool:
     return _ANCHOR_LITERALS.search(text) is not None and bool(_ANCHOR.search(text))
 
 
+# A notation the editors quote from the document ("Patchin wrote at the top of
+# the telegram: “Copied to Creel + File. PHP.”"): its words are the notation's,
+# not a citation's.
+_QUOTED_NOTATION = re.compile(
+    r"\b(?:wrote|writes|reads?|notation|noted|initialed|minuted|endorsed)\b[^“”]{0,80}?:\s*“[^“”]*(?:”|$)"
+)
+NOTATION = "a notation on the document, quoted"
+
+
 def fallback(text: str) -> Citation:
     """Classify a clause no recognizer claimed: prose, or an unrecognized citation."""
     end = _trimmed_end(text)
+    if "“" in text and has_anchor(text):
+        unquoted = _QUOTED_NOTATION.sub(" ", text)
+        if unquoted != text and not has_anchor(unquoted):
+            return Citation(
+                text[:end], 0, end, "not-a-citation", "parsed", reason=NOTATION
+            )
     if has_anchor(text):
         return Citation(
             text[:end],

@@ -40,7 +40,7 @@ from dataclasses import replace
 
 from archcite.grammar.literals import any_of
 from archcite.grammar.locators import title_like
-from archcite.grammar.vocab import IN_FULL, PRINTING_VERB
+from archcite.grammar.vocab import DOCUMENT_KIND, IN_FULL, MONTH_STEM, PRINTING_VERB
 from archcite.grammar.works import (
     DOC_WORDS,
     FIRST_WORD,
@@ -54,7 +54,7 @@ from archcite.grammar.works import (
     Work,
     parse_work,
 )
-from archcite.model import Citation, Role
+from archcite.model import Citation, Kind, PublishedRef, Role
 
 __all__ = ["KNOWN_WORKS", "gate", "recognize"]
 
@@ -69,13 +69,17 @@ __all__ = ["KNOWN_WORKS", "gate", "recognize"]
 _WORDS = (
     "rinted", "ublished", "Source", "xcerpted", "uoted",
     "Papers", "Documents", "Bulletin", "Record", "Treaties", "Statutes", "Times",
-    "Post", "Foreign Policy", "Yearbook", "Compilation", "Series",
+    "Post", "Foreign Policy", "Yearbook", "Compilation", "Series", "Debates", "Hansard",
+    "Case of",
     "p.", "page", "vol", "Vol", "”", '"',
 )  # fmt: skip
 _WITH_DIGIT = (
     ")", "No.", "no.", "UST", "U.S.T", "Stat.", "UNTS", "U.N.T.S", "Bevans", "TIAS", "T.I.A.S",
+    "Cmd.", "Cd.", "Cmnd.",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
+# A short form ends in a bare page: "Gaddis, We Now Know, 112–14."
+_SHORT_TAIL = re.compile(r",\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?[\s.]*$")
 
 _SOURCE = re.compile(r"\(?\s*Source\s*[:,.]\s*")
 _PRINTED = re.compile(
@@ -107,7 +111,9 @@ def gate(text: str) -> bool:
         return True
     if _DIGIT.search(text) is None:
         return False
-    return _ANY_WITH_DIGIT.search(text) is not None
+    return (
+        _ANY_WITH_DIGIT.search(text) is not None or _SHORT_TAIL.search(text) is not None
+    )
 
 
 def _opening(text: str) -> tuple[int, Role, int]:
@@ -140,6 +146,28 @@ def _after_is_in(text: str) -> int | None:
     for m in _IS_IN.finditer(text):
         if KNOWN.match(text, m.end()) or LEGAL.match(text, m.end()):
             return m.end()
+    return None
+
+
+# "Collective note to Germany, December 1, 1926, …, League of Nations Treaty
+# Series, vol. liv, p. 299": a document described by its kind or its date, then
+# the edition that prints it.
+_DESCRIBES = re.compile(
+    rf"\b(?:\d{{4}}|{MONTH_STEM}\s+\d{{1,2}})\b|\b(?:{DOCUMENT_KIND}|treat(?:y|ies)|"
+    r"conventions?|agreements?|protocols?|declarations?|acts?|exchanges?)\b",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r",\s+")
+
+
+def _after_description(text: str, start: int) -> int | None:
+    """Where a known edition starts after a description of what it prints."""
+    for m in _COMMA.finditer(text, start):
+        at = m.end()
+        if (KNOWN.match(text, at) or LEGAL.match(text, at)) and _DESCRIBES.search(
+            text, start, m.start()
+        ):
+            return at
     return None
 
 
@@ -187,7 +215,38 @@ def _cite(text: str, s: int, w: Work, role: Role) -> Citation:
     # Keep the period of a trailing abbreviation ("ff.", "ed.").
     if text[e : e + 1] == "." and text[max(s, e - 3) : e] in ("ff", " ff", "ed", "eds"):
         e += 1
-    return Citation(text[s:e], s, e, "published", "parsed", role=role, published=w.ref)
+    kind: Kind = "short" if is_short_form(w.ref) else "published"
+    return Citation(text[s:e], s, e, kind, "parsed", role=role, published=w.ref)
+
+
+#: Chicago's short title has at most four words (CMOS 17, 14.30) and no subtitle;
+#: "Leary, The Central Intelligence Agency: History and Documents, p. 63" is a
+#: full title, as FRUS cites the works of its front-matter bibliography.
+_SHORT_TITLE_WORDS = 4
+_SURNAME_ONLY = re.compile(r"^\S+$")
+
+
+def is_short_form(ref: PublishedRef) -> bool:
+    """Author, short title and page, nothing else: Chicago's short form of a
+    work cited in full earlier ("Gaddis, *We Now Know*, 45"); the resolver
+    finds the full citation or says why not."""
+    return bool(
+        ref.type == "book"
+        and ref.author
+        and all(_SURNAME_ONLY.match(a) for a in ref.author)
+        and ref.title
+        and ":" not in ref.title
+        and len(ref.title.split()) <= _SHORT_TITLE_WORDS
+        and ref.pages
+        and not (
+            ref.editor
+            or ref.volume
+            or ref.date
+            or ref.publisher
+            or ref.place
+            or ref.container_title
+        )
+    )
 
 
 def _ibid_tail(text: str, start: int, end: int) -> list[Citation]:
@@ -209,6 +268,12 @@ def _recognize(text: str, shortcut: bool = True) -> list[Citation]:
         not lead
         and not (KNOWN.match(text, start) or LEGAL.match(text, start))
         and (after := _after_is_in(text)) is not None
+    ):
+        start = after
+    if (
+        not lead
+        and not (KNOWN.match(text, start) or LEGAL.match(text, start))
+        and (after := _after_description(text, start)) is not None
     ):
         start = after
     if shortcut and not lead and not _may_open_work(text, start):

@@ -21,11 +21,15 @@ from typing import NamedTuple
 
 from archcite.grammar.noncitation import is_classification
 from archcite.grammar.vocab import (
+    DASH,
     DECLARES,
+    DOCUMENT,
     LIST_SEP,
     MONTH_STEM,
     SEP,
     SERIES_NAME,
+    TITLE_CONTINUES,
+    UNIT_ABBREVIATION,
     other_name,
     roman_to_int,
 )
@@ -153,14 +157,27 @@ ABBREVIATIONS = frozenset(
         "encl",
         "doc",
         "docs",
+        # FRUS: "supp. 1, vol. ii", "For. Rels., 1907", "p. 435, l. 9", "ll. 4–6"
+        "supp",
+        "suppl",
+        "rel",
+        "rels",
+        "l",
+        "ll",
     ]
 )
 # Abbreviations that stand before a number ("47 Stat. 2228", "36 Stat. L. 2448",
 # "H.J. Res. 23") or end a list ("H. J. Res. 340, etc. (Washington, …)"):
 # their period ends no sentence, unless a word follows that opens one
 # ("… 46 Stat. See also …", "… and so on, etc. The").
-OPEN_ENDED_ABBREVIATIONS = frozenset(["stat", "res", "rept", "etc"])
+# British command papers too: "Cmd. 6019", "Cd. 7467", "Cmnd. 1552".
+OPEN_ENDED_ABBREVIATIONS = frozenset(
+    ["stat", "res", "rept", "etc", "cmd", "cd", "cmnd"]
+)
 _OPENS_SENTENCE = re.compile(r"\s*[A-Z][a-z]")
+_UNIT_WORD = UNIT_ABBREVIATION.pattern
+# A unit's number: "12", "3–7", "R-9401", "II".
+_NUMBER_NEXT = re.compile(r"\s*(?:[A-Z][–-])?\d")
 # Dotted abbreviations matched as a whole token ("U.S.", "U.S.S.R.", "D.C.").
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _RANGE_DASH = re.compile(r"[–—/-]")
@@ -202,10 +219,17 @@ _FRUS_SLIP = re.compile(
 )
 
 
+# "For. Rel. of the United States, 1893" and "For. Rels., 1907": the series
+# abbreviated; "for." ends no sentence there.
+_FOR_REL = re.compile(r"(?<=\bFor)\.\s+Rels?\.")
+
+
 def _frus_slip(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` is the slip "Foreign Relations. 1929, vol."
     of the series, not the end of another name ("Committee on Foreign
     Relations. 1950 …")."""
+    if _FOR_REL.match(text, dot):
+        return True
     return _FRUS_SLIP.match(text, dot) is not None and not other_name(
         text, dot - len("Foreign Relations")
     )
@@ -234,6 +258,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         # sentence-final "U.S." is rare in notes; keep it attached.
         return True
     low = word.lower().rstrip("'")
+    if _UNIT_WORD.fullmatch(word + ".") and _NUMBER_NEXT.match(text, dot + 1):
+        return True  # "B 150, Bd. 12", "f. 06, op. 10, d. 520, l. 3–7"
     if low in OPEN_ENDED_ABBREVIATIONS:
         return not _OPENS_SENTENCE.match(text, dot + 1)
     return low in ABBREVIATIONS
@@ -348,6 +374,14 @@ _ARCHIVAL = re.compile(
 )
 
 
+# The journals' short imprint, place and year(s): "(Washington, DC, 1979)",
+# "(Washington, 1976)", "(16 vols., Washington, 1979–1989)".
+_PLACE_YEAR = re.compile(
+    r"^(?:\d+\s+vols?\.,\s*)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:,?\s+D\.?\s?C\.?)?,\s*"
+    rf"(?:1[5-9]\d\d|20\d\d)(?:\s*{DASH}\s*\d{{2,4}})?$"
+)
+
+
 def is_imprint(inner: str) -> bool:
     """Whether a parenthesis' content is a publication imprint.
 
@@ -358,7 +392,7 @@ def is_imprint(inner: str) -> bool:
     >>> is_imprint("Press Release 123, May 5, 1962")
     False
     """
-    if _IMPRINT.match(inner):
+    if _IMPRINT.match(inner) or _PLACE_YEAR.match(inner):
         return True
     return (
         "(" not in inner
@@ -412,6 +446,44 @@ def top_semicolons(text: str, start: int = 0, end: int | None = None) -> list[in
     return out
 
 
+# A semicolon that does not end a FRUS reference:
+# * "Foreign Relations; 1889, p. 112": a slip for the comma;
+# * "Foreign Relations, 1920, vol. iii, pp. 12 ff.; 1921, vol. ii, pp. 40 ff.;
+#   and 1922, vol. i, p. 7": the next year of a list after one series name;
+# * "vol. 3, National Security Policy; Arms Control and Disarmament, ed. …
+#   (Washington …), doc. 23": a semicolon inside the volume's title, which the
+#   editors or the imprint after it show.
+_SERIES_BEFORE = re.compile(rf"\b{SERIES_NAME}|\bFor\.\s+Rels?\.")
+_NEXT_YEAR = re.compile(
+    rf"\s*(?:and\s+)?\[?\d{{4}}(?:\s*{DASH}\s*\d{{2,4}})?\s*,\s*"
+    r"(?:[Vv]ol|pp?\.|[Ss]upp|pt\b|[Pp]art)"
+)
+_TITLE_GOES_ON = re.compile(
+    r"[^;()]*?(?:,\s+eds?\.\s|\s\((?:[^()]*?)(?:Washington|Printing|Publishing|GPO))"
+)
+_LOCATOR_BEFORE = re.compile(rf"(?:{DOCUMENT}|pp?\.|:)\s*\d[^;]*$|\b\d+\s*$")
+_VOLUME_BEFORE = re.compile(r"\b[Vv]ol(?:ume)?\.?\s*(?:[IVXLC]+|\d+)\b[,:]?[^;]*$")
+
+
+def _frus_goes_on(text: str, start: int, at: int) -> bool:
+    """Whether the ``;`` at ``at`` (in a clause from ``start``) is inside a FRUS
+    reference, or between the years of one."""
+    series = _SERIES_BEFORE.search(text, start, at)
+    if series is None:
+        return False
+    if text[series.end() : at].strip() == "" and _NEXT_YEAR.match(text, at + 1):
+        return True  # "Foreign Relations; 1889, p. 112"
+    if _NEXT_YEAR.match(text, at + 1) and _LOCATOR_BEFORE.search(
+        text, series.end(), at
+    ):
+        return True
+    return (
+        _VOLUME_BEFORE.search(text, series.end(), at) is not None
+        and _LOCATOR_BEFORE.search(text, series.end(), at) is None
+        and TITLE_CONTINUES.match(text, at + 1) is not None
+    )
+
+
 def _split_semicolons(text: str, span: Span) -> list[Span]:
     """Cut ``span`` (trimmed, not empty) at semicolons outside parens and quotes."""
     if text.find(";", span.start, span.end) < 0:
@@ -430,7 +502,7 @@ def _split_semicolons(text: str, span: Span) -> list[Span]:
         if titles > 0:
             titles -= 1  # joins the titles of the volumes listed
             continue
-        if not _LOCATOR_NEXT.match(text, i + 1):
+        if not _LOCATOR_NEXT.match(text, i + 1) and not _frus_goes_on(text, start, i):
             parts.append(Span(start, i))
             start = i + 1
     parts.append(Span(start, span.end))

@@ -74,7 +74,7 @@ _DESCRIBED = re.compile(
 # A prefix with any of these is a citation of its own: leave the clause alone.
 _PREFIX_CITES = re.compile(
     r"\b(?:Library|Archives?|Papers|Files?|Box|Boxes|Folder|Reel|RG\s*\d|Record\s+Group|"
-    r"Lot\s+\d|Job\s+\d|Foreign\s+Relations|FRUS|vols?\.|pp?\.|pages?\s+\d|"
+    r"Lot\s+\d|Job\s+\d|Foreign\s+Relations|FRUS|vols?\.|pp?\.(?!m\.)|pages?\s+\d|"
     r"Documents?\s+\d|Collection|Series|Microfilm)\b",
     re.IGNORECASE,
 )

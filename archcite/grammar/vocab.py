@@ -52,6 +52,7 @@ __all__ = [
     "FOLDER_SHORT",
     "FOREIGN_BOX_WORDS",
     "FRAMES",
+    "INTERVIEW",
     "IN_FULL",
     "LIST_SEP",
     "MONTH",
@@ -61,6 +62,7 @@ __all__ = [
     "NUM_LIST",
     "PAGE",
     "PAGE_WORD",
+    "PERSONAL_COMMUNICATION",
     "PNUMBER",
     "PRINTING_VERB",
     "RANGE_CAP",
@@ -68,7 +70,9 @@ __all__ = [
     "SEP",
     "SERIES_NAME",
     "SUBJECT_CODES",
+    "TITLE_CONTINUES",
     "TNA_SERIES",
+    "UNIT_ABBREVIATION",
     "Term",
     "after_first_letter",
     "alt",
@@ -77,6 +81,7 @@ __all__ = [
     "fold_class",
     "int_to_roman",
     "iso_date",
+    "month_name",
     "number",
     "other_name",
     "roman_to_int",
@@ -362,6 +367,38 @@ IN_FULL = Term(
 )
 
 
+#: Abbreviated unit words of European archives, each before its number:
+#: German Band/Nummer/Blatt, folio(s), and the Russian fond/opis'/delo/list(y)
+#: ("f. 5, op. 30, d. 335, ll. 1–9"). Their period ends no sentence.
+UNIT_ABBREVIATION = Term(
+    r"(?i:Bde?|Nr|Nrn|Bl|fols?|ff|f|op|d|ll?|p|sv|k|inv|sygn|t)\.",
+    "an abbreviated unit word before its number",
+    ("Bd.", "Bde.", "Nr.", "fol.", "fols.", "ff.", "Bl.", "f.", "op.", "d.", "l.", "ll.",
+     "sv.", "k.", "inv.", "sygn."),
+    ("Bd", "Band."),
+)  # fmt: skip
+
+#: An interview as a source of its own (Chicago 14.211): the record kind
+#: ``interview``.
+INTERVIEW = Term(
+    r"(?i:(?:(?:oral[\s-]+history|telephone|personal|recorded|taped)\s+)?interviews?)",
+    "an interview or oral history",
+    ("Interview", "oral history interview", "telephone interview", "Oral-history interview",
+     "interviews"),
+    ("interviewer", "interviewed"),
+)  # fmt: skip
+#: Unpublished messages to the writer (Chicago 14.214): the record kind
+#: ``personal_communication``.
+PERSONAL_COMMUNICATION = Term(
+    r"(?i:personal\s+communication|e-?mail(?:\s+message)?|conversation\s+with\s+the\s+author|"
+    r"letter\s+to\s+the\s+author|text\s+message)",
+    "a personal communication, email or letter to the writer",
+    ("Personal communication", "email", "E-mail message", "e-mail", "letter to the author",
+     "conversation with the author"),
+    ("emailed", "personal", "letter"),
+)  # fmt: skip
+
+
 # -- dates -----------------------------------------------------------------------------
 
 MONTH = Term(
@@ -387,6 +424,17 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+
+
+def month_name(number: int) -> str:
+    """The month's name spelled out, from :data:`MONTHS` (its longest spelling).
+
+    >>> month_name(2), month_name(5), month_name(9)
+    ('February', 'May', 'September')
+    """
+    return max((k for k, v in MONTHS.items() if v == number), key=len).capitalize()
+
+
 _DATE_MDY = re.compile(rf"^(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})$")
 _DATE_DMY = re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})$")
 _DATE_MY = re.compile(rf"^(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})$")
@@ -435,6 +483,16 @@ _OTHER_NAME = re.compile(
        |\bSenate\s+
        |\bAmerican\s+)$""",
     re.VERBOSE,
+)
+
+
+#: What follows a ";" that is inside a FRUS volume's title ("vol. 3, National
+#: Security Policy; Arms Control and Disarmament, ed. Edward C. Keefer …
+#: (Washington …)"): the rest of the title, then the editors or the imprint,
+#: with no other ";" or parenthesis before them. The segmenter keeps such a
+#: clause whole and the FRUS scanner reads the title on.
+TITLE_CONTINUES = re.compile(
+    r"[^;()]*?(?:,\s+eds?\.\s|\s\([^()]*?(?:Washington|Printing|Publishing|GPO))"
 )
 
 

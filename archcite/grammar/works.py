@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archcite.grammar.frus_series import names_other_work
 from archcite.grammar.locators import Component, classify, components, title_like
 from archcite.grammar.vocab import MONTH, PAGE_WORD, SERIES_NAME
 from archcite.model import PublishedRef
@@ -72,6 +73,16 @@ KNOWN_WORKS = (
     "The New York Times",
     "Washington Post",
     "The Washington Post",
+    # official series the older volumes cite by volume and page (issue 11)
+    "American State Papers",
+    "Parliamentary Debates",
+    "Hansard",
+    "Appendix to the Case of the United States",
+    "Appendix to the Case of Great Britain",
+    "Appendix to the Counter-Case of the United States",
+    "Appendix to the Counter-Case of Great Britain",
+    "Case of the United States",
+    "Case of Great Britain",
 )
 _NEWSPAPERS = re.compile(
     r"\b(?:Times|Post|Herald|Tribune|Journal|Monitor|Star|News|Gazette|Chronicle|Sun|"
@@ -85,6 +96,9 @@ LEGAL = re.compile(
     r"|(?:Department\s+of\s+State\s+)?"
     r"(?P<title2>TIAS|T\.I\.A\.S\.|Treaty\s+Series|Executive\s+Agreement\s+Series)\s+"
     r"(?:No\.\s*)?(?P<num>\d+)"
+    # British command papers, "Cmd. 6019" whole (issue 11), with a page after it
+    r"|(?:Great\s+Britain,\s+)?(?P<title3>Cmd\.|Cd\.|Cmnd\.)\s*(?P<paper>\d+)"
+    r"(?:,\s*pp?\.\s*(?P<paper_pages>\d+(?:\s*[–-]\s*\d+)?))?"
 )
 _LEGAL_TITLES = {
     "UST": "United States Treaties and Other International Agreements",
@@ -95,6 +109,9 @@ _LEGAL_TITLES = {
     "Bevans": "Treaties and Other International Agreements of the United States of America, 1776–1949",
     "TIAS": "Treaties and Other International Acts Series",
     "T.I.A.S.": "Treaties and Other International Acts Series",
+    "Cmd.": "Parliamentary Papers (Command Papers)",
+    "Cd.": "Parliamentary Papers (Command Papers)",
+    "Cmnd.": "Parliamentary Papers (Command Papers)",
 }
 FRUS = re.compile(rf"(?:the\s+)?{SERIES_NAME}")
 
@@ -118,7 +135,7 @@ _VOL = re.compile(
 )
 _PART = re.compile(rf"^(?:[Pp]ts?|[Pp]arts?)\.?\s+(?:\d+|{_ROMAN})$")
 _NO = re.compile(r"^(?:[Nn]os?)\.\s*(?P<v>\d+[A-Za-z]?)$")
-_PAGES = re.compile(rf"^{PAGE_WORD}\s*(?P<v>{_PAGES_V})$")
+_PAGES = re.compile(rf"^(?:{PAGE_WORD}|(?P<col>cols?\.))\s*(?P<v>{_PAGES_V})$")
 _BARE = re.compile(rf"^(?:{_PAGES_V})$")
 _NOTE = re.compile(r"^(?:nn?\.|notes?)\s*\d+(?:\s*[–-]\s*\d+)?$")
 _FF = re.compile(r"^ff\.?$")
@@ -174,7 +191,9 @@ def _tail(comps: list[Component], bare_pages: bool) -> _Tail:
         elif m := _PAGES.match(text):
             if t.pages is not None and not in_pages:
                 break
-            t.pages = m.group("v") if t.pages is None else f"{t.pages}, {text}"
+            # a column of the debates keeps its label: "col. 1544"
+            found = text if m.group("col") else m.group("v")
+            t.pages = found if t.pages is None else f"{t.pages}, {text}"
             in_pages = True
         elif in_pages and (_BARE.match(text) or _NOTE.match(text) or _FF.match(text)):
             t.pages = f"{t.pages}, {text}" if not _FF.match(text) else f"{t.pages} ff."
@@ -196,17 +215,17 @@ def _tail(comps: list[Component], bare_pages: bool) -> _Tail:
 
 # ---- authors, titles, publication facts --------------------------------------
 
-_GIVEN = r"(?:[A-Z][a-z’'-]+|[A-Z]\.(?:\s?[A-Z]\.)*)"
 # "[A-Z][a-z’'-]*[A-Z]?[a-z’'-]+" read the same names but tried every split of a
 # long run of letters between its two runs (quadratic); the optional inner
 # capital now closes the first run.
+_GIVEN = r"(?:[A-Z](?:[a-z’'-]*[A-Z])?[a-z’'-]+|[A-Z]\.(?:\s?[A-Z]\.)*)"
 _SURNAME = r"(?:(?:de|van|von|der|du|la|le)\s+){0,2}[A-Z](?:[a-z’'-]*[A-Z])?[a-z’'-]+"
 _PERSON = rf"{_GIVEN}(?:\s+{_GIVEN}){{0,2}}\s+{_SURNAME}(?:\s+(?:Jr\.|Sr\.|II|III))?"
 # "The Big Book" and "The New York Times" are titles, not people.
 _NAMES = re.compile(
     rf"^(?:and\s+)?(?!(?:The|A|An)\s){_PERSON}(?:\s+and\s+(?!(?:The|A|An)\s){_PERSON})?$"
 )
-_ONE_SURNAME = re.compile(rf"^{_SURNAME}$")
+_ONE_SURNAME = re.compile(rf"^{_SURNAME}(?:\s+and\s+{_SURNAME})?$")
 # Words that open a title, not a surname ("Treaties, Conventions, …").
 _NOT_SURNAME = frozenset(
     {"Treaties", "Documents", "Papers", "Minutes", "Proceedings", "Hearings", "Report",
@@ -215,7 +234,7 @@ _NOT_SURNAME = frozenset(
 _EDITOR_MARK = re.compile(r"^(?:eds?\.|editors?|comps?\.|compilers?|trans\.)$")
 _ED_BY = re.compile(r"^(?:ed\.|eds\.|edited\s+by|comp\.|compiled\s+by)\s+(?P<n>.+)$")
 _SKIP_AFTER_TITLE = re.compile(
-    r"^(?:\d+\s+vols?\.|\d+(?:st|nd|rd|th)\s+ed\.?|rev\.\s+ed\.?|trans\.\s+.+|"
+    r"^(?:\d+\s+vols?\.|\d+(?:st|nd|rd|th)\s+(?:ed|ser)\.?|rev\.\s+ed\.?|trans\.\s+.+|"
     r"translated\s+by\s+.+)$"
 )
 _QUOTED = re.compile(r"^[“\"‘](?P<t>.+?)[,.]?[”\"’]$")
@@ -257,10 +276,12 @@ def _clean(text: str) -> str:
 def _titled(text: str, strict: bool) -> bool:
     """Whether ``text`` reads as a title (headline case, no finite verb)."""
     body = text.lstrip("…. ").strip()
-    if not body or _IBID.search(body) or FRUS.search(body):
+    if not body or _IBID.search(body):
+        return False
+    if FRUS.search(body) and not names_other_work(body):
         return False
     w = FIRST_WORD.match(body)
-    if w is None or w.start() > 0 or w.group() in DOC_WORDS:
+    if w is None or w.start() > 0 or (w.group() in DOC_WORDS and not KNOWN.match(body)):
         return False  # "1929, vol. i", "46 Stat", "Telegram 35 …": not a title
     if body[0].islower() and len(body) < len(text):
         body = body[0].upper() + body[1:]  # "…the Heavens and the Earth"
@@ -311,17 +332,30 @@ def _people(comps: list[Component]) -> tuple[tuple[str, ...], tuple[str, ...], i
     while (
         i < len(comps) - 1
         and _NAMES.match(comps[i].text)
+        and not KNOWN.match(comps[i].text)  # "American State Papers" is no person
         and not (i == 0 and comps[0].text.startswith("and "))  # "and" continues a list
     ):
         names += _names(comps[i].text)
         i += 1
     if not names and len(comps) > 1:
         first = comps[0].text
-        if _ONE_SURNAME.match(first) and first not in _NOT_SURNAME:
-            names, i = [first], 1
+        if _ONE_SURNAME.match(first) and first.split()[0] not in _NOT_SURNAME:
+            names, i = list(_names(first)), 1
     if names and i < len(comps) and _EDITOR_MARK.match(comps[i].text):
         return (), tuple(names), i + 1
     return tuple(names), (), i
+
+
+#: A page range with no label that ends a short form; four-digit numbers are
+#: years far more often than pages.
+_SHORT_PAGE = re.compile(r"^(?!\d{4}\b)(?:\d{1,4})(?:\s*[–-]\s*\d{1,4})?$")
+#: Emphasis written out in plain text: "Smith, *Cold War*, 45".
+_EMPHASIS = re.compile(r"^([*_])(?P<t>[^*_]+)\1$")
+
+
+def _short_page(comps: list[Component]) -> bool:
+    """Whether ``comps`` is author, title, bare page ("Gaddis, We Now Know, 45")."""
+    return len(comps) >= 3 and bool(_SHORT_PAGE.match(comps[-1].text))
 
 
 def _book(comps: list[Component], h: _Head) -> bool:
@@ -329,6 +363,8 @@ def _book(comps: list[Component], h: _Head) -> bool:
     parts: list[str] = []
     for comp in comps:
         text = comp.text
+        if m := _EMPHASIS.match(text):
+            text = m.group("t")
         if parts and (m := _ED_BY.match(text)):
             h.editors = _names(m.group("n"))
         elif parts and (m := _VOL.match(text)) and not m.group("p"):
@@ -419,6 +455,14 @@ def _legal(text: str, s: int, e: int, lead: int) -> Work | None:
             pages=m.group("page"),
             type="edition",
         )
+    elif m.group("title3"):
+        paper = f"{m.group('title3')} {m.group('paper')}"
+        ref = PublishedRef(
+            title=_LEGAL_TITLES[m.group("title3")],
+            volume=paper,
+            pages=m.group("paper_pages"),
+            type="edition",
+        )
     else:
         title2 = " ".join(m.group("title2").split())
         ref = PublishedRef(
@@ -444,7 +488,12 @@ def parse_work(text: str, s: int, e: int, lead: int) -> Work | None:
     if legal is not None:
         return legal
     w = FIRST_WORD.match(text, s)
-    if not lead and w is not None and w.group() in DOC_WORDS:
+    if (
+        not lead
+        and w is not None
+        and w.group() in DOC_WORDS
+        and not KNOWN.match(text, s)
+    ):
         return None  # "Telegram No. 1, January 6", "Enclosure to despatch No. 227"
     comps = components(text, s, e)
     if not comps or any(
@@ -474,6 +523,8 @@ def parse_work(text: str, s: int, e: int, lead: int) -> Work | None:
             (k for k, c in enumerate(comps) if k > 0 and _starts_locators(c.text)),
             len(comps),
         )
+        if cut == len(comps) and _short_page(comps):
+            cut = len(comps) - 1  # "Bundy, Danger and Survival, 45": a bare page
         head_comps, tail_comps = comps[:cut], comps[cut:]
         head_end = head_comps[-1].end if head_comps else s
     if not head_comps:
@@ -481,7 +532,12 @@ def parse_work(text: str, s: int, e: int, lead: int) -> Work | None:
     h = _head(head_comps, facts_at is not None)
     if h is None or not h.title:
         return None
-    t = _tail(tail_comps, bare_pages=facts_at is not None and not tail_pages)
+    bare = facts_at is not None and not tail_pages
+    if facts_at is None and _short_page(comps) and len(tail_comps) == 1:
+        if not h.authors or _MONTH_ONLY.match(h.title.split(",")[0]):
+            return None  # a bare number after a title alone may be anything
+        bare = True
+    t = _tail(tail_comps, bare_pages=bare)
     pages = tail_pages or t.pages
     volume = h.volume or t.volume
     end = t.end if t.end >= 0 else head_end

@@ -24,10 +24,11 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from archcite.authority.catalog import HISTORY_STATE
 from archcite.csl import clean_csl, frus_csl, to_csl
+from archcite.csl.archival import archival_to_csl
 from archcite.items.ids import (
     acronym,
     archival_id,
@@ -195,6 +196,7 @@ def volume_csl(doc: Mapping[str, Any], volume_id: str) -> dict[str, Any]:
         "collection-title",
         "collection-number",
         "volume",
+        "part",
         "editor",
         "publisher",
         "publisher-place",
@@ -208,22 +210,6 @@ def volume_csl(doc: Mapping[str, Any], volume_id: str) -> dict[str, Any]:
         out["title"] = doc["container-title"]
     if _HSG_VOLUME.fullmatch(volume_id):
         out["URL"] = _HSG + volume_id
-    return out
-
-
-def frus_document_csl(
-    base: Mapping[str, Any], volume_id: str, n: int
-) -> dict[str, Any]:
-    """``base`` narrowed to document ``n`` in the form history.state.gov uses."""
-    out = copy.deepcopy(dict(base))
-    out["type"] = "chapter"
-    out["page"] = f"Document {n}"
-    if not out.get("title") or re.fullmatch(
-        r"Documents? [\d, and–-]+", str(out["title"])
-    ):
-        out["title"] = f"Document {n}"
-    if _HSG_VOLUME.fullmatch(volume_id):
-        out["URL"] = f"{_HSG}{volume_id}/d{n}"
     return out
 
 
@@ -245,6 +231,7 @@ class _Builder:
         base_id: str,
         parent: tuple[str, dict[str, Any]] | None,
         mention: Mention | None,
+        seed: str | None = None,
     ) -> str:
         # Every format downstream may rely on valid CSL-JSON 1.0.2.
         csl = clean_csl(csl)
@@ -254,6 +241,7 @@ class _Builder:
             table[key] = {
                 "csl": copy.deepcopy(dict(csl)),
                 "id": base_id,
+                "seed": seed or key,
                 "parent": None,
             }
         entry = table[key]
@@ -279,7 +267,8 @@ class _Builder:
         for key, e in entries:
             base = e["id"]
             if counts[base] > 1:
-                base = f"{base}-{hashlib.sha1(key.encode()).hexdigest()[:4]}"
+                seed = str(e.get("seed") or key)
+                base = f"{base}-{hashlib.sha1(seed.encode()).hexdigest()[:4]}"
             final[key] = base
         items = []
         for key, e in entries:
@@ -350,10 +339,11 @@ def _frus_entries(c: Citation, csl: Mapping[str, Any] | None) -> list[_Entry]:
     vol_id = frus_volume_id(csl or {}, ref)
     out: list[_Entry] = []
     for n in ref.documents:
-        doc = frus_csl(ref, n) or (frus_document_csl(csl, vol_id, n) if csl else None)
+        # csl.frus is the one builder of FRUS CSL: its chapter leaves printed
+        # pages in ``page`` and never puts "Document N" there (the title says it).
+        doc = frus_csl(ref, n)
         if doc is None:
             continue
-        doc = frus_document_csl(doc, vol_id, n)
         out.append(
             (doc, f"{vol_id}-d{n}", (vol_id, volume_csl(doc, vol_id)), None, None)
         )
@@ -366,11 +356,26 @@ def _frus_entries(c: Citation, csl: Mapping[str, Any] | None) -> list[_Entry]:
     return out
 
 
-def citation_entries(c: Citation, csl: Mapping[str, Any] | None) -> list[_Entry] | None:
-    """(csl, base id, parent, locator, label) of each item ``c`` names itself.
+class CitationEntry(NamedTuple):
+    """An item a citation names itself, and how the citation names it."""
+
+    csl: dict[str, Any]
+    id: str  # the base id (a hash is appended if another item claims it)
+    parent: _Parent | None
+    locator: str | None = None
+    label: str | None = None
+    #: what the hash of a colliding id is made of (default: the identity)
+    seed: str | None = None
+
+
+def citation_entries(
+    c: Citation, csl: Mapping[str, Any] | None
+) -> list[CitationEntry] | None:
+    """The items ``c`` names itself, each with its locator.
 
     ``None`` when it names none of its own: an Ibid. or a short form without a
-    location stands for its antecedent's item.
+    location stands for its antecedent's item. :func:`collect` and the
+    streaming ids (:mod:`archcite.items.stream`) both ask this one function.
     """
     # A whole FRUS volume is the volume item too: its id must be the volume id
     # whether or not a document of it is cited elsewhere.
@@ -379,14 +384,16 @@ def citation_entries(c: Citation, csl: Mapping[str, Any] | None) -> list[_Entry]
         and c.kind in ("frus", "internal")
         and (c.frus.documents or c.frus.pages or c.frus.volume_id)
     ):
-        return _frus_entries(c, csl)
+        return [CitationEntry(*entry) for entry in _frus_entries(c, csl)]
     if csl is None or (c.kind in ("ibid", "short") and not _has_location(c)):
         return None
     if c.archival is not None or _kind(csl) == "document":
         did = archival_id(c.archival, csl)
-        return [(dict(csl), did, _parent_for(csl, c.archival), None, None)]
+        parent = _parent_for(csl, c.archival)
+        return [CitationEntry(dict(csl), did, parent, seed=_seed(c.archival))]
     work, pinpoint = work_pages(c, csl)
-    return [(work, work_id(work), None, pinpoint, "page" if pinpoint else None)]
+    label = "page" if pinpoint else None
+    return [CitationEntry(work, work_id(work), None, pinpoint, label)]
 
 
 def collect(located: Iterable[Located | Citation]) -> ItemSet:
@@ -413,11 +420,17 @@ def collect(located: Iterable[Located | Citation]) -> ItemSet:
         keys: list[str] = []
         entries = citation_entries(c, csl)
         if entries is not None:
-            for doc, did, parent, locator, label in entries:
+            for e in entries:
                 m = Mention(
-                    "", base.source, base.note, base.note_index, index, locator, label
+                    "",
+                    base.source,
+                    base.note,
+                    base.note_index,
+                    index,
+                    e.locator,
+                    e.label,
                 )
-                keys.append(b.add(doc, did, parent, m))
+                keys.append(b.add(e.csl, e.id, e.parent, m, e.seed))
         elif c.antecedent is not None and (source, c.antecedent) in by_index:
             locator = _archival_locator(c.archival) if c.archival else None
             label = None
@@ -477,6 +490,14 @@ def work_pages(
     return out, pinpoint
 
 
+def _seed(ref: ArchivalRef | None) -> str | None:
+    """What a colliding id's hash is made of: the item without its supplied
+    title, so that supplying titles (csl.titles) did not change any id."""
+    if ref is None:
+        return None
+    return identity(clean_csl(archival_to_csl(ref, supplied_title=False)))
+
+
 def _has_location(c: Citation) -> bool:
     """Whether an Ibid./short form carries a full reference (copied by resolve)."""
     a = c.archival
@@ -486,7 +507,10 @@ def _has_location(c: Citation) -> bool:
         and (a.collection or a.file_unit or a.box)
     ):
         return True
-    return c.frus is not None and bool(c.frus.volume_id)
+    if c.frus is not None and c.frus.volume_id:
+        return True
+    # A short form with no full citation before it still names its work.
+    return c.antecedent is None and c.published is not None and bool(c.published.title)
 
 
 def from_csl(
@@ -501,7 +525,9 @@ def from_csl(
     b = _Builder()
     given_parents: dict[tuple[str, str], str] = {}
     for csl in items:
-        if csl.get("type") == "collection":
+        # A file unit cited as a whole is a "collection" item with a location
+        # inside the collection; only the collection itself is a parent.
+        if csl.get("type") == "collection" and not csl.get("archive_location"):
             given_parents[
                 (_norm(csl.get("title")), _norm(csl.get("archive") or ""))
             ] = str(csl.get("id"))
@@ -534,6 +560,7 @@ def from_csl(
 
 
 __all__ = [
+    "CitationEntry",
     "Item",
     "ItemSet",
     "Mention",

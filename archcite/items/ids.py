@@ -203,7 +203,10 @@ def archival_id(ref: ArchivalRef | None, csl: Mapping[str, Any]) -> str:
     if authors:
         parts.append(_family(authors[0]))
     parts.append(_date_token(csl))
-    title = _compact(str(csl.get("title") or ""))
+    # Only a title the note quotes: a supplied one (csl.titles) restates
+    # the type, the file unit or the collection, and must not move the id.
+    quoted = ref.item.title if ref is not None else csl.get("title")
+    title = _compact(str(quoted or ""))
     if not (authors or csl.get("issued")) and title and title not in parts:
         parts.append(title)
     return trim_id(parts)

@@ -31,6 +31,7 @@ RECALL = 1 << 16
 class _Entry:
     base: str  # the id the item gets when no other item claims it
     order: int  # position in its table (items are listed in this order)
+    seed: str  # what the hash of a colliding id is made of
 
 
 @dataclass(slots=True)
@@ -44,17 +45,19 @@ class ItemIds:
     recent: OrderedDict[int, str | None] = field(default_factory=OrderedDict)
     _final: dict[str, str] | None = None
 
-    def _add(self, csl: Mapping[str, Any], base_id: str, parent: Any) -> str:
+    def _add(
+        self, csl: Mapping[str, Any], base_id: str, parent: Any, seed: str | None
+    ) -> str:
         csl = clean_csl(csl)
         key = identity(csl)
         table = self.parents if _kind(csl) in ("collection", "volume") else self.docs
         if key not in table:
-            table[key] = _Entry(base_id, len(table))
+            table[key] = _Entry(base_id, len(table), seed or key)
         if parent is not None:
             pid, pcsl = parent
             pkey = identity(pcsl)
             if pkey not in self.parents:
-                self.parents[pkey] = _Entry(pid, len(self.parents))
+                self.parents[pkey] = _Entry(pid, len(self.parents), pkey)
         return key
 
     def _rank(self, key: str) -> tuple[int, int]:
@@ -71,7 +74,7 @@ class ItemIds:
         entries = citation_entries(c, csl)
         keys: list[str] = []
         if entries is not None:
-            keys = [self._add(doc, did, parent) for doc, did, parent, _l, _b in entries]
+            keys = [self._add(e.csl, e.id, e.parent, e.seed) for e in entries]
         elif c.antecedent is not None and c.antecedent in self.recent:
             first = self.recent[c.antecedent]
             self.recent.move_to_end(c.antecedent)
@@ -101,7 +104,7 @@ class ItemIds:
         for key, e in entries:
             base = e.base
             if counts[base] > 1:
-                base = f"{base}-{hashlib.sha1(key.encode()).hexdigest()[:4]}"
+                base = f"{base}-{hashlib.sha1(e.seed.encode()).hexdigest()[:4]}"
             final[key] = base
         return final
 

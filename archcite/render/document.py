@@ -22,7 +22,16 @@ from archcite.render.engine import Cite, Cluster
 
 #: Kinds rendered when they name a source; everything else stays as written.
 RENDERED_KINDS = frozenset(
-    {"archival", "frus", "internal", "published", "ibid", "short"}
+    {
+        "archival",
+        "frus",
+        "internal",
+        "published",
+        "ibid",
+        "short",
+        "interview",
+        "personal_communication",
+    }
 )
 
 

@@ -59,6 +59,7 @@ from archcite.model import (
     DocItem,
     FrusRef,
     Located,
+    PublishedRef,
 )
 from archcite.resolve.history import History, lookahead_label
 from archcite.resolve.inherit import FINER, Want, locates, merge, merge_archival
@@ -165,6 +166,12 @@ def _ibid_target(pos: int, loc: Located, h: History) -> int | str:
     return anchor.pos
 
 
+def _names_work(c: Citation) -> bool:
+    """An unresolved short form that still names its work by author and title
+    ("Gaddis, We Now Know, 45"): an Ibid. after it cites the same work."""
+    return c.kind == "short" and c.published is not None and bool(c.published.title)
+
+
 def _citation_at(pos: int, h: History) -> Located:
     anchor = h.anchor
     if anchor is not None and anchor.pos == pos:
@@ -183,7 +190,7 @@ def _resolve_ibid(pos: int, loc: Located, h: History) -> Citation:
     bc = base.citation
     if bc.kind == "unrecognized":
         return _refuse(c, "an unrecognized citation intervenes")
-    if bc.kind in _REFERRING and bc.antecedent is None:
+    if bc.kind in _REFERRING and bc.antecedent is None and not _names_work(bc):
         return _refuse(c, "the Ibid. or short form before it did not resolve")
     if bc.kind == "internal" and (bc.frus is None or bc.frus.volume_id is None):
         return _refuse(c, "the FRUS reference before it has no known volume")
@@ -247,6 +254,102 @@ def _resolve_declared(
     if isinstance(merged, str):
         return _refuse(short, "the short title's locators do not fit: " + merged)
     return replace(merged, antecedent=_ultimate(base), reason=None)
+
+
+#: The levels a declared abbreviation of a collection stands for: the
+#: repository and everything down to the collection (and its series), never the
+#: box or folder of the document the declaring note cites.
+_UNIT_LEVELS: Final = (
+    "repository",
+    "place",
+    "repository_id",
+    "in_authority",
+    "record_group",
+    "entry",
+    "collection",
+)
+
+
+def _declared_unit(
+    c: Citation, declared: dict[str, tuple[int, Located]]
+) -> tuple[int, Located] | None:
+    """The declaring citation when ``c`` ends with a declared title standing
+    for a collection ("Bundy to Johnson, June 12, 1964, NSF, LBJL" after
+    "… (hereafter cited as NSF, LBJL)"), and names a document before it."""
+    ref = c.archival
+    if ref is None or not (ref.item.author or ref.item.recipient or ref.item.title):
+        return None
+    if not ref.item.date:
+        return None
+    text = _norm_title(c.text)
+    for title in sorted(declared, key=len, reverse=True):
+        if text.endswith(title) and text[: -len(title)].rstrip().endswith(","):
+            return declared[title]
+    return None
+
+
+def _resolve_declared_unit(c: Citation, decl: tuple[int, Located]) -> Citation | None:
+    """A new document in the collection a "hereafter cited as" abbreviation
+    names: a full citation whose repository and collection come from the
+    declaring citation, linked to it by ``antecedent``."""
+    decl_pos, declaring = decl
+    base = declaring.citation.archival
+    ref = c.archival
+    if base is None or ref is None or not (base.collection or base.repository):
+        return None
+    unit = {name: getattr(base, name) for name in _UNIT_LEVELS}
+    archival = replace(ref, **unit)
+    return replace(
+        c,
+        kind="archival",
+        status="parsed",
+        archival=archival,
+        antecedent=decl_pos,
+        reason=None,
+    )
+
+
+#: Chicago's short title drops a leading article ("The Best Course Available"
+#: → "Best Course Available").
+_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+")
+
+
+def _work_key(ref: PublishedRef) -> tuple[tuple[str, ...], str]:
+    title = _norm_title(ref.title or "").lower()
+    return _surnames(ref.author), _ARTICLE.sub("", title)
+
+
+def _resolve_short_work(loc: Located, h: History) -> Citation:
+    """ "Gaddis, We Now Know, 45": the nearest earlier citation of a work by the
+    same author(s) whose title is, or begins with, the short title."""
+    c = loc.citation
+    assert c.published is not None
+    names, short = _work_key(c.published)
+    # the last SHORT_FORM_REACH real citations, nearest first
+    for _j, prev_loc in reversed(h.recent):
+        prev = prev_loc.citation
+        pub = prev.published
+        if pub is None or prev.kind not in ("published", "short"):
+            continue
+        if prev.kind == "short" and prev.antecedent is None:
+            continue
+        p_names, title = _work_key(pub)
+        if p_names != names or not title.startswith(short):
+            continue
+        if len(title) > len(short) and title[len(short)] not in " :,;.":
+            continue
+        return replace(
+            c,
+            published=replace(pub, pages=c.published.pages),
+            antecedent=_ultimate(prev_loc),
+            status="parsed",
+            reason=None,
+        )
+    return _refuse(
+        c,
+        "no earlier fuller citation matches it (a work by the same author whose "
+        f"title begins with the short title, within {SHORT_FORM_REACH} citations)",
+    )
 
 
 def _surnames(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -373,6 +476,15 @@ def _resolve_internal(pos: int, loc: Located, state: _State) -> Citation:
     if loc.note.volume_id:
         # The document being read is itself the volume: nothing is guessed.
         return replace(c, frus=with_volume(ref, loc.note.volume_id), reason=None)
+    if ref.pages and not ref.documents:
+        # "Page 412.", "Printed on p. 58, ante.": a page of the book the note is
+        # in. Read from a FRUS volume's TEI that is the volume; a manuscript is
+        # no FRUS volume, and the last one it cited is not the book either.
+        return _refuse(
+            c,
+            "no FRUS volume in context: a page of the text's own volume, and this "
+            "text is not a FRUS volume",
+        )
     if state.last_frus is not None:
         volume_id, index = state.last_frus
         span = document_range(volume_id)
@@ -427,6 +539,13 @@ def _step(pos: int, loc: Located, state: _State) -> Citation:
         resolved = _resolve_identity(loc, h)
         if resolved is not None:
             return resolved
+        decl = _declared_unit(c, state.declared) if state.declared else None
+        if decl is not None and decl[0] < pos:
+            resolved = _resolve_declared_unit(c, decl)
+            if resolved is not None:
+                return resolved
+    if c.kind == "short" and c.published is not None and c.archival is None:
+        return _resolve_short_work(loc, h)
     if c.kind == "short":
         return _refuse(
             c,

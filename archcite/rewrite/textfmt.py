@@ -11,7 +11,11 @@ Strategies, tried in turn for a note whose rewrite does not read back right:
 widen both sides, widen after only, widen nothing.
 
 Bytes outside the replaced ranges are kept exactly: a byte-order mark, ``\\r\\n``
-line ends, indentation of note continuation lines.
+line ends, indentation of note continuation lines. A plain-text fix whose range
+runs across a line end keeps it: the replacement's spaces take the range's line
+breaks (with their indentation) at the nearest places, and an edit with too few
+spaces to hold them is widened to the whole edit, else refused; a fix never
+joins two lines.
 """
 
 from __future__ import annotations
@@ -160,6 +164,66 @@ def narrow(note: Note, edit: Edit) -> tuple[int, int, str | RichText]:
     return edit.start + head, edit.end - tail, new[head : len(new) - tail]
 
 
+_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def _keep_breaks(replaced: str, text: str) -> str | None:
+    """``text`` with the line breaks of the ``replaced`` source range put in the
+    place of its spaces: after the word a break followed, else nearest to where
+    it stood; ``None`` if ``text`` has too few spaces."""
+    breaks = list(_BREAK.finditer(replaced))
+    if not breaks:
+        return text
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if len(spaces) < len(breaks):
+        return None
+    chosen: list[int] = []
+    for k, brk in enumerate(breaks):
+        where = brk.start() / len(replaced) * len(text)
+        # leave a space for each break still to place, and take none twice
+        first = chosen[-1] + 1 if chosen else 0
+        last = len(spaces) - (len(breaks) - k)
+        # a space after the word the break followed, else the nearest one
+        word = re.search(r"\S*$", replaced[: brk.start()])
+        after = word.group() if word else ""
+
+        def cost(
+            j: int, after: str = after, where: float = where
+        ) -> tuple[bool, float]:
+            same = bool(after) and text[: spaces[j]].endswith(after)
+            return not same, abs(spaces[j] - where)
+
+        pick = min(range(first, last + 1), key=cost)
+        chosen.append(pick)
+    out = list(text)
+    for brk, j in zip(breaks, chosen, strict=True):
+        out[spaces[j]] = brk.group()
+    return "".join(out)
+
+
+def _span(
+    raw: str,
+    offsets: list[int],
+    mapped: set[int],
+    note: Note,
+    edit: Edit,
+    syntax: _Syntax,
+    strategy: dict[int, int],
+) -> tuple[int, int, str]:
+    """The file range an edit replaces and the text that goes there."""
+    # The narrowed edit first; the whole one when the narrowed replacement has
+    # too few spaces to keep the line breaks of the range it replaces.
+    for s, e, new in (narrow(note, edit), (edit.start, edit.end, edit.replacement)):
+        lo, hi = _place(raw, offsets, mapped, s, e, syntax, strategy.get(note.index, 0))
+        if not isinstance(new, str):
+            # A formatted citation replaces the whole span, its layout included.
+            return lo, hi, syntax.render(new)
+        kept = _keep_breaks(raw[lo:hi], syntax.escape(_SPACES.sub(" ", new)))
+        if kept is not None:
+            return lo, hi, kept
+    raise _Unsafe("the replacement would join lines of the file")
+
+
 def _write(syntax: _Syntax) -> Callable[..., tuple[bytes, list[Refusal]]]:
     def write(
         data: bytes,
@@ -180,20 +244,12 @@ def _write(syntax: _Syntax) -> Callable[..., tuple[bytes, list[Refusal]]]:
             offsets = _offsets(note, starts)
             mapped = set(offsets)
             for edit in edits:
-                s, e, new = narrow(note, edit)
                 try:
-                    lo, hi = _place(
-                        raw, offsets, mapped, s, e, syntax, strategy.get(note.index, 0)
+                    spans.append(
+                        _span(raw, offsets, mapped, note, edit, syntax, strategy)
                     )
                 except _Unsafe as exc:
                     refused.append(Refusal(edit, str(exc)))
-                    continue
-                text = (
-                    syntax.escape(_SPACES.sub(" ", new))
-                    if isinstance(new, str)
-                    else syntax.render(new)
-                )
-                spans.append((lo, hi, text))
         out: list[str] = []
         at = 0
         for lo, hi, text in sorted(spans):

@@ -1,8 +1,11 @@
 """Dates in citations: impossible ones, and one style across the manuscript.
 
-Dates are read inside citation spans only, in the three forms notes use:
+Dates are found inside citation spans only, in the three forms notes use:
 month-day-year ("February 20, 1962", Chicago and FRUS), day-month-year
-("20 February 1962") and numeric ("2/20/62", read month first). A date inside a
+("20 February 1962") and numeric ("2/20/62", read month first). The months are
+the grammar's (``vocab.MONTH``) and a written date is read by the one date
+converter, :func:`archcite.csl.dates.csl_date`; only the numeric form, which
+notes use and CSL does not, is read here. A date inside a
 quoted title keeps the form of the document it names and is not counted for the
 style. The archival record's own ``item.date`` is checked too, for a date the
 scan does not see.
@@ -22,6 +25,8 @@ from archcite.check.manuscript import Manuscript
 from archcite.check.model import Hit
 from archcite.check.registry import rule
 from archcite.check.vocabulary import vocabulary
+from archcite.csl.dates import csl_date, edtf_to_date
+from archcite.grammar.vocab import month_name
 from archcite.model import Located
 
 STYLES = {
@@ -47,7 +52,7 @@ class Date:
 
     @property
     def valid(self) -> bool:
-        if not 1 <= self.month <= 12 or self.day < 1:
+        if not 1 <= self.month <= 12 or self.day < 1 or self.year < 1:
             return False
         if self.year > datetime.date.today().year:
             return False
@@ -56,11 +61,7 @@ class Date:
 
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    vocab = vocabulary()
-    month = "|".join(
-        re.escape(m) + ("" if m.endswith(".") else r"\b")
-        for m in sorted(vocab.months, key=len, reverse=True)
-    )
+    month = rf"{vocabulary().month}(?:(?<=\.)|\b)"
     return (
         (
             "mdy",
@@ -83,6 +84,19 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+def _parts(style: str, m: re.Match[str]) -> tuple[int, int, int]:
+    """(year, month, day) of a date found; zeros for a day no month has."""
+    if style != "numeric":
+        parts = csl_date(m.group()).get("date-parts", [[]])[0]
+        return (parts[0], parts[1], parts[2]) if len(parts) == 3 else (0, 0, 0)
+    year, month, day = (int(m.group(g)) for g in "ymd")
+    if year < 100:
+        year += 1900
+    if month > 12 and day <= 12:
+        month, day = day, month  # day first: an unusual order, not a bad date
+    return year, month, day
+
+
 def _all_dates(ms: Manuscript) -> dict[int, list[Date]]:
     return {loc.index: dates(loc) for loc in ms.citing()}
 
@@ -91,21 +105,13 @@ def dates(loc: Located) -> list[Date]:
     """Every date written in a citation's span."""
     c = loc.citation
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(c.text)]
-    months = vocabulary().months
     out: list[Date] = []
     taken: list[tuple[int, int]] = []
     for style, pattern in _patterns():
         for m in pattern.finditer(c.text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            year = int(m.group("y"))
-            if year < 100:
-                year += 1900
-            month_text = m.group("m")
-            month = int(month_text) if month_text.isdigit() else months[month_text]
-            day = int(m.group("d"))
-            if style == "numeric" and month > 12 and day <= 12:
-                month, day = day, month  # day first: an unusual order, not a bad date
+            year, month, day = _parts(style, m)
             inside = any(a <= m.start() and m.end() <= b for a, b in quoted)
             taken.append((m.start(), m.end()))
             out.append(
@@ -124,10 +130,11 @@ def dates(loc: Located) -> list[Date]:
 
 
 def _iso_valid(iso: str) -> bool:
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
-    if m is None:
-        return True  # a year or year-month: nothing to check
-    year, month, day = (int(g) for g in m.groups())
+    found = edtf_to_date(iso)
+    parts: list[list[int]] = found["date-parts"] if found is not None else []
+    if len(parts) != 1 or len(parts[0]) != 3:
+        return True  # a year, a year-month or an interval: nothing to check
+    year, month, day = parts[0]
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
@@ -162,7 +169,7 @@ def impossible_date(ms: Manuscript) -> Iterator[Hit]:
 
 
 def _rewrite(d: Date, style: str) -> str:
-    name = vocabulary().month_names[d.month - 1]
+    name = month_name(d.month)
     if style == "dmy":
         return f"{d.day} {name} {d.year}"
     if style == "numeric":

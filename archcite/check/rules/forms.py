@@ -3,10 +3,11 @@
 Each rule groups the citations of one repository (collection, series) and
 compares the forms the manuscript writes it in. A form declared by "hereafter
 cited as" is the manuscript's own abbreviation and is not counted against it.
-The form suggested is the house form (settings), else the canonical name when
-the manuscript uses it, else the form the manuscript uses most (the earliest
-of equals); every citation in another form is reported, with all forms and
-their counts.
+The form suggested is the house form (settings), else the authority's canonical
+name whenever the authority knows the name (whether or not the manuscript uses
+it: an informal form is not made the rule by being frequent), else the form the
+manuscript uses most (the earliest of equals); every citation in another form
+is reported, with all forms and their counts.
 """
 
 from __future__ import annotations
@@ -39,16 +40,17 @@ def _counts(uses: Sequence[_Use]) -> str:
     return ", ".join(f"“{f}” ×{counted[f]}" for f in order)
 
 
-def _target(uses: Sequence[_Use], house: str | None, canonical: str | None) -> str:
+def _target(
+    uses: Sequence[_Use], house: str | None, canonical: str | None
+) -> tuple[str, str]:
+    """The suggested form and why: house form, canonical name, form used most."""
     if house:
-        return house
+        return house, "the house form"
+    if canonical:
+        return canonical, "the canonical name"
     counted = Counter(u.form for u in uses)
-    if canonical and canonical in counted:
-        top = max(counted.values())
-        if counted[canonical] == top:
-            return canonical
     best = max(counted.values())
-    return next(u.form for u in uses if counted[u.form] == best)
+    return next(u.form for u in uses if counted[u.form] == best), "the form used most"
 
 
 def _report(uses: Sequence[_Use], what: str, target: str, why: str) -> Iterator[Hit]:
@@ -78,7 +80,7 @@ def _declared_here(form: str, loc: Located, declared: dict[str, int]) -> bool:
 def repository_forms(ms: Manuscript) -> Iterator[Hit]:
     declared = declared_forms(ms)
     groups: dict[str, list[_Use]] = {}
-    names: dict[str, str] = {}
+    names: dict[str, str | None] = {}
     for loc in ms.citing("archival", "short", "ibid"):
         c = loc.citation
         a = c.archival
@@ -90,7 +92,8 @@ def repository_forms(ms: Manuscript) -> Iterator[Hit]:
         if at < 0 or _declared_here(a.repository_as_cited, loc, declared):
             continue
         key = a.repository_id or fold(a.repository)
-        names[key] = a.repository
+        # Without an authority entry, a.repository is only the cited form again.
+        names[key] = a.repository if a.repository_id else None
         groups.setdefault(key, []).append(
             _Use(loc, a.repository_as_cited, c.start + at)
         )
@@ -99,16 +102,8 @@ def repository_forms(ms: Manuscript) -> Iterator[Hit]:
         forms = {u.form for u in uses}
         if len(forms) < 2 and (house is None or forms == {house}):
             continue
-        canonical = names[key]
-        target = _target(uses, house, canonical)
-        why = (
-            "the house form"
-            if house
-            else "the canonical name"
-            if target == canonical
-            else "the form used most"
-        )
-        yield from _report(uses, canonical, target, why)
+        target, why = _target(uses, house, names[key])
+        yield from _report(uses, names[key] or target, target, why)
 
 
 def _collection_form(
@@ -158,10 +153,8 @@ def collection_forms(ms: Manuscript) -> Iterator[Hit]:
     for group, uses in groups.items():
         if len({u.form for u in uses}) < 2:
             continue
-        canonical = canon[group]
-        target = _target(uses, None, canonical)
+        target, why = _target(uses, None, canon[group])
         what = "series" if len(group) == 3 else "collection"
-        why = "the canonical name" if target == canonical else "the form used most"
         yield from _report(uses, f"the {what} {target}", target, why)
 
 
@@ -188,5 +181,5 @@ def frus_series_title(ms: Manuscript) -> Iterator[Hit]:
         uses.append(_Use(loc, form, c.start + m.start()))
     if len({u.form for u in uses}) < 2:
         return
-    target = _target(uses, None, None)
-    yield from _report(uses, "the FRUS series title", target, "the form used most")
+    target, why = _target(uses, None, None)
+    yield from _report(uses, "the FRUS series title", target, why)

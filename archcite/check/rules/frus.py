@@ -103,32 +103,10 @@ def _part(volume_id: str) -> int:
 
 
 def page_bound(volume_id: str) -> int | None:
-    """The highest page a volume can have, or ``None`` when the catalog cannot say.
-
-    The catalog counts a volume's page images. A later part of a volume may
-    number its pages on from the part before (FRUS 1907, Part II starts where
-    Part I ends), so its bound is the pages of that part and of every part
-    before it: never too low, at worst too generous.
-    """
-    cat = catalog()
-    vol = cat.get(volume_id)
-    parts = parse_id(volume_id)
-    if vol is None or vol.pages is None or parts is None:
-        return None
-    if not parts.part or parts.part == 1:
-        return vol.pages
-    total = 0
-    for n in range(1, parts.part + 1):
-        sibling = cat.get(_with_part(volume_id, parts.part, n))
-        if sibling is None or sibling.pages is None:
-            return None
-        total += sibling.pages
-    return total
-
-
-def _with_part(volume_id: str, part: int, n: int) -> str:
-    """``frus1907p2`` with part 1 -> ``frus1907p1`` (the part number is last)."""
-    return re.sub(rf"p{part}$", f"p{n}", volume_id)
+    """The highest page a volume can have, or ``None`` when the catalog cannot say
+    (:meth:`archcite.authority.catalog.Catalog.page_bound`: a later part counts
+    the pages of the parts before it)."""
+    return catalog().page_bound(volume_id)
 
 
 @rule("frus-page-range")

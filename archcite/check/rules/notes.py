@@ -12,7 +12,9 @@ from archcite.model import Note
 _CLOSERS = "”’\"')]»*_"
 _TERMINAL = ".?!…"
 #: kinds that make two equal notes a repeated citation rather than a stock phrase
-_SOURCES = frozenset({"archival", "frus", "published", "short"})
+_SOURCES = frozenset(
+    {"archival", "frus", "published", "short", "interview", "personal_communication"}
+)
 #: shorter notes ("Ibid., 45.", "Not printed.") repeat by nature
 _MIN_DUPLICATE = 25
 
@@ -63,7 +65,10 @@ def _heading(note: Note) -> bool:
 
 @rule("final-period")
 def final_period(ms: Manuscript) -> Iterator[Hit]:
-    cites = frozenset({"archival", "frus", "published", "short", "ibid", "internal"})
+    cites = frozenset(
+        {"archival", "frus", "published", "short", "ibid", "internal", "interview",
+         "personal_communication"}
+    )  # fmt: skip
     for note in ms.notes:
         text = note.text.rstrip()
         if not text or _heading(note) or not _cites(ms, note, cites):

@@ -27,13 +27,8 @@ _YEAR_RANGE = re.compile(r"(?<![\w./–-])(1[5-9]\d\d|20\d\d)-(\d{4}|\d{2})(?![\
 
 @cache
 def _labelled_range() -> re.Pattern[str]:
-    labels = "|".join(
-        re.escape(w) + ("" if w.endswith(".") else r"\b")
-        for w in sorted(vocabulary().range_labels, key=len, reverse=True)
-    )
-    return re.compile(
-        rf"(?<![\w])(?:{labels})\s*(?:\d+[–-]\d+,\s*)*?(\d+)-(\d+)(?![\w/–-])"
-    )
+    label = vocabulary().range_label
+    return re.compile(rf"(?<![\w]){label}\s*(?:\d+[–-]\d+,\s*)*?(\d+)-(\d+)(?![\w/–-])")
 
 
 def _expanded(first: str, second: str) -> int:
