@@ -9,6 +9,7 @@ They name no volume; the resolve stage fills it in
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from archcite.authority.frus_volumes import CURRENT_DOCUMENT
 from archcite.grammar.frus_scan import LINES, PAGES, Ref, Spans, page_items, tail_start
@@ -182,8 +183,14 @@ class Prefixes:
     def __init__(self, text: str) -> None:
         self.text = text
         self._first: dict[re.Pattern[str], int] = {}
-        self._lead = len(text) - len(text.lstrip())
-        self._end = len(text.rstrip())
+
+    @cached_property
+    def _lead(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+    @cached_property
+    def _end(self) -> int:
+        return len(self.text.rstrip())
 
     def has(self, pattern: re.Pattern[str], end: int, width: int = 40) -> bool:
         """Whether ``pattern.search(text[:end])`` finds something."""
