@@ -21,6 +21,9 @@ from archcite.grammar.vocab import (
     ENTRY_PREFIX,
     FILE_NO,
     FOLDER,
+    FONDS_AMBIGUOUS,
+    FONDS_UNIT,
+    FONDS_UNITS,
     FOREIGN_BOX_WORDS,
     FRAMES,
     MONTH,
@@ -311,6 +314,31 @@ def classify(comp: str) -> Locator | None:
     if m is not None:
         return Locator("tna", comp, prefix=m.group("cls"))
     return None
+
+
+_FONDS_UNIT = re.compile(rf"^{FONDS_UNIT}$")
+_FONDS_WORD = re.compile(words(FONDS_UNITS))
+
+
+def fonds_units(comps: list[str]) -> list[str | None]:
+    """The unit of a fonds-based archive each component is, if any.
+
+    "f. 5, op. 30, d. 335, ll. 1–9": fond, opis, delo, folio (the words and
+    their units are in ``vocab.toml``). A component another locator reads is
+    none; an ambiguous word ("p. 38", "f. 12") is a unit only when another
+    component is an unambiguous one, so that a page stays a page.
+    """
+    found: list[tuple[str, bool] | None] = []
+    for comp in comps:
+        m = _FONDS_UNIT.match(comp) if comp[:1].isalpha() else None
+        if m is None or classify(comp) is not None:
+            found.append(None)
+            continue
+        word = _FONDS_WORD.match(comp)
+        assert word is not None  # the unit pattern opens with one of the words
+        found.append((FONDS_UNITS[word.group()], word.group() in FONDS_AMBIGUOUS))
+    chain = any(f is not None and not f[1] for f in found)
+    return [f[0] if f is not None and (chain or not f[1]) else None for f in found]
 
 
 # ---- places ---------------------------------------------------------------
