@@ -158,12 +158,15 @@ _FILING = re.compile(
     r"(?:\s+\([\d/–-]+\))?$"
 )
 # Filing codes with the subject first ("Laos 381", "Japan 091.112") or a JCS
-# prefix ("CCS 092 Asia (6-25-48)"), and CREST document numbers
+# prefix ("CCS 092 Asia (6-25-48)"), JCS papers and conference files, and CREST document numbers
 # ("CIA-RDP80B01676R000900030001-5"): file numbers, never a title.
 _FILING_NAMED = re.compile(
     r"^(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\d{3}(?:\.\d+[a-z]?)*"
     r"|(?:CCS|JCS)\s+\d{3}(?:\.\d+)*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+\([\d/–-]+\))?"
     r"(?:,?\s+(?:Sec(?:tion)?\.?|sec\.)\s*\d+)?"
+    # A JCS paper ("JCS 1844/46") and a conference file ("CF 2044") are
+    # numbered documents and files, not collections.
+    r"|JCS\s+\d{3,4}/\d+(?:\s*[–-]\s*\d+)?|CF\s+\d{2,4}[A-Z]?"
     r"|CIA-RDP[0-9A-Z]{10,}-\d)$"
 )
 # First words that are never a subject heading of a filing code.
@@ -289,7 +292,10 @@ def classify(comp: str) -> Locator | None:
             )
         if _FILING.match(comp):
             return Locator("filing", comp)
-        return None
+        if "Lot " not in comp:
+            return None
+        # "1962–1964: Lot 70 D 199": the dates of the series the lot file is
+        # named by, cut from it by the comma before them.
     w = _WORD0.match(comp)
     kind = _FIRST_WORD.get(w.group().lower()) if w else None
     if kind is None and "Lot " in comp:
