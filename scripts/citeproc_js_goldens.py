@@ -13,7 +13,9 @@ the next note with the same page (Ibid. position) and then another page
 ``citeproc``, pinned in tests/interop/package-lock.json) renders the notes one
 ``processCitationCluster`` call per note, as Zotero's word-processor plugin
 does, with the en-US locale citeproc-py ships, so both engines read the same
-terms. The outputs go to tests/golden/render/STYLE.json; the tests compare
+terms. An item's ``part`` (the only key csl-data.json allows, what archcite
+writes) is given to citeproc-js as ``part-number`` too, the variable the Chicago
+styles print and archcite's adapter reads ``part`` as. The outputs go to tests/golden/render/STYLE.json; the tests compare
 archcite's text output with them and need no Node.
 """
 
@@ -145,7 +147,9 @@ def main() -> int:
             "style": str(REPO / "styles" / f"{style}.csl"),
             "locale": str(Path(LOCALES_PATH) / "locales-en-US.xml"),
             "format": "text",
-            "items": data,
+            "items": [
+                {**i, "part-number": i["part"]} if "part" in i else i for i in data
+            ],
             "clusters": clusters(ids),
             "bibliography": ids,
         }

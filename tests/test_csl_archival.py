@@ -50,7 +50,8 @@ def test_chicago_memorandum_is_a_letter_with_names_and_date() -> None:
     assert item["author"] == [{"family": "Rusk", "given": "Dean"}]
     assert item["recipient"] == [{"family": "Kennedy", "given": "John F."}]
     assert item["issued"] == {"date-parts": [[1962, 2, 20]]}
-    assert item["archive_location"] == "Box 180, USSR, General, 2/62"
+    # the folder keeps its label and quotes, before its box (Chicago's order)
+    assert item["archive_location"] == "folder “USSR, General, 2/62,” box 180"
 
 
 def test_nara_record_group_joins_the_collection() -> None:

@@ -7,11 +7,18 @@ from pathlib import Path
 
 import jsonschema
 
-from archcite.csl.frus import document_item, frus_items, frus_to_csl, volume_item
+from archcite.csl import frus_csl
+from archcite.csl.frus import document_item, frus_to_csl, volume_item
 from archcite.grammar.frus import recognize
 from archcite.model import FrusRef
 
 HSG = "https://history.state.gov/historicaldocuments"
+
+
+def frus_items(ref: FrusRef) -> list[dict[str, object]]:
+    """One item per cited document (or the volume), as the item builder asks."""
+    items = [frus_csl(ref, d) for d in ref.documents] or [frus_csl(ref)]
+    return [i for i in items if i is not None]
 
 
 def ref_of(text: str) -> FrusRef:
@@ -112,3 +119,23 @@ def test_items_validate_against_csl_schema(shared_dir: Path) -> None:
         ref_of("Foreign Relations, 1945, The Conference of Berlin (Potsdam), vol. II")
     )
     jsonschema.validate(items, schema)
+
+
+def test_pipeline_items_are_the_frus_builders(tmp_path: Path) -> None:
+    """What `extract --format csl-json` writes: csl.frus's items, parts kept."""
+    from archcite.items import collect
+    from archcite.pipeline import extract
+
+    src = tmp_path / "n.txt"
+    src.write_text(
+        "1. FRUS, 1964–1968, vol. XXIX, pt. 2, doc. 87.\n"
+        "2. Foreign Relations, 1952–1954, vol. IV, pp. 1091–1093 (Document 20).\n",
+        encoding="utf-8",
+    )
+    items = {i["id"]: i for i in collect(extract([str(src)])).csl()}
+    doc = items["frus1964-68v29p2-d87"]
+    assert doc["title"] == "Document 87" and doc["part"] == "2"
+    assert "page" not in doc  # the title names the document: no "Document 87"
+    assert items["frus1964-68v29p2"]["part"] == "2"  # the volume keeps its part
+    printed = [i for i in items.values() if i.get("type") == "chapter"]
+    assert {str(i.get("page")) for i in printed} == {"None", "1091–1093"}

@@ -116,3 +116,124 @@ def test_every_package_is_shipped() -> None:
         assert f'"{package}"' in text, (
             f"{package} missing from [tool.setuptools] packages"
         )
+
+
+@pytest.mark.parametrize(
+    ("style", "imprint"),
+    [
+        ("chicago-notes-bibliography", "(Government Printing Office, 2006)"),
+        (
+            "chicago-notes-bibliography-17th-edition",
+            "(Washington: Government Printing Office, 2006)",
+        ),
+    ],
+)
+def test_format_frus_volume_part(style: str, imprint: str, tmp_path: Path) -> None:
+    # citeproc-js prints this note, given the item with part-number
+    src = tmp_path / "n.txt"
+    src.write_text("1. FRUS, 1964–1968, vol. XXIX, pt. 2, doc. 87.\n", encoding="utf-8")
+    code, out, _ = run("format", str(src), "--style", style)
+    assert code == 0
+    assert out.startswith(
+        "1. Karen L. Gatz, ed., “Document 87,” in Japan, vol. 29, pt. 2, Foreign "
+        f"Relations of the United States 1964–1968 {imprint}, "
+        "https://history.state.gov/historicaldocuments/frus1964-68v29p2/d87.\n"
+    ), out
+    assert "Japan. Vol. 29, pt. 2. Foreign Relations" in out
+
+
+def test_format_frus_document_number_printed_once() -> None:
+    code, out, _ = run(
+        "format",
+        "samples/manuscript.txt",
+        "--style",
+        "chicago-notes-bibliography-17th-edition",
+    )
+    assert code == 0
+    assert (
+        "“Document 35,” in Kennedy-Khrushchev Exchanges, vol. 6, Foreign Relations "
+        "of the United States 1961–1963 (Washington: Government Printing Office, "
+        "1996), https://history.state.gov/historicaldocuments/frus1961-63v06/d35"
+    ) in out, out
+    assert ", Document 35," not in out
+
+
+def test_shortened_note_period_inside_quotes_not_doubled(tmp_path: Path) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text(
+        "1. Foreign Relations, 1961–1963, vol. VI, Document 35.\n"
+        "2. The memorandum is printed in Foreign Relations, 1961–1963, vol. XXV, "
+        "Document 388, and is also available online.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        "format", str(src), "--style", "chicago-shortened-notes-bibliography"
+    )
+    assert code == 0
+    # the style's period (moved inside the quotes) gives way to the note's own
+    assert out.startswith(
+        "1. Sampson, “Document 35”.\n"
+        "2. The memorandum is printed in Claussen et al., “Document 388”, and is "
+        "also available online.\n"
+    ), out
+
+
+def test_hereafter_clause_is_kept_as_written() -> None:
+    code, out, _ = run(
+        "format",
+        "samples/manuscript.md",
+        "--style",
+        "chicago-shortened-notes-bibliography",
+    )
+    assert code == 0
+    note2 = next(line for line in out.splitlines() if line.startswith("2. "))
+    # the author's prose outside the span stays, after the formatted citation
+    assert note2.startswith("2. Rusk, memorandum to Kennedy, February 20, 1962")
+    assert note2.endswith(" (hereafter cited as NSF, JFKL).")
+
+
+def test_folder_title_keeps_label_and_quotes() -> None:
+    code, out, _ = run("format", "samples/manuscript.md")
+    assert code == 0
+    assert (
+        "2. Dean Rusk, memorandum to John F. Kennedy, February 20, 1962, folder "
+        "“USSR, General, 2/62,” box 180, National Security Files, John F. Kennedy "
+        "Presidential Library, Boston, MA (hereafter cited as NSF, JFKL)."
+    ) in out, out
+
+
+def test_bibliography_lists_the_collection_without_box_or_file_unit() -> None:
+    code, out, _ = run("bib", "samples/nsam129.txt")
+    assert code == 0
+    lines = out.splitlines()
+    # one untitled, authorless file unit cited: Chicago lists its collection
+    assert (
+        "National Security Files. John F. Kennedy Presidential Library, Boston, MA."
+        in lines
+    ), out
+    assert "Box 334" not in out and "NSAM No. 129" not in out
+
+
+def test_single_document_entry_has_no_box(tmp_path: Path) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text(
+        "1. Dean Rusk to John F. Kennedy, memorandum, February 20, 1962, box 180, "
+        "National Security Files, John F. Kennedy Presidential Library, Boston, MA.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("bib", str(src))
+    assert code == 0
+    assert out.startswith("Rusk, Dean. "), out
+    assert "National Security Files. John F. Kennedy Presidential Library" in out
+    assert "180" not in out
+
+
+@pytest.mark.parametrize("command", ["format", "bib"])
+def test_format_and_bib_share_style_and_to(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert "--style TEXT" in out and "--to [html|text|markdown|latex]" in out
+    code, _, err = run(command, "samples/nsam129.txt", "--to", "rtf")
+    assert code == 2 and "'rtf' is not one of" in err
+    code, out, _ = run(command, "samples/nsam129.txt", "--to", "html")
+    assert code == 0 and "National Security Files" in out

@@ -50,7 +50,7 @@ def test_frus_chapter_and_book() -> None:
     assert recs["frus1961-63v06-d35"][0] == ("TY", "CHAP")
     assert d35["T2"] == "Kennedy-Khrushchev Exchanges"
     assert d35["T3"] == "Foreign Relations of the United States"
-    assert d35["SP"] == "Document 35"
+    assert d35["TI"] == "Document 35" and "SP" not in d35  # no page "Document 35"
     assert d35["A2"] == "Sampson, Charles S."
     assert recs["frus1961-63v06"][0] == ("TY", "BOOK")
     assert dict(recs["frus1961-63v06"])["A3"] == "Sampson, Charles S."

@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -131,17 +131,29 @@ def _emit(data: str, output_path: Path | None, inputs: Sequence[str]) -> None:
         click.echo(data, nl=False)
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def style_options(to_help: str) -> Callable[[_F], _F]:
+    """PATHS, ``--style`` and ``--to``: the options ``format`` and ``bib`` share."""
+
+    def decorate(f: _F) -> _F:
+        f = click.option(
+            "--to",
+            "to",
+            type=click.Choice(OUTPUTS),
+            default="text",
+            show_default=True,
+            help=to_help,
+        )(f)
+        f = click.option("--style", default=None, help=_STYLE_HELP)(f)
+        return click.argument("paths", nargs=-1, required=True)(f)
+
+    return decorate
+
+
 @click.command("format")
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--style", default=None, help=_STYLE_HELP)
-@click.option(
-    "--to",
-    "to",
-    type=click.Choice(OUTPUTS),
-    default="text",
-    show_default=True,
-    help="Output format of the notes and bibliography.",
-)
+@style_options("Output format of the notes and bibliography.")
 @click.option(
     "-o",
     "--output",
@@ -199,16 +211,7 @@ def format_cmd(
 
 
 @click.command("bib")
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--style", default=None, help=_STYLE_HELP)
-@click.option(
-    "--to",
-    "to",
-    type=click.Choice(OUTPUTS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@style_options("Output format.")
 @click.option(
     "--sections",
     default=None,

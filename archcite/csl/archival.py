@@ -8,7 +8,9 @@ Mapping (DESIGN.md, ``docs/archival-fields.md``):
 * ``archive_location`` — everything inside the collection, largest first and
   most specific last, each unit labelled as cited in FRUS: series, "Entry 111",
   "Lot 66 D 204", "FRC 330 72 A 2468", "Job 79–01025A", file unit, "Box 334",
-  folder ("Folder 8" when the folder is a number, its title otherwise),
+  folder ("Folder 8" when the folder is a number, its title otherwise; a
+  titled folder left in the location of a document is quoted and put before
+  its box, as Chicago notes have it: "folder “USSR, General, 2/62,” box 180"),
   "Reel 90", "frames 12–14", file number, folio ("ll. 1–9");
 * a fonds-based archive's fond is no collection title but the first unit of
   its location: "f. 5, op. 30, d. 335, ll. 1–9" is all ``archive_location``;
@@ -124,8 +126,30 @@ def archival_to_csl(ref: ArchivalRef, supplied_title: bool = True) -> dict[str, 
         out["archive_location"] = location
     if ref.classification:
         out["note"] = ref.classification
-    if not supplied_title:
-        return out
     folder_title = ref.folder if ref.folder and not ref.folder.isdigit() else ""
-    # A fonds-based archive's units are numbers, no file title ("d. 335").
-    return supply_title(out, "" if fond else ref.file_unit or folder_title)
+    if supplied_title:
+        # A fonds-based archive's units are numbers, no file title ("d. 335").
+        out = supply_title(out, "" if fond else ref.file_unit or folder_title)
+    if folder_title and ref.box:
+        _label_folder(out, ref.box, folder_title)
+    return out
+
+
+def _label_folder(out: dict[str, Any], box: str, folder: str) -> None:
+    """A folder title still in the location, quoted with its label before its box.
+
+    Chicago notes cite "folder “USSR, General, 2/62,” box 180"; unlabelled
+    after "Box 180" the title could not be told from the box or the collection.
+    Done after :func:`supply_title`, which takes a file's folder out of the
+    location as the item's title (it is left alone then).
+    """
+    location = str(out.get("archive_location") or "")
+    plain = f"Box {box}, {folder}"
+    if (
+        location == plain
+        or location.endswith(", " + plain)
+        or (plain + ", ") in location
+    ):
+        out["archive_location"] = location.replace(
+            plain, f"folder “{folder},” box {box}", 1
+        )

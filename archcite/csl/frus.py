@@ -161,20 +161,11 @@ def document_item(ref: FrusRef, document: int) -> dict[str, Any] | None:
     return item
 
 
-def frus_items(ref: FrusRef) -> list[dict[str, Any]]:
-    """One ``chapter`` per cited document, or the volume ``book`` if none."""
-    if ref.documents:
-        items = [document_item(ref, d) for d in ref.documents]
-        return [i for i in items if i is not None]
-    whole = volume_item(ref)
-    return [whole] if whole is not None else []
-
-
 def frus_to_csl(ref: FrusRef) -> dict[str, Any] | None:
     """The CSL item of a reference: its first document, or the volume.
 
     :func:`archcite.csl.frus_csl` narrows a reference to one document before
-    calling this; use :func:`frus_items` for every document of a reference.
+    calling this, once for every document of a reference.
     ``None`` when the reference has no volume id (an unresolved internal one).
     """
     # every document of a reference shares its volume: the first one is enough

@@ -196,6 +196,7 @@ def volume_csl(doc: Mapping[str, Any], volume_id: str) -> dict[str, Any]:
         "collection-title",
         "collection-number",
         "volume",
+        "part",
         "editor",
         "publisher",
         "publisher-place",
@@ -209,22 +210,6 @@ def volume_csl(doc: Mapping[str, Any], volume_id: str) -> dict[str, Any]:
         out["title"] = doc["container-title"]
     if _HSG_VOLUME.fullmatch(volume_id):
         out["URL"] = _HSG + volume_id
-    return out
-
-
-def frus_document_csl(
-    base: Mapping[str, Any], volume_id: str, n: int
-) -> dict[str, Any]:
-    """``base`` narrowed to document ``n`` in the form history.state.gov uses."""
-    out = copy.deepcopy(dict(base))
-    out["type"] = "chapter"
-    out["page"] = f"Document {n}"
-    if not out.get("title") or re.fullmatch(
-        r"Documents? [\d, and–-]+", str(out["title"])
-    ):
-        out["title"] = f"Document {n}"
-    if _HSG_VOLUME.fullmatch(volume_id):
-        out["URL"] = f"{_HSG}{volume_id}/d{n}"
     return out
 
 
@@ -354,10 +339,11 @@ def _frus_entries(c: Citation, csl: Mapping[str, Any] | None) -> list[_Entry]:
     vol_id = frus_volume_id(csl or {}, ref)
     out: list[_Entry] = []
     for n in ref.documents:
-        doc = frus_csl(ref, n) or (frus_document_csl(csl, vol_id, n) if csl else None)
+        # csl.frus is the one builder of FRUS CSL: its chapter leaves printed
+        # pages in ``page`` and never puts "Document N" there (the title says it).
+        doc = frus_csl(ref, n)
         if doc is None:
             continue
-        doc = frus_document_csl(doc, vol_id, n)
         out.append(
             (doc, f"{vol_id}-d{n}", (vol_id, volume_csl(doc, vol_id)), None, None)
         )

@@ -129,7 +129,9 @@ def render_document(
     return Rendered(loaded.name, output, citations, bib, p.kept)
 
 
-_FINAL_PERIOD = re.compile(r"\.((?:</[a-z]+>)*)$")
+#: the style's final period, before closing tags and the closing quotation mark
+#: the adapter moved it inside ("“Document 35.”")
+_FINAL_PERIOD = re.compile(r"\.((?:</[a-z]+>|”)*)$")
 
 
 def fit(formatted: str, loc: Located) -> str:
@@ -138,7 +140,16 @@ def fit(formatted: str, loc: Located) -> str:
     The style ends a note with a period; in the note the span may be followed
     by the note's own period, a comma, a closing parenthesis or a remark
     ("(hereafter cited as …)"). The style's period stays only where the span
-    ends the note or a new sentence follows.
+    ends the note or a new sentence follows. A period the style put inside
+    closing quotation marks goes too ("“Document 35”." in a note that ends with
+    its own period, not "“Document 35.”."); the note's comma after the span
+    stays where the author put it, outside the span, so it follows the quotes.
+
+    A "(hereafter cited as …)" after the span is kept as written even where the
+    style gives a short form: it is the author's prose outside the span, which
+    archcite never rewrites (the manuscript writers guarantee every character
+    outside the spans is unchanged), and the short name it declares is the one
+    the author's own prose goes on to use.
     """
     after = loc.note.text[loc.citation.end :]
     if not after.strip() or re.match(r"\s+[A-Z“\"]", after):

@@ -8,7 +8,13 @@ bibliography should list:
 * **archival documents** are listed by their *collection* (CMOS 14.128; 18th
   ed.): one ``collection`` item per collection, repository and place (built by
   :mod:`archcite.items`). A collection from which only **one** item is
-  cited lists that item instead;
+  cited lists that item instead, when the item is a document of its own; a
+  file unit, folder or box cited as such (a ``collection`` item within the
+  collection, or an item with no author or title) is a place in the
+  collection, and the collection is listed;
+* an archival entry never carries its ``archive_location`` (box, folder,
+  file unit): Chicago's bibliography names the collection, repository and
+  place, and leaves the box to the notes;
 * an archival document with no collection is listed as itself;
 * **FRUS documents** are listed by their *volume*, as a book; a volume cited
   by pages is that book already;
@@ -72,7 +78,10 @@ def entries(items: ItemSet, cited: Iterable[str] | None = None) -> list[dict[str
     def add(entry: Item) -> None:
         if entry.id not in seen:
             seen.add(entry.id)
-            out.append(entry.to_csl())
+            csl = entry.to_csl()
+            if section(csl) == "archival":
+                csl.pop("archive_location", None)
+            out.append(csl)
 
     for item in docs:
         parent = items.get(item.parent) if item.parent else None
@@ -83,13 +92,28 @@ def entries(items: ItemSet, cited: Iterable[str] | None = None) -> list[dict[str
             or _is_frus(parent.csl)
             or (
                 parent.kind == "collection"
-                and len(_distinct(per_parent[parent.id])) > 1
+                and (
+                    len(_distinct(per_parent[parent.id])) > 1
+                    or not _is_document(item.csl)
+                )
             )
         ):
             add(parent)
         else:
             add(item)
     return out
+
+
+def _is_document(csl: Mapping[str, Any]) -> bool:
+    """A document of its own, not a file, folder or box of the collection.
+
+    :mod:`archcite.csl.titles` makes a cited file unit a CSL ``collection``
+    titled by the file; an item with neither author nor title is a place in
+    the collection too.
+    """
+    if csl.get("type") == "collection":
+        return False
+    return bool(csl.get("author") or csl.get("title"))
 
 
 def _distinct(items: Sequence[Item]) -> set[str]:

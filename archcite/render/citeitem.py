@@ -32,6 +32,16 @@ class CiteItem(CitationItem):  # type: ignore[misc]
             self, args, optional={"locator", "prefix", "suffix"} | PLACEMENT_KEYS
         )
 
+    @property
+    def reference(self) -> Any:
+        # citeproc-py looks the item up through citation → bibliography →
+        # source on every variable test (over 100 times a cite); a cite belongs
+        # to one citation of one bibliography, so the first answer holds
+        found = self.__dict__.get("_reference")
+        if found is None:
+            found = self.__dict__["_reference"] = super().reference
+        return found
+
 
 def placement(item: Any, name: str) -> Any:
     """A placement value of a cite (``None`` for a bibliography entry)."""

@@ -111,6 +111,10 @@ class _Style(CitationStylesStyle):  # type: ignore[misc]
         self.xml = etree.parse(io.BytesIO(xml), parser)
         root: Any = self.xml.getroot()
         self.root = root
+        # lxml drops an element's Python object when nothing refers to it and
+        # makes a new one on the next visit; holding them all keeps what
+        # archcite.render.memo remembers on them for the life of the style
+        self.elements = list(root.iter())
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             root.set_locale_list(

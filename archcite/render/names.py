@@ -20,6 +20,7 @@ from citeproc import model
 from citeproc.source import VariableError
 
 from archcite.render.citeitem import CSL_NS
+from archcite.render.memo import layout_of, remembered
 
 
 class Name(model.Name):  # type: ignore[misc]
@@ -122,7 +123,7 @@ class Substitute(model.Substitute):  # type: ignore[misc]
     """
 
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        layout = (context if context is not None else self).get_layout()
+        layout = layout_of(context if context is not None else self)
         log: list[str] = layout.__dict__.setdefault("rendered", [])
         parent = self.getparent()
         for child in self.getchildren():
@@ -146,7 +147,7 @@ class Substitute(model.Substitute):  # type: ignore[misc]
 def rendered(element: Any, context: Any, variable: str) -> None:
     """Note that ``variable`` was printed (what a substitution suppresses)."""
     try:
-        layout = (context if context is not None else element).get_layout()
+        layout = layout_of(context if context is not None else element)
     except IndexError:
         return
     layout.__dict__.setdefault("rendered", []).append(variable.replace("-", "_"))
@@ -155,7 +156,7 @@ def rendered(element: Any, context: Any, variable: str) -> None:
 def suppressed(element: Any, context: Any, variable: str) -> bool:
     """Whether a substitution earlier in the cite printed ``variable`` already."""
     try:
-        layout = (context if context is not None else element).get_layout()
+        layout = layout_of(context if context is not None else element)
     except IndexError:
         return False
     return variable.replace("-", "_") in layout.__dict__.get("suppressed", ())
@@ -179,6 +180,9 @@ class Names(model.Names):  # type: ignore[misc]
     ``editortranslator`` term (``label_EditorTranslator1``).
     """
 
+    def _outer_names(self) -> Any:
+        return self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+
     def process(
         self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
     ) -> Any:
@@ -188,9 +192,7 @@ class Names(model.Names):  # type: ignore[misc]
             if self.name is None and self.label is None:
                 # the short form inside cs:substitute (even within cs:choose)
                 # takes the name, et-al and label of the cs:names it stands in for
-                outer = self.xpath_search(
-                    "./ancestor::cs:substitute[1]/parent::cs:names[1]"
-                )
+                outer = remembered(self, "_outer_names", self._outer_names)
                 if outer:
                     names_context = outer[0]
         in_substitute = self.getparent().tag == f"{{{CSL_NS}}}substitute"
@@ -231,7 +233,7 @@ class Names(model.Names):  # type: ignore[misc]
                 total = sum(output)
                 return str(total) if total > 0 else None
             return self.join(output, self.get_parent_delimiter(context))
-        substitute = self.substitute()
+        substitute = remembered(self, "_substitute", self.substitute)
         if substitute is not None:
             return substitute.render(item, context=context, **kwargs)
         raise VariableError

@@ -28,6 +28,7 @@ from citeproc.string import join
 from lxml import etree
 
 from archcite.render.citeitem import CSL_NS, label_name, placement
+from archcite.render.memo import Choose, Style, remembered
 from archcite.render.names import Name, Names, Substitute
 from archcite.render.quotes import CLOSE, capitalize_term, strip
 from archcite.render.variables import Label, Number, Term, Text, is_numeric
@@ -122,7 +123,7 @@ class If(model.If):  # type: ignore[misc]
     def _position(self, item: Any, context: Any) -> list[bool]:
         if context is None:
             context = self
-        if context.xpath_search("./ancestor::*[self::cs:bibliography]"):
+        if remembered(context, "_in_bibliography", lambda: _in_bibliography(context)):
             return [False]
         position = placement(item, "position") or "first"
         implied = _IMPLIED.get(position, {position})
@@ -133,6 +134,10 @@ class If(model.If):  # type: ignore[misc]
             else:
                 out.append(wanted in implied)
         return out
+
+
+def _in_bibliography(element: Any) -> bool:
+    return bool(element.xpath_search("./ancestor::*[self::cs:bibliography]"))
 
 
 class Else_If(If):
@@ -294,6 +299,8 @@ OVERRIDES: dict[str, type[Any]] = {
     "key": Key,
     "sort": Sort,
     "term": Term,
+    "style": Style,
+    "choose": Choose,
 }
 
 

@@ -11,6 +11,9 @@ nothing. Before items reach it archcite:
 * expands leading ``key: value`` lines of ``note`` into variables the item lacks
   (what Zotero users write in Extra: ``archive_collection: …``), as citeproc-js
   does;
+* reads ``part`` (csl-data.json's only key for a volume's part, which archcite's
+  items carry) as ``part-number``, the CSL 1.0.2 variable the Chicago styles
+  print ("vol. 29, pt. 2"), as citeproc-js does when given ``part-number``;
 * escapes text for the HTML output (``<span class="nocase">`` kept), and turns
   numbers into strings.
 
@@ -133,8 +136,13 @@ def note_fields(item: Mapping[str, Any]) -> dict[str, Any]:
 def prepare(item: Mapping[str, Any], key: str) -> dict[str, Any]:
     """One item as citeproc-py's reader should see it, under ``key``."""
     out: dict[str, Any] = {"id": key}
-    for name, value in note_fields(item).items():
+    fields = note_fields(item)
+    for name, value in fields.items():
         name = _ALIASES.get(name, name)
+        if name == "part":
+            if fields.get("part-number") not in (None, ""):
+                continue  # an explicit part-number wins
+            name = "part-number"
         if (
             name in ("id", "key", "citation-key", "custom", "system_id")
             or value is None

@@ -20,6 +20,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from archcite.render.citeitem import label_name, placement
+from archcite.render.memo import Style, macro_calls_variable
 from archcite.render.names import rendered, suppressed
 from archcite.render.quotes import CLOSE, OPEN, TERM
 
@@ -38,6 +39,9 @@ class TermFallback:
         self, name: str, form: str | None = None, *args: Any, **kwargs: Any
     ) -> Any:
         lookup = super().get_term  # type: ignore[misc]
+        root = self.get_root()  # type: ignore[attr-defined]
+        if isinstance(root, Style) and not kwargs:
+            lookup = root.term
         while True:
             term = lookup(name, form, *args, **kwargs)
             if term is not None or form is None:
@@ -67,6 +71,11 @@ class Text(TermFallback, model.Text):  # type: ignore[misc]
     (note numbers), ``locator_WithLeadingSpace`` and
     ``label_CollapsedPageNumberPluralDetection`` (locators).
     """
+
+    def calls_variable(self) -> bool:
+        if "macro" in self.attrib and "variable" not in self.attrib:
+            return macro_calls_variable(self, self.get("macro"))
+        return bool(super().calls_variable())
 
     def markup(self, text: Any, language: Any) -> Any:
         out = super().markup(text, language)

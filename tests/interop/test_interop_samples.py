@@ -25,8 +25,11 @@ pytestmark = pytest.mark.interop
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parents[1] / "samples"
 CHICAGO = ["chicago-notes-bibliography", "chicago-notes-bibliography-17th-edition"]
-# the defects issue 9 names, and "n.d." leading an entry
-DEFECTS = re.compile(r"[Vv]ol\. Volume|Volume [IVXLC]+|:Document|^n\.d\.", re.M)
+# the defects issue 9 names, "n.d." leading an entry, and the document number
+# printed a second time from ``page`` (", Document 35," after the imprint)
+DEFECTS = re.compile(
+    r"[Vv]ol\. Volume|Volume [IVXLC]+|:Document|^n\.d\.|, Document \d+[,.]", re.M
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +67,11 @@ def test_pandoc_citeproc_prints_the_samples_as_chicago(
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "Foreign Relations of the United States" in run.stdout
-    # Chicago's "vol. 29", or "29:12" (volume:page) where the style cites a page
-    assert re.search(r"vol\. \d+|\b\d+:12\b", run.stdout), run.stdout
+    # samples/manuscript.md cites FRUS 1964–1968, vol. XXIX, pt. 2: the volume
+    # number is printed as Chicago's "Vol. 29" in the bibliography. pandoc reads
+    # only ``part-number`` for the part, and csl-data.json allows only ``part``
+    # (what archcite writes), so pandoc cannot print "pt. 2" from these items.
+    assert re.search(r"\bVol\. 29\b", run.stdout), run.stdout
     assert DEFECTS.findall(run.stdout) == [], run.stdout
 
 
@@ -84,8 +90,13 @@ def test_citeproc_js_prints_the_samples_as_chicago(
         {"noteIndex": len(ids) + n, "cites": [{"id": i, "locator": "12"}]}
         for n, i in enumerate(ids, 1)
     ]
+    # archcite's adapter reads ``part`` as ``part-number``; citeproc-js is given
+    # the same items the way it reads them
+    items = [
+        {**i, "part-number": i["part"]} if "part" in i else i for i in sample_items
+    ]
     job = {"style": str(STYLES / f"{style}.csl"), "locale": str(LOCALE), "format": "text",
-           "items": sample_items, "clusters": clusters, "bibliography": ids}  # fmt: skip
+           "items": items, "clusters": clusters, "bibliography": ids}  # fmt: skip
     (tmp_path / "job.json").write_text(json.dumps(job), encoding="utf-8")
     run = subprocess.run(
         [node, str(HERE / "citeproc_render.js"), str(tmp_path / "job.json")],
@@ -94,5 +105,7 @@ def test_citeproc_js_prints_the_samples_as_chicago(
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     text = "\n".join(out["citations"] + out["bibliography"])
-    assert re.search(r"vol\. \d+", text), text
+    # FRUS 1964–1968, vol. XXIX, pt. 2, doc. 87 in samples/manuscript.md
+    assert "in Japan, vol. 29, pt. 2, Foreign Relations" in text, text
+    assert "Japan. Vol. 29, pt. 2. Foreign Relations" in text, text
     assert DEFECTS.findall(text) == [], text
