@@ -69,6 +69,8 @@ __all__ = [
     "PNUMBER",
     "PRINTING_VERB",
     "RANGE_CAP",
+    "RECORD_BOOK",
+    "RECORD_BOOKS",
     "REEL",
     "SEP",
     "SERIES_NAME",
@@ -398,6 +400,21 @@ FONDS_UNIT = Term(
     _examples("fonds_unit"),
     ("op. cit.", "d. Gr.", "fond memories"),
 )
+
+#: Record books kept day by day ("diary", "telephone log", "appointment book"),
+#: from ``vocab.toml``.
+RECORD_BOOKS = _list("record_book")
+#: A record book named after its keeper: "James C. Hagerty diary", "the
+#: President's Daily Diary" (capitalized only after a possessive: "Eisenhower
+#: Diary Series" is a series).
+RECORD_BOOK = Term(
+    r"(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|de|van|von)){0,4}?"
+    rf"(?:['’]s\s+(?i:{words(RECORD_BOOKS)})|\s+{words(RECORD_BOOKS)})",
+    "a diary, log or appointment book named after its keeper",
+    _examples("record_book"),
+    ("Eisenhower Diary Series", "diary", "Rusk Appointment Books", "Hagerty Papers"),
+)
+
 
 #: An interview as a source of its own (Chicago 14.211): the record kind
 #: ``interview``.
