@@ -63,3 +63,49 @@ def test_common_foreign_archives_are_in_the_authority(
 def test_prose_opening_with_an_archive_word_is_no_repository() -> None:
     found = recognize_text("Archives show that the treaty failed, box 3.")
     assert all(c.kind != "archival" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "collection", "series"),
+    [
+        # The fonds is the collection by its word; the body before it names whose.
+        ("Archivio Centrale dello Stato, Presidenza del Consiglio dei Ministri, Fondo "
+         "Gabinetto, busta 4.", "Presidenza del Consiglio dei Ministri, Fondo Gabinetto",
+         None),
+        ("Bundesarchiv, Koblenz, Nachlass Blankenhorn, Bestand N 1351, Bd. 12.",
+         "Nachlass Blankenhorn, Bestand N 1351", None),
+        ("Archives nationales, Paris, Fonds Pompidou, 5 AG 2, carton 10.",
+         "Fonds Pompidou", "5 AG 2"),
+    ],
+)  # fmt: skip
+def test_a_fonds_is_placed_by_its_word(
+    text: str, collection: str, series: str | None
+) -> None:
+    ref = arch(text)
+    assert ref.collection == collection
+    assert ref.series == series
+
+
+@pytest.mark.parametrize(
+    ("text", "box", "folder"),
+    [
+        ("Archives nationales d'outre-mer, Fonds ministériels, carton 45, dossier 3.",
+         "45", "3"),
+        ("Archivo Histórico Nacional, Fondo Contemporáneo, legajo 23, expediente 4.",
+         "23", "4"),
+        ("Archivio Centrale dello Stato, Fondo Gabinetto, busta 4, fascicolo 12.",
+         "4", "12"),
+        ("Archivo General de la Administración, Asuntos Exteriores, caja 82/5432.",
+         "82/5432", None),
+    ],
+)  # fmt: skip
+def test_foreign_unit_words_with_a_number(
+    text: str, box: str, folder: str | None
+) -> None:
+    ref = arch(text)
+    assert (ref.box, ref.folder) == (box, folder)
+
+
+def test_a_foreign_folder_word_without_a_number_is_a_title() -> None:
+    ref = arch("Archives diplomatiques, Dossier secret, carton 3.")
+    assert ref.folder is None and ref.collection == "Dossier secret"
