@@ -153,6 +153,20 @@ def rendered(element: Any, context: Any, variable: str) -> None:
     layout.__dict__.setdefault("rendered", []).append(variable.replace("-", "_"))
 
 
+def printed_once(element: Any, context: Any, variable: str) -> None:
+    """Suppress ``variable`` for the rest of the cite now that it is printed.
+
+    citeproc-js does this for the locator wherever it is printed, not only
+    in a substitution (``magic_SuppressDuplicateVariableRendering`` is the
+    substitution half): a style may print it in two places and expects one.
+    """
+    try:
+        layout = layout_of(context if context is not None else element)
+    except IndexError:
+        return
+    layout.__dict__.setdefault("suppressed", set()).add(variable.replace("-", "_"))
+
+
 def suppressed(element: Any, context: Any, variable: str) -> bool:
     """Whether a substitution earlier in the cite printed ``variable`` already."""
     try:
