@@ -33,8 +33,10 @@ _PLAIN = """<text variable="archive_location"/>
 
 @pytest.mark.parametrize("where", ["in a substitution", "in the layout"])
 def test_locator_printed_once(where: str) -> None:
-    csl = FIXTURE.csl if where == "in a substitution" else FIXTURE.csl.replace(
-        _SUBSTITUTE, _PLAIN
+    csl = (
+        FIXTURE.csl
+        if where == "in a substitution"
+        else FIXTURE.csl.replace(_SUBSTITUTE, _PLAIN)
     )
     fixture = dataclasses.replace(FIXTURE, csl=csl)
     assert fixtures.run(fixture) == "Box 76, p. 12, Central Intelligence Agency"
