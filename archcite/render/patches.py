@@ -197,14 +197,37 @@ class Layout(model.Layout):  # type: ignore[misc]
 
     def render_bibliography(self, citation_items: Iterable[Any]) -> list[Any]:
         output = []
+        substitute = self.getparent().get("subsequent-author-substitute")
+        previous: str | None = None
         for item in citation_items:
             self.repressed = {}
             self.__dict__["suppressed"] = set()
             self.__dict__["rendered"] = []
+            self.__dict__["first_names"] = None
             text = self.format(self.wrap(self.render_children(item)))
-            if text is not None:
-                output.append(text)
+            names = self.__dict__.pop("first_names", None)
+            if text is None:
+                continue
+            key = _TAG.sub("", names) if names else None
+            if substitute is not None and key and key == previous:
+                text = subsequent_author(text, names or "", substitute)
+            previous = key
+            output.append(text)
         return output
+
+
+def subsequent_author(text: Any, names: str, substitute: str) -> Any:
+    """``text`` with the names it opens with replaced by ``substitute``.
+
+    citeproc-js's default rule (``complete-all``): the whole name list goes,
+    the label stays ("———, eds."). An entry that does not open with the
+    names (an affix, markup) is left as it is.
+    """
+    plain = str(text)
+    for printed in (names, _TAG.sub("", names)):
+        if plain.startswith(printed):
+            return type(text)(substitute + plain[len(printed) :])
+    return text
 
 
 #: a cite prefix that starts with punctuation replaces the delimiter before it
