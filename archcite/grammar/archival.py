@@ -327,6 +327,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         entry=f.entry,
         accession=f.accession,
         frames=f.frames,
+        folio=f.folio,
         classification=item.classification,
         repository_id=repo_id,
         in_authority=repo_id is not None,
@@ -334,7 +335,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     if found is not None:
         detail = any(
             (ref.collection, ref.record_group, ref.box, ref.folder, ref.reel, ref.lot,
-             ref.file_number, ref.job, ref.file_unit, ref.accession)
+             ref.file_number, ref.job, ref.file_unit, ref.accession, ref.folio)
         )  # fmt: skip
         status = "parsed" if detail else "partial"
     else:

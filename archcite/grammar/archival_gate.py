@@ -36,7 +36,9 @@ _KEYWORDS = (
     "BOX", "OLDER", "REEL",
     # Foreign archives ("Archivo General de la Nación, Caja 12"; their box words
     # are added below, without their first letter, which may be either case).
-    "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot",
+    "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot", "archiv", "arkhiv",
+    # Russian archives cited by their initials (RGANI and RGASPI have "RG").
+    "GARF", "AVP", "AAN",
     "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
     *(w[1:] for w in FOREIGN_BOX_WORDS),
 )  # fmt: skip

@@ -21,6 +21,9 @@ from archcite.grammar.vocab import (
     ENTRY_PREFIX,
     FILE_NO,
     FOLDER,
+    FONDS_AMBIGUOUS,
+    FONDS_UNIT,
+    FONDS_UNITS,
     FOREIGN_BOX_WORDS,
     FRAMES,
     MONTH,
@@ -155,12 +158,15 @@ _FILING = re.compile(
     r"(?:\s+\([\d/–-]+\))?$"
 )
 # Filing codes with the subject first ("Laos 381", "Japan 091.112") or a JCS
-# prefix ("CCS 092 Asia (6-25-48)"), and CREST document numbers
+# prefix ("CCS 092 Asia (6-25-48)"), JCS papers and conference files, and CREST document numbers
 # ("CIA-RDP80B01676R000900030001-5"): file numbers, never a title.
 _FILING_NAMED = re.compile(
     r"^(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\d{3}(?:\.\d+[a-z]?)*"
     r"|(?:CCS|JCS)\s+\d{3}(?:\.\d+)*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+\([\d/–-]+\))?"
     r"(?:,?\s+(?:Sec(?:tion)?\.?|sec\.)\s*\d+)?"
+    # A JCS paper ("JCS 1844/46") and a conference file ("CF 2044") are
+    # numbered documents and files, not collections.
+    r"|JCS\s+\d{3,4}/\d+(?:\s*[–-]\s*\d+)?|CF\s+\d{2,4}[A-Z]?"
     r"|CIA-RDP[0-9A-Z]{10,}-\d)$"
 )
 # First words that are never a subject heading of a filing code.
@@ -286,7 +292,10 @@ def classify(comp: str) -> Locator | None:
             )
         if _FILING.match(comp):
             return Locator("filing", comp)
-        return None
+        if "Lot " not in comp:
+            return None
+        # "1962–1964: Lot 70 D 199": the dates of the series the lot file is
+        # named by, cut from it by the comma before them.
     w = _WORD0.match(comp)
     kind = _FIRST_WORD.get(w.group().lower()) if w else None
     if kind is None and "Lot " in comp:
@@ -311,6 +320,31 @@ def classify(comp: str) -> Locator | None:
     if m is not None:
         return Locator("tna", comp, prefix=m.group("cls"))
     return None
+
+
+_FONDS_UNIT = re.compile(rf"^{FONDS_UNIT}$")
+_FONDS_WORD = re.compile(words(FONDS_UNITS))
+
+
+def fonds_units(comps: list[str]) -> list[str | None]:
+    """The unit of a fonds-based archive each component is, if any.
+
+    "f. 5, op. 30, d. 335, ll. 1–9": fond, opis, delo, folio (the words and
+    their units are in ``vocab.toml``). A component another locator reads is
+    none; an ambiguous word ("p. 38", "f. 12") is a unit only when another
+    component is an unambiguous one, so that a page stays a page.
+    """
+    found: list[tuple[str, bool] | None] = []
+    for comp in comps:
+        m = _FONDS_UNIT.match(comp) if comp[:1].isalpha() else None
+        if m is None or classify(comp) is not None:
+            found.append(None)
+            continue
+        word = _FONDS_WORD.match(comp)
+        assert word is not None  # the unit pattern opens with one of the words
+        found.append((FONDS_UNITS[word.group()], word.group() in FONDS_AMBIGUOUS))
+    chain = any(f is not None and not f[1] for f in found)
+    return [f[0] if f is not None and (chain or not f[1]) else None for f in found]
 
 
 # ---- places ---------------------------------------------------------------

@@ -50,6 +50,9 @@ __all__ = [
     "FILE_NO",
     "FOLDER",
     "FOLDER_SHORT",
+    "FONDS_AMBIGUOUS",
+    "FONDS_UNIT",
+    "FONDS_UNITS",
     "FOREIGN_BOX_WORDS",
     "FRAMES",
     "INTERVIEW",
@@ -377,6 +380,24 @@ UNIT_ABBREVIATION = Term(
      "sv.", "k.", "inv.", "sygn."),
     ("Bd", "Band."),
 )  # fmt: skip
+
+#: The unit words of fonds-based archives, from ``vocab.toml``: word -> the
+#: unit it names (fond, opis, papka, delo, svazek, file_unit, folio).
+FONDS_UNITS: dict[str, str] = {e["word"]: e["unit"] for e in _data()["fonds_unit"]}
+#: The words that are units only beside an unambiguous one ("p. 38" is a page
+#: elsewhere, "f. 12" a folio).
+FONDS_AMBIGUOUS = frozenset(
+    e["word"] for e in _data()["fonds_unit"] if e.get("ambiguous")
+)
+#: One unit of a fonds-based archive with its number, the whole component:
+#: "f. R-9401", "op. 30", "d. 335", "ll. 1–9", "l. 12 ob.", "sygn. 237/V-12".
+FONDS_UNIT = Term(
+    rf"{words(FONDS_UNITS)}\s*(?=[^\s,]*\d)[\w./]+(?:[–-][\w./]+)*"
+    r"(?:\s*[–-]\s*\w+)?(?:\s+(?:ob|v|r)\.?)?",
+    "a unit of a fonds-based archive with its number",
+    _examples("fonds_unit"),
+    ("op. cit.", "d. Gr.", "fond memories"),
+)
 
 #: An interview as a source of its own (Chicago 14.211): the record kind
 #: ``interview``.
