@@ -163,7 +163,7 @@ def _find_repository(
         and UNKNOWN_REPO.search(comps[0].text)
         and not _NOT_REPO.search(comps[0].text)
         and classify(comps[0].text) is None
-        and title_like(comps[0].text, strict=True)
+        and _repository_name(comps[0].text)
     ):
         return 0, 0, None
     # Chicago order: the repository is the last component before an optional place.
@@ -173,11 +173,24 @@ def _find_repository(
             and UNKNOWN_REPO.search(comps[k].text)
             and not _NOT_REPO.search(comps[k].text)
             and classify(comps[k].text) is None
-            and title_like(comps[k].text, strict=True)
+            and _repository_name(comps[k].text)
             and place_at(comps, k + 1, None) == len(comps) - k - 1
         ):
             return k, k, None
     return None
+
+
+def _repository_name(text: str) -> bool:
+    """Whether ``text`` reads as the name of a repository the authority lacks.
+
+    Capitalized words only ("Archivo General de la Nación"), or — when the name
+    opens with the archive's own word — lower-case adjectives as the
+    Romance languages write them ("Archives nationales d'outre-mer",
+    "Archivio centrale dello Stato", "Archivo histórico municipal").
+    """
+    return title_like(text, strict=True) or (
+        UNKNOWN_REPO.match(text) is not None and title_like(text)
+    )
 
 
 # A repository that ends the citation starts within this many components of

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from archcite.grammar.locators import STRONG, Component, Locator, classify, fonds_units
+from archcite.grammar.vocab import FONDS_NAME
 
 _SERIES_LIKE = re.compile(
     r"(?:\b(?:Series|Subseries|Files?|Materials?|Papers|Records|Collection|Books|"
@@ -98,6 +99,17 @@ def assign(comps: list[Component]) -> Fields:
             f.strong = True
         if loc is not None and loc.kind not in ("decimal", "file_no"):
             f.legacy_only = False
+        if loc is None and FONDS_NAME.pattern.match(text) and not f.entry:
+            # A fonds is the collection by its word, wherever it stands; a title
+            # before it names the body whose fonds it is (one collection, as
+            # "Department of Defense, OSD/OASD/ISA").
+            if f.collection and not f.series and not f.file_unit:
+                f.collection = f"{f.collection}, {text}"
+            else:
+                f.collection = f.collection or text
+            collection_parts = [f.collection]
+            open_field = None
+            continue
         if loc is None or loc.kind == "vol":
             if open_field is not None:
                 open_field.append(text)

@@ -25,6 +25,7 @@ from archcite.grammar.vocab import (
     FONDS_UNIT,
     FONDS_UNITS,
     FOREIGN_BOX_WORDS,
+    FOREIGN_FOLDER_WORDS,
     FRAMES,
     MONTH,
     PNUMBER,
@@ -204,7 +205,8 @@ _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "box",
-        re.compile(rf"^{BOX}\s+(?P<v>[\w–-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I),
+        # "caja 82/5432": the Spanish archives number a box within its series.
+        re.compile(rf"^{BOX}\s+(?P<v>[\w–/-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I),
     ),
     ("folder", re.compile(rf"^{FOLDER}\s+(?P<v>.+)$", re.I)),
     ("reel", re.compile(rf"^(?:Microfilm\s+)?{REEL}\s+(?P<v>[\w–-]+)$", re.I)),
@@ -256,6 +258,7 @@ class Locator:
 _FIRST_WORD = {
     "rg": "rg", "record": "rg", "entry": "entry", "box": "box", "boxes": "box",
     **{w.lower(): "box" for w in FOREIGN_BOX_WORDS},
+    **{w.lower(): "folder" for w in FOREIGN_FOLDER_WORDS},
     "folder": "folder", "folders": "folder", "reel": "reel", "reels": "reel", "roll": "reel",
     "rolls": "reel", "frame": "frames", "frames": "frames", "fr": "frames", "frs": "frames",
     "lot": "lot", "frc": "accession", "job": "job", "file": "file_no", "vol": "vol",
