@@ -131,6 +131,9 @@ class ArchivalRef:
     entry: str | None = None
     accession: str | None = None
     frames: str | None = None
+    #: the leaf or leaves of a file (Russian list/listy, German Blatt, folio):
+    #: "ll. 1–9", "Bl. 12", "fols. 3–4", as cited with its label.
+    folio: str | None = None
     repository_id: str | None = None
     in_authority: bool = False
 

@@ -80,14 +80,42 @@ def test_data_file_examples_are_read_by_the_grammar() -> None:
             loc = classify(example)
             assert loc is not None and loc.kind == "box", example
             assert locators(f", {example}").archival is not None, example
+    for entry in data["foreign_folder"]:
+        for example in entry["examples"]:
+            loc = classify(example)
+            assert loc is not None and loc.kind == "folder", example
+            assert loc.value[:1].isdigit(), example
+    for entry in data["fonds_name"]:
+        for example in entry["examples"]:
+            ref = recognize_text(f"Archivo Nacional, Ministerio, {example}, caja 3.")
+            arch = [c.archival for c in ref if c.archival is not None]
+            assert len(arch) == 1 and arch[0].collection is not None, example
+            assert arch[0].collection.endswith(example), example
     for entry in data["tna_series"]:
         for example in entry["examples"]:
             loc = classify(example)
             assert loc is not None and loc.kind == "tna", example
 
 
+def test_record_book_examples_are_items_before_a_date() -> None:
+    for entry in vocab._data()["record_book"]:
+        for example in entry["examples"]:
+            found = recognize_text(f"{example}, January 12, 1955, box 1, DDEL.")
+            arch = [c.archival for c in found if c.archival is not None]
+            assert len(arch) == 1, example
+            assert arch[0].item.type == entry["word"], example
+            assert arch[0].item.date == "1955-01-12", example
+
+
 def test_word_lists_have_no_duplicates() -> None:
-    for name in ("subject_codes", "foreign_box", "tna_series"):
+    for name in (
+        "subject_codes",
+        "foreign_box",
+        "foreign_folder",
+        "fonds_name",
+        "tna_series",
+        "record_book",
+    ):
         listed = vocab._list(name)
         assert len(listed) == len(set(listed)), name
 

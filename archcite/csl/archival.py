@@ -11,7 +11,9 @@ Mapping (DESIGN.md, ``docs/archival-fields.md``):
   folder ("Folder 8" when the folder is a number, its title otherwise; a
   titled folder left in the location of a document is quoted and put before
   its box, as Chicago notes have it: "folder “USSR, General, 2/62,” box 180"),
-  "Reel 90", "frames 12–14", file number;
+  "Reel 90", "frames 12–14", file number, folio ("ll. 1–9");
+* a fonds-based archive's fond is no collection title but the first unit of
+  its location: "f. 5, op. 30, d. 335, ll. 1–9" is all ``archive_location``;
 * the document: ``author``/``recipient`` as CSL names, ``issued`` as
   date-parts (or ``literal`` when the date is partial), ``genre`` the document
   type ("memorandum", "telegram"), ``title`` the quoted title, ``number`` the
@@ -39,13 +41,22 @@ from typing import Any
 from archcite.csl.dates import csl_date
 from archcite.csl.names import csl_name
 from archcite.csl.titles import supply_title
+from archcite.grammar.locators import fonds_units
 from archcite.model import ArchivalRef
 
 __all__ = ["archival_to_csl"]
 
 
+def _fond(ref: ArchivalRef) -> bool:
+    """Whether the collection is a fond cited by its number ("f. 5")."""
+    if not ref.collection:
+        return False
+    cited = [u for u in (ref.collection, ref.series, ref.file_unit, ref.folio) if u]
+    return fonds_units(cited)[0] == "fond"
+
+
 def _location(ref: ArchivalRef) -> str | None:
-    units: list[str] = []
+    units: list[str] = [ref.collection] if ref.collection and _fond(ref) else []
     if ref.series:
         units.append(ref.series)
     if ref.entry:
@@ -68,6 +79,8 @@ def _location(ref: ArchivalRef) -> str | None:
         units.append(f"frames {ref.frames}")
     if ref.file_number:
         units.append(ref.file_number)
+    if ref.folio:
+        units.append(ref.folio)
     return ", ".join(units) or None
 
 
@@ -103,7 +116,8 @@ def archival_to_csl(ref: ArchivalRef, supplied_title: bool = True) -> dict[str, 
     if ref.place:
         out["archive-place"] = ref.place
     collection = [f"RG {ref.record_group}"] if ref.record_group else []
-    if ref.collection:
+    fond = _fond(ref)
+    if ref.collection and not fond:
         collection.append(ref.collection)
     if collection:
         out["archive_collection"] = ", ".join(collection)
@@ -114,7 +128,8 @@ def archival_to_csl(ref: ArchivalRef, supplied_title: bool = True) -> dict[str, 
         out["note"] = ref.classification
     folder_title = ref.folder if ref.folder and not ref.folder.isdigit() else ""
     if supplied_title:
-        out = supply_title(out, ref.file_unit or folder_title)
+        # A fonds-based archive's units are numbers, no file title ("d. 335").
+        out = supply_title(out, "" if fond else ref.file_unit or folder_title)
     if folder_title and ref.box:
         _label_folder(out, ref.box, folder_title)
     return out

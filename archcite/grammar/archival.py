@@ -163,7 +163,7 @@ def _find_repository(
         and UNKNOWN_REPO.search(comps[0].text)
         and not _NOT_REPO.search(comps[0].text)
         and classify(comps[0].text) is None
-        and title_like(comps[0].text, strict=True)
+        and _repository_name(comps[0].text)
     ):
         return 0, 0, None
     # Chicago order: the repository is the last component before an optional place.
@@ -173,11 +173,24 @@ def _find_repository(
             and UNKNOWN_REPO.search(comps[k].text)
             and not _NOT_REPO.search(comps[k].text)
             and classify(comps[k].text) is None
-            and title_like(comps[k].text, strict=True)
+            and _repository_name(comps[k].text)
             and place_at(comps, k + 1, None) == len(comps) - k - 1
         ):
             return k, k, None
     return None
+
+
+def _repository_name(text: str) -> bool:
+    """Whether ``text`` reads as the name of a repository the authority lacks.
+
+    Capitalized words only ("Archivo General de la Nación"), or — when the name
+    opens with the archive's own word — lower-case adjectives as the
+    Romance languages write them ("Archives nationales d'outre-mer",
+    "Archivio centrale dello Stato", "Archivo histórico municipal").
+    """
+    return title_like(text, strict=True) or (
+        UNKNOWN_REPO.match(text) is not None and title_like(text)
+    )
 
 
 # A repository that ends the citation starts within this many components of
@@ -327,6 +340,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         entry=f.entry,
         accession=f.accession,
         frames=f.frames,
+        folio=f.folio,
         classification=item.classification,
         repository_id=repo_id,
         in_authority=repo_id is not None,
@@ -334,7 +348,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     if found is not None:
         detail = any(
             (ref.collection, ref.record_group, ref.box, ref.folder, ref.reel, ref.lot,
-             ref.file_number, ref.job, ref.file_unit, ref.accession)
+             ref.file_number, ref.job, ref.file_unit, ref.accession, ref.folio)
         )  # fmt: skip
         status = "parsed" if detail else "partial"
     else:

@@ -15,6 +15,7 @@ from archcite.grammar.vocab import (
     DECIMAL_START,
     ENTRY_PREFIX,
     FOREIGN_BOX_WORDS,
+    FOREIGN_FOLDER_WORDS,
     PNUMBER,
     TNA_SERIES,
     after_first_letter,
@@ -36,9 +37,12 @@ _KEYWORDS = (
     "BOX", "OLDER", "REEL",
     # Foreign archives ("Archivo General de la Nación, Caja 12"; their box words
     # are added below, without their first letter, which may be either case).
-    "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot",
+    "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot", "archiv", "arkhiv",
+    # Russian archives cited by their initials (RGANI and RGASPI have "RG").
+    "GARF", "AVP", "AAN",
     "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
     *(w[1:] for w in FOREIGN_BOX_WORDS),
+    *(w[1:] for w in FOREIGN_FOLDER_WORDS),
 )  # fmt: skip
 # A P-reel number ("P860029–2278") is a locator with no keyword in it.
 _PNUMBER_ANY = re.compile(str(PNUMBER))
@@ -64,14 +68,15 @@ UNKNOWN_REPO = re.compile(
 # Kelvin sign too), the \b comes after that letter as "no word character
 # before it", and a lookbehind (IGNORECASE) picks the word's alternatives.
 # The first letters of the words below (the box words of the vocabulary too).
-_STRONG_OPENERS = fold_class("rebf" + "".join(w[0] for w in FOREIGN_BOX_WORDS))
+_FOREIGN_UNIT_WORDS = (*FOREIGN_BOX_WORDS, *FOREIGN_FOLDER_WORDS)
+_STRONG_OPENERS = fold_class("rebf" + "".join(w[0] for w in _FOREIGN_UNIT_WORDS))
 _STRONG_WORDS = re.compile(
     rf"{_STRONG_OPENERS}(?<!\w.)(?i:"
     r"(?<=r)(?:G|ecord\s+Group)\s*\d"
     rf"|(?<=e)ntry\s+(?:{ENTRY_PREFIX}[\s–-]*)?\d"
     r"|(?<=b)ox(?:es)?\s+[\w–-]"
     # The foreign box words of vocab.BOX, which need a number after them.
-    rf"|{after_first_letter(FOREIGN_BOX_WORDS)}(?=\s+\d)\s+[\w–-]"
+    rf"|{after_first_letter(_FOREIGN_UNIT_WORDS)}(?=\s+\d)\s+[\w–-]"
     r"|(?<=f)olders?\s"
     r"|(?<=r)(?:eel|oll)s?\s+[\w–-])"
 )

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from archcite.grammar.locators import STRONG, Component, Locator, classify
+from archcite.grammar.locators import STRONG, Component, Locator, classify, fonds_units
+from archcite.grammar.vocab import FONDS_NAME
 
 _SERIES_LIKE = re.compile(
     r"(?:\b(?:Series|Subseries|Files?|Materials?|Papers|Records|Collection|Books|"
@@ -64,6 +65,7 @@ class Fields:
     folder: list[str] = field(default_factory=list)
     reel: str | None = None
     frames: str | None = None
+    folio: str | None = None
     lot: str | None = None
     accession: str | None = None
     job: str | None = None
@@ -85,13 +87,29 @@ def assign(comps: list[Component]) -> Fields:
     collection_parts: list[str] = []
     after_accession = False
     kinds = [classify(c.text) for c in comps]
+    units = fonds_units([c.text for c in comps])
     for idx, comp in enumerate(comps):
         loc = kinds[idx]
         text = comp.text
+        if units[idx] is not None:
+            _fonds_unit(f, units[idx], text)
+            open_field = None
+            continue
         if loc is not None and loc.kind in STRONG:
             f.strong = True
         if loc is not None and loc.kind not in ("decimal", "file_no"):
             f.legacy_only = False
+        if loc is None and FONDS_NAME.pattern.match(text) and not f.entry:
+            # A fonds is the collection by its word, wherever it stands; a title
+            # before it names the body whose fonds it is (one collection, as
+            # "Department of Defense, OSD/OASD/ISA").
+            if f.collection and not f.series and not f.file_unit:
+                f.collection = f"{f.collection}, {text}"
+            else:
+                f.collection = f.collection or text
+            collection_parts = [f.collection]
+            open_field = None
+            continue
         if loc is None or loc.kind == "vol":
             if open_field is not None:
                 open_field.append(text)
@@ -207,6 +225,20 @@ def assign(comps: list[Component]) -> Fields:
     if collection_parts and f.entry:
         f.collection = ", ".join(collection_parts)
     return f
+
+
+def _fonds_unit(f: Fields, unit: str | None, text: str) -> None:
+    """Place a unit of a fonds-based archive by its word, as cited with its label:
+    fond → collection, opis/svazek → series, papka/delo/a.j./sygn. → file unit,
+    list/karta/Blatt → folio (docs/archival-fields.md)."""
+    if unit == "fond" and f.collection is None:
+        f.collection = text
+    elif unit in ("fond", "opis", "svazek"):
+        f.series.append(text)
+    elif unit == "folio":
+        f.folio = text
+    else:
+        f.file_unit.append(text)
 
 
 def _heads_unit(comps: list[Component], kinds: list[Locator | None], idx: int) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from archcite.authority import posts
 from archcite.grammar.locators import STRONG, Component, classify
 from archcite.grammar.noncitation import is_classification
-from archcite.grammar.vocab import iso_date
+from archcite.grammar.vocab import RECORD_BOOK, RECORD_BOOKS, iso_date, words
 from archcite.model import DocItem
 
 # The document types writers use most, also as the first word of a capitalized
@@ -92,6 +92,23 @@ _COLLECTION = re.compile(r"^Papers\s+of\s+(?:the\s+)?[A-Z]")
 # An office rather than a person ("the Chairman", "the Secretary"): a following
 # component naming the body belongs to it ("the Chairman, Joint Chiefs of Staff").
 _OFFICE = re.compile(r"^the\s+[A-Z]")
+
+
+# "James C. Hagerty diary, January 12, 1955": a record book named after its
+# keeper, then the day's date, is the document (type and author), not a folder.
+_BOOK_END = re.compile(rf"(?:['’]s)?\s+(?P<book>(?i:{words(RECORD_BOOKS)}))$")
+_THE = re.compile(r"^[Tt]he\s+")
+
+
+def _record_book(text: str) -> tuple[str, str] | None:
+    """The type and keeper of "James C. Hagerty diary" ("diary", "James C. Hagerty")."""
+    if RECORD_BOOK.pattern.fullmatch(text) is None:
+        return None
+    end = _BOOK_END.search(text)
+    assert end is not None  # the term ends with one of the words
+    # "The President's Daily Diary": an office, kept as "the President".
+    keeper = _THE.sub("the ", text[: end.start()])
+    return " ".join(end.group("book").lower().split()), keeper
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +344,12 @@ def parse_item(comps: list[Component]) -> ItemParts:
             kind = o.type if kind is None else f"{kind} {o.type}"
             author = author or o.author
             recipient = recipient or o.recipient
+        elif (
+            used == 0
+            and (book := _record_book(text)) is not None
+            and _dated(comps, used + 1)
+        ):
+            kind, author = book[0], _names(book[1])
         elif (
             not author and kind is None and date is None and (m := _PERSONS.match(text))
         ):

@@ -21,7 +21,11 @@ from archcite.grammar.vocab import (
     ENTRY_PREFIX,
     FILE_NO,
     FOLDER,
+    FONDS_AMBIGUOUS,
+    FONDS_UNIT,
+    FONDS_UNITS,
     FOREIGN_BOX_WORDS,
+    FOREIGN_FOLDER_WORDS,
     FRAMES,
     MONTH,
     PNUMBER,
@@ -155,12 +159,15 @@ _FILING = re.compile(
     r"(?:\s+\([\d/–-]+\))?$"
 )
 # Filing codes with the subject first ("Laos 381", "Japan 091.112") or a JCS
-# prefix ("CCS 092 Asia (6-25-48)"), and CREST document numbers
+# prefix ("CCS 092 Asia (6-25-48)"), JCS papers and conference files, and CREST document numbers
 # ("CIA-RDP80B01676R000900030001-5"): file numbers, never a title.
 _FILING_NAMED = re.compile(
     r"^(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\d{3}(?:\.\d+[a-z]?)*"
     r"|(?:CCS|JCS)\s+\d{3}(?:\.\d+)*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+\([\d/–-]+\))?"
     r"(?:,?\s+(?:Sec(?:tion)?\.?|sec\.)\s*\d+)?"
+    # A JCS paper ("JCS 1844/46") and a conference file ("CF 2044") are
+    # numbered documents and files, not collections.
+    r"|JCS\s+\d{3,4}/\d+(?:\s*[–-]\s*\d+)?|CF\s+\d{2,4}[A-Z]?"
     r"|CIA-RDP[0-9A-Z]{10,}-\d)$"
 )
 # First words that are never a subject heading of a filing code.
@@ -198,7 +205,8 @@ _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "box",
-        re.compile(rf"^{BOX}\s+(?P<v>[\w–-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I),
+        # "caja 82/5432": the Spanish archives number a box within its series.
+        re.compile(rf"^{BOX}\s+(?P<v>[\w–/-]+(?:\s*(?:–|-|and|&)\s*[\w–-]+)?)$", re.I),
     ),
     ("folder", re.compile(rf"^{FOLDER}\s+(?P<v>.+)$", re.I)),
     ("reel", re.compile(rf"^(?:Microfilm\s+)?{REEL}\s+(?P<v>[\w–-]+)$", re.I)),
@@ -250,6 +258,7 @@ class Locator:
 _FIRST_WORD = {
     "rg": "rg", "record": "rg", "entry": "entry", "box": "box", "boxes": "box",
     **{w.lower(): "box" for w in FOREIGN_BOX_WORDS},
+    **{w.lower(): "folder" for w in FOREIGN_FOLDER_WORDS},
     "folder": "folder", "folders": "folder", "reel": "reel", "reels": "reel", "roll": "reel",
     "rolls": "reel", "frame": "frames", "frames": "frames", "fr": "frames", "frs": "frames",
     "lot": "lot", "frc": "accession", "job": "job", "file": "file_no", "vol": "vol",
@@ -286,7 +295,10 @@ def classify(comp: str) -> Locator | None:
             )
         if _FILING.match(comp):
             return Locator("filing", comp)
-        return None
+        if "Lot " not in comp:
+            return None
+        # "1962–1964: Lot 70 D 199": the dates of the series the lot file is
+        # named by, cut from it by the comma before them.
     w = _WORD0.match(comp)
     kind = _FIRST_WORD.get(w.group().lower()) if w else None
     if kind is None and "Lot " in comp:
@@ -311,6 +323,31 @@ def classify(comp: str) -> Locator | None:
     if m is not None:
         return Locator("tna", comp, prefix=m.group("cls"))
     return None
+
+
+_FONDS_UNIT = re.compile(rf"^{FONDS_UNIT}$")
+_FONDS_WORD = re.compile(words(FONDS_UNITS))
+
+
+def fonds_units(comps: list[str]) -> list[str | None]:
+    """The unit of a fonds-based archive each component is, if any.
+
+    "f. 5, op. 30, d. 335, ll. 1–9": fond, opis, delo, folio (the words and
+    their units are in ``vocab.toml``). A component another locator reads is
+    none; an ambiguous word ("p. 38", "f. 12") is a unit only when another
+    component is an unambiguous one, so that a page stays a page.
+    """
+    found: list[tuple[str, bool] | None] = []
+    for comp in comps:
+        m = _FONDS_UNIT.match(comp) if comp[:1].isalpha() else None
+        if m is None or classify(comp) is not None:
+            found.append(None)
+            continue
+        word = _FONDS_WORD.match(comp)
+        assert word is not None  # the unit pattern opens with one of the words
+        found.append((FONDS_UNITS[word.group()], word.group() in FONDS_AMBIGUOUS))
+    chain = any(f is not None and not f[1] for f in found)
+    return [f[0] if f is not None and (chain or not f[1]) else None for f in found]
 
 
 # ---- places ---------------------------------------------------------------

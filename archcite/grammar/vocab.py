@@ -50,7 +50,12 @@ __all__ = [
     "FILE_NO",
     "FOLDER",
     "FOLDER_SHORT",
+    "FONDS_AMBIGUOUS",
+    "FONDS_NAME",
+    "FONDS_UNIT",
+    "FONDS_UNITS",
     "FOREIGN_BOX_WORDS",
+    "FOREIGN_FOLDER_WORDS",
     "FRAMES",
     "INTERVIEW",
     "IN_FULL",
@@ -66,6 +71,8 @@ __all__ = [
     "PNUMBER",
     "PRINTING_VERB",
     "RANGE_CAP",
+    "RECORD_BOOK",
+    "RECORD_BOOKS",
     "REEL",
     "SEP",
     "SERIES_NAME",
@@ -290,7 +297,16 @@ BOX = Term(
     # Only with a number: "Caja Madrid" and "Caja de Ahorros" are banks.
     ("Caja Madrid", "Carton Books", "Boxer"),
 )
-FOLDER = Term(r"(?i:Folders?)", "a folder", ("Folder", "folders"), ("Fold",))
+#: The folder in the archives' own languages (French dossier, Spanish
+#: expediente, Italian fascicolo), from ``vocab.toml``.
+FOREIGN_FOLDER_WORDS = _list("foreign_folder")
+FOLDER = Term(
+    rf"(?i:Folders?|{words(FOREIGN_FOLDER_WORDS)}(?=\s+\d))",
+    "a folder",
+    ("Folder", "folders", *_examples("foreign_folder")),
+    # Only with a number: "Dossier secret" is a title.
+    ("Fold", "Dossier secret", "Expediente X"),
+)
 #: "fol. 3", "f. 12": abbreviations read only after an Ibid., whose words are
 #: all locators; elsewhere "F." is an initial ("F. Scott Fitzgerald Papers").
 FOLDER_SHORT = Term(r"(?i:fol\.|f\.)", "a folder (abbreviated)", ("fol.", "f."))
@@ -377,6 +393,51 @@ UNIT_ABBREVIATION = Term(
      "sv.", "k.", "inv.", "sygn."),
     ("Bd", "Band."),
 )  # fmt: skip
+
+#: The unit words of fonds-based archives, from ``vocab.toml``: word -> the
+#: unit it names (fond, opis, papka, delo, svazek, file_unit, folio).
+FONDS_UNITS: dict[str, str] = {e["word"]: e["unit"] for e in _data()["fonds_unit"]}
+#: The words that are units only beside an unambiguous one ("p. 38" is a page
+#: elsewhere, "f. 12" a folio).
+FONDS_AMBIGUOUS = frozenset(
+    e["word"] for e in _data()["fonds_unit"] if e.get("ambiguous")
+)
+#: One unit of a fonds-based archive with its number, the whole component:
+#: "f. R-9401", "op. 30", "d. 335", "ll. 1–9", "l. 12 ob.", "sygn. 237/V-12".
+FONDS_UNIT = Term(
+    rf"{words(FONDS_UNITS)}\s*(?=[^\s,]*\d)[\w./]+(?:[–-][\w./]+)*"
+    r"(?:\s*[–-]\s*\w+)?(?:\s+(?:ob|v|r)\.?)?",
+    "a unit of a fonds-based archive with its number",
+    _examples("fonds_unit"),
+    ("op. cit.", "d. Gr.", "fond memories"),
+)
+
+#: Record books kept day by day ("diary", "telephone log", "appointment book"),
+#: from ``vocab.toml``.
+RECORD_BOOKS = _list("record_book")
+#: A record book named after its keeper: "James C. Hagerty diary", "the
+#: President's Daily Diary" (capitalized only after a possessive: "Eisenhower
+#: Diary Series" is a series).
+RECORD_BOOK = Term(
+    r"(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|de|van|von)){0,4}?"
+    rf"(?:['’]s\s+(?i:{words(RECORD_BOOKS)})|\s+{words(RECORD_BOOKS)})",
+    "a diary, log or appointment book named after its keeper",
+    _examples("record_book"),
+    ("Eisenhower Diary Series", "diary", "Rusk Appointment Books", "Hagerty Papers"),
+)
+
+
+#: A fonds named with its word ("Fondo Presidentes", "Bestand B 136"), from
+#: ``vocab.toml``: the collection, placed by the word and not by position.
+FONDS_NAME = Term(
+    # A capital or a number after the word, or a lower-case adjective
+    # ("Fonds ministériels"), but not an article ("Fonds de commerce").
+    rf"{words(_list('fonds_name'))}\s+"
+    r"(?=[A-ZÀ-Þ\d]|(?!(?:de|del|der|des|di|do|du|la|le|les)\b)[a-zß-ÿ]{3})\S+",
+    "a fonds named with its word",
+    _examples("fonds_name"),
+    ("Fondo", "Fonds de commerce", "Bestandteil"),
+)
 
 #: An interview as a source of its own (Chicago 14.211): the record kind
 #: ``interview``.

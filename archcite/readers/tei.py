@@ -82,6 +82,10 @@ _NOTE = f"{{{TEI_NS}}}note"
 _DIV = f"{{{TEI_NS}}}div"
 _REF = f"{{{TEI_NS}}}ref"
 _IDNO = f"{{{TEI_NS}}}idno"
+# The only elements whose events the reader acts on: lxml skips the others in C
+# (most of a volume's elements are hi, ref, cell, …). Paragraphs are included
+# so that their end still frees what they hold in a volume without divs.
+_EVENTS = ("{*}note", "{*}div", "{*}p", _IDNO)
 
 _FRUS_ID = re.compile(r"^frus[0-9A-Za-z][0-9A-Za-z_.-]*$")
 
@@ -341,7 +345,7 @@ def read_tei(source: Source) -> Iterator[Note]:
 def _read(source: Source) -> Iterator[Note]:
     window = _Window(source.name)
     with source.open() as stream:
-        events = iterparse(stream, source.name, window.append, _CHUNK_SIZE)
+        events = iterparse(stream, source.name, window.append, _CHUNK_SIZE, _EVENTS)
         yield from _notes(source, events, window)
 
 
@@ -364,9 +368,11 @@ def _notes(
             continue
         if event == "start":
             if first:
+                # Events are limited to _EVENTS: the root is read from the tree.
                 first = False
-                volume_id = elem.get(_XML_ID)
-                if tag in ("TEI", "TEI.2"):
+                root = elem.getroottree().getroot()
+                volume_id = root.get(_XML_ID)
+                if root.tag in ("TEI", "TEI.2"):
                     # An un-namespaced TEI document: its notes are plain "note".
                     note_tags.add("note")
                     div_tags.add("div")

@@ -18,8 +18,8 @@ from archcite.model import SourceMap
 # Only ASCII/Unicode *line-layout* whitespace is collapsed; a no-break space is
 # the author's choice and stays.
 _SPACE = frozenset(" \t\n\r\f\v\u2028\u2029")
-# A run of layout whitespace, or of anything else.
-_RUNS = re.compile("[ \t\n\r\f\v\u2028\u2029]+|[^ \t\n\r\f\v\u2028\u2029]+")
+# A run of kept characters: everything but _SPACE (tests/test_textmap_runs.py).
+_WORD = re.compile(r"[^ \t\n\r\f\v\u2028\u2029]+")
 
 
 class LineIndex:
@@ -47,28 +47,23 @@ class LineIndex:
 
 
 class TextBuilder:
-    """Accumulate normalized note text and its :class:`SourceMap`.
-
-    Text is taken a run of spaces or a word at a time (a loop per character
-    was the largest cost of reading a big file); what it records is what the
-    character-by-character rules say: runs of layout whitespace become one
-    space at the place of the first, none at either end.
-    """
+    """Accumulate normalized note text and its :class:`SourceMap`."""
 
     __slots__ = (
+        "_chars",
         "_columns",
         "_length",
         "_lines",
         "_origin",
         "_pending_space",
-        "_pieces",
         "_starts",
     )
 
     def __init__(self, origin: tuple[int, int] | None = None) -> None:
         #: where the note itself is: an empty note is still found there
         self._origin = origin
-        self._pieces: list[str] = []
+        #: runs of kept text; ``_length`` counts their characters
+        self._chars: list[str] = []
         self._length = 0
         self._starts: list[int] = []
         self._lines: list[int] = []
@@ -77,23 +72,20 @@ class TextBuilder:
 
     def _emit(self, ch: str, line: int, col: int) -> None:
         if ch in _SPACE:
-            if self._length and self._pending_space is None:
+            if self._chars and self._pending_space is None:
                 self._pending_space = (line, col)
             return
-        self._flush_space()
-        self._put(ch, line, col)
-
-    def _flush_space(self) -> None:
         if self._pending_space is not None:
             sl, sc = self._pending_space
             self._pending_space = None
             self._put(" ", sl, sc)
+        self._put(ch, line, col)
 
     def _put(self, run: str, line: int, col: int) -> None:
-        """Append ``run``, whose characters stand at consecutive columns."""
+        """Append ``run`` (no line break in it) whose first character is at ``line``/``col``."""
         pos = self._length
-        self._pieces.append(run)
-        self._length += len(run)
+        self._chars.append(run)
+        self._length = pos + len(run)
         if self._starts:
             last = len(self._starts) - 1
             if (
@@ -106,22 +98,36 @@ class TextBuilder:
         self._columns.append(col)
 
     def add(self, text: str, line: int, col: int) -> None:
-        """Append source text that starts at ``line``/``col`` in the file."""
-        for m in _RUNS.finditer(text):
-            run = m.group()
-            if run[0] in _SPACE:
-                if self._length and self._pending_space is None:
-                    self._pending_space = (line, col)
-                newlines = run.count("\n")
-                if newlines:
-                    line += newlines
-                    col = len(run) - run.rfind("\n")
-                else:
-                    col += len(run)
-                continue
-            self._flush_space()
-            self._put(run, line, col)
-            col += len(run)
+        """Append source text that starts at ``line``/``col`` in the file.
+
+        Works a run of non-space characters at a time (one list extend, one map
+        check): the same result as feeding :meth:`_emit` character by character,
+        which was the TEI reader's largest cost.
+        """
+        chars = self._chars
+        nl = -1  # index in ``text`` of the last newline before ``cursor``
+        cursor = 0
+        for m in _WORD.finditer(text):
+            start = m.start()
+            if start > cursor:
+                if chars and self._pending_space is None:
+                    self._pending_space = (
+                        line,
+                        col + cursor if nl < 0 else cursor - nl,
+                    )
+                n = text.count("\n", cursor, start)
+                if n:
+                    line += n
+                    nl = text.rindex("\n", cursor, start)
+            run_col = col + start if nl < 0 else start - nl
+            if self._pending_space is not None:
+                sl, sc = self._pending_space
+                self._pending_space = None
+                self._put(" ", sl, sc)
+            self._put(m.group(), line, run_col)
+            cursor = m.end()
+        if cursor < len(text) and chars and self._pending_space is None:
+            self._pending_space = (line, col + cursor if nl < 0 else cursor - nl)
 
     def add_at(self, text: str, line: int, col: int) -> None:
         """Append text that stands for one place in the source (an escape, an entity)."""
@@ -141,7 +147,7 @@ class TextBuilder:
             line, col = self._origin
             return "", SourceMap((0,), (line,), (col,))
         return (
-            "".join(self._pieces),
+            "".join(self._chars),
             SourceMap(tuple(self._starts), tuple(self._lines), tuple(self._columns)),
         )
 

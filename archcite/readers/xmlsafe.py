@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any, Final, cast
 
 from lxml import etree
@@ -192,6 +192,7 @@ def iterparse(
     name: str,
     on_text: Callable[[str, bool], None] | None = None,
     chunk_size: int = CHUNK_SIZE,
+    tags: Sequence[str] | None = None,
 ) -> Iterator[tuple[str, etree._Element]]:
     """Stream ``("start"|"end", element)`` pairs from ``stream`` with every safeguard.
 
@@ -200,12 +201,18 @@ def iterparse(
     feed-driven twin of ``iterparse``). ``on_text``, if given, receives each
     chunk's decoded text (and whether the input ends) *before* the parser sees
     the chunk, so a caller can keep the raw text of everything an event
-    refers to. The parsed DOCTYPE is
-    re-checked at the first event; syntax errors become :class:`InputError`.
+    refers to. ``tags`` (lxml tag patterns, ``"{*}note"``) limits the events to
+    those elements: the tree is still built, but Python sees only what it uses.
+    The parsed DOCTYPE is re-checked at the first event (or at the end when
+    there is none); syntax errors become :class:`InputError`.
     """
     head = read_head(stream, name, chunk_size)
     decoder = _Decoder(xml_encoding(head, name), name)
-    parser = etree.XMLPullParser(events=("start", "end"), **_HARDENED)
+    if tags is None:
+        parser = etree.XMLPullParser(events=("start", "end"), **_HARDENED)
+    else:
+        parser = etree.XMLPullParser(events=("start", "end"), tag=tags, **_HARDENED)
+    root: etree._Element | None = None
     checked = False
     chunk = head
     while True:
@@ -215,7 +222,7 @@ def iterparse(
         error: etree.XMLSyntaxError | None = None
         try:
             if final:
-                parser.close()
+                root = parser.close()
             else:
                 parser.feed(chunk)
         except etree.XMLSyntaxError as exc:
@@ -230,5 +237,7 @@ def iterparse(
         if error is not None:
             raise syntax_error(error, name)
         if final:
+            if not checked and root is not None:
+                check_docinfo(root.getroottree(), name)
             return
         chunk = stream.read(chunk_size)

@@ -153,6 +153,20 @@ def rendered(element: Any, context: Any, variable: str) -> None:
     layout.__dict__.setdefault("rendered", []).append(variable.replace("-", "_"))
 
 
+def printed_once(element: Any, context: Any, variable: str) -> None:
+    """Suppress ``variable`` for the rest of the cite now that it is printed.
+
+    citeproc-js does this for the locator wherever it is printed, not only
+    in a substitution (``magic_SuppressDuplicateVariableRendering`` is the
+    substitution half): a style may print it in two places and expects one.
+    """
+    try:
+        layout = layout_of(context if context is not None else element)
+    except IndexError:
+        return
+    layout.__dict__.setdefault("suppressed", set()).add(variable.replace("-", "_"))
+
+
 def suppressed(element: Any, context: Any, variable: str) -> bool:
     """Whether a substitution earlier in the cite printed ``variable`` already."""
     try:
@@ -212,6 +226,7 @@ class Names(model.Names):  # type: ignore[misc]
             roles.remove("translator")
             combined = True
         output: list[Any] = []
+        names_only: list[Any] = []
         for role in roles:
             name_elem = names_context.name
             if name_elem is None:
@@ -219,6 +234,7 @@ class Names(model.Names):  # type: ignore[misc]
                 names_context.insert(0, name_elem)
             key = role.replace("-", "_")
             text = name_elem.render(item, key, context=context, **kwargs)
+            names_only.append(text)
             label_elem = names_context.label
             if label_elem is not None and not isinstance(text, int):
                 term = "editortranslator" if combined and role == "editor" else role
@@ -228,6 +244,8 @@ class Names(model.Names):  # type: ignore[misc]
                     text = label + text if label_elem is first else text + label
             output.append(text)
             rendered(self, context, role)
+        if output and not all(isinstance(t, int) for t in output):
+            _first_names(self, context, lambda: names_only)
         if output:
             if all(isinstance(t, int) for t in output):
                 total = sum(output)
@@ -235,5 +253,22 @@ class Names(model.Names):  # type: ignore[misc]
             return self.join(output, self.get_parent_delimiter(context))
         substitute = remembered(self, "_substitute", self.substitute)
         if substitute is not None:
-            return substitute.render(item, context=context, **kwargs)
+            out = substitute.render(item, context=context, **kwargs)
+            if out:
+                _first_names(self, context, lambda: [out])
+            return out
         raise VariableError
+
+
+def _first_names(element: Any, context: Any, names: Any) -> None:
+    """Keep what the entry's first ``cs:names`` printed (its names, no label).
+
+    A bibliography's ``subsequent-author-substitute`` replaces it when the
+    entry before printed the same (``magic_SubsequentAuthorSubstitute``).
+    """
+    try:
+        layout = layout_of(context if context is not None else element)
+    except IndexError:
+        return
+    if "first_names" in layout.__dict__ and layout.__dict__["first_names"] is None:
+        layout.__dict__["first_names"] = "".join(str(n) for n in names())

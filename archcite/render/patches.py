@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from citeproc import model
-from citeproc.source import VariableError
-from citeproc.string import join
+from citeproc.source import DateRange, VariableError
+from citeproc.string import String, join
 from lxml import etree
 
 from archcite.render.citeitem import CSL_NS, label_name, placement
@@ -197,14 +197,37 @@ class Layout(model.Layout):  # type: ignore[misc]
 
     def render_bibliography(self, citation_items: Iterable[Any]) -> list[Any]:
         output = []
+        substitute = self.getparent().get("subsequent-author-substitute")
+        previous: str | None = None
         for item in citation_items:
             self.repressed = {}
             self.__dict__["suppressed"] = set()
             self.__dict__["rendered"] = []
+            self.__dict__["first_names"] = None
             text = self.format(self.wrap(self.render_children(item)))
-            if text is not None:
-                output.append(text)
+            names = self.__dict__.pop("first_names", None)
+            if text is None:
+                continue
+            key = _TAG.sub("", names) if names else None
+            if substitute is not None and key and key == previous:
+                text = subsequent_author(text, names or "", substitute)
+            previous = key
+            output.append(text)
         return output
+
+
+def subsequent_author(text: Any, names: str, substitute: str) -> Any:
+    """``text`` with the names it opens with replaced by ``substitute``.
+
+    citeproc-js's default rule (``complete-all``): the whole name list goes,
+    the label stays ("———, eds."). An entry that does not open with the
+    names (an affix, markup) is left as it is.
+    """
+    plain = str(text)
+    for printed in (names, _TAG.sub("", names)):
+        if plain.startswith(printed):
+            return type(text)(substitute + plain[len(printed) :])
+    return text
 
 
 #: a cite prefix that starts with punctuation replaces the delimiter before it
@@ -276,13 +299,73 @@ def _by(column: list[Any]) -> Any:
     return lambda i: _comparable(column[i])
 
 
-def _comparable(value: Any) -> tuple[int, int, str] | None:
+def _comparable(value: Any) -> tuple[tuple[int, int, str], ...] | None:
     text = "" if value is None else str(value).strip()
     if not text:
         return None
-    if text.isdigit():
-        return (0, int(text), "")
-    return (1, 0, text)
+    return collation_key(text)
+
+
+_RUN = re.compile(r"\d+|\s+|\D")
+
+
+def collation_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key compared as citeproc-js's collator compares it.
+
+    citeproc-js sorts with ``localeCompare(…, {numeric: true,
+    ignorePunctuation: true})``: punctuation is ignored, a run of digits
+    counts as its number ("Box 98" before "Box 151", "103.9302/8" before
+    "103.9302/12a"), a space before any letter ("Dale" before "Dalebout",
+    ``sort_DaleDalebout``), symbols before digits before letters.
+    """
+    out: list[tuple[int, int, str]] = []
+    for run in _RUN.findall(text):
+        if run.isspace():
+            if out and out[-1][0] != 0:
+                out.append((0, 0, ""))
+        elif run.isdigit():
+            out.append((2, int(run), ""))
+        elif run.isalpha():
+            out.append((3, 0, run))
+        elif unicodedata.category(run)[0] not in "PC":
+            out.append((1, 0, run))
+    return tuple(out)
+
+
+class Date(model.Date):  # type: ignore[misc]
+    """``cs:date`` that gives a sort key its date as numbers, not as printed.
+
+    citeproc-js sorts a date inside a macro key by its value, so 100 BC comes
+    before 44 BC (``date_NegativeDateSortViaMacro``); the printed form
+    ("100 BC-7-13") would sort by the digits it shows.
+    """
+
+    def process(self, item: Any, variable: Any = None, **kwargs: Any) -> Any:
+        if kwargs.pop("sort_options", None) is None:
+            return super().process(item, variable, **kwargs)
+        name = (variable or self.get("variable", "")).replace("-", "_")
+        value = item.reference.get(name)
+        if isinstance(value, DateRange):
+            value = value.begin
+        year = _date_part(value, "year")
+        if year is None:
+            return super().process(item, variable, **kwargs)
+        shown = self.get("date-parts", "") or "-".join(
+            str(p.get("name")) for p in self.iterchildren()
+        )
+        parts = [f"{year + 10000:05d}"]
+        for part in ("month", "day"):
+            number = _date_part(value, part)
+            if part in shown and number is not None:
+                parts.append(f"{number:02d}")
+        return String("-".join(parts))
+
+
+def _date_part(value: Any, part: str) -> int | None:
+    try:
+        return int(value[part])
+    except (KeyError, TypeError, ValueError, VariableError):
+        return None
 
 
 #: The element classes archcite replaces, by CSL element name.
@@ -301,6 +384,7 @@ OVERRIDES: dict[str, type[Any]] = {
     "term": Term,
     "style": Style,
     "choose": Choose,
+    "date": Date,
 }
 
 

@@ -7,6 +7,9 @@
 * ``first-reference-note-number`` from the cite's placement.
 * labels of number variables (``number-of-volumes``: "2 vols.").
 * a variable a substitution printed is not printed again.
+* the locator is printed once in a cite: citeproc-js marks it done when it is
+  printed, so the Chicago note's archival shelfmark, which carries the page
+  ("Box 76, Folder 8, p. 12"), leaves no second ", 12" at the end.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from citeproc.string import String
 
 from archcite.render.citeitem import label_name, placement
 from archcite.render.memo import Style, macro_calls_variable
-from archcite.render.names import rendered, suppressed
+from archcite.render.names import printed_once, rendered, suppressed
 from archcite.render.quotes import CLOSE, OPEN, TERM
 
 #: stands for an escaped hyphen (``\-``) while numbers are formatted
@@ -94,8 +97,9 @@ class Text(TermFallback, model.Text):  # type: ignore[misc]
             note = placement(item, "first_note")
             return String(str(note)) if note else None
         if variable == "locator":
-            if not item.has_locator:
+            if not item.has_locator or suppressed(self, context, variable):
                 return None
+            printed_once(self, context, variable)
             value = str(item.locator.identifier).strip()
             if label_name(item.locator.label) == "page":
                 return String(self._page(value))
@@ -227,8 +231,10 @@ class Number(model.Number):  # type: ignore[misc]
             if not note:
                 raise VariableError
             return self._process(str(note), variable)
-        if variable != "locator" and suppressed(self, context, variable):
+        if suppressed(self, context, variable):
             raise VariableError
+        if variable == "locator":
+            printed_once(self, context, variable)
         if variable != "locator" and variable != "page-first":
             value = item.reference.get(variable.replace("-", "_"))
             if value is None:

@@ -28,7 +28,7 @@ LEVELS: Final[tuple[tuple[str, ...], ...]] = (
     ("series",),
     ("lot", "job", "accession"),
     ("box", "reel"),
-    ("file_unit", "folder", "file_number", "frames"),
+    ("file_unit", "folder", "file_number", "frames", "folio"),
 )
 #: The first level of *finer* locators, the only ones a short form may change.
 FINER: Final = 6
