@@ -272,3 +272,23 @@ def test_frus_eval_over_no_notes_is_an_error() -> None:
     assert one_line(err).startswith(
         f"archcite: error: {SAMPLES / 'tei'}: no FRUS TEI notes found"
     )
+
+
+def test_a_zip_python_cannot_open_is_one_line_not_a_crash(tmp_path: Path) -> None:
+    # Found by the fuzzer: a central directory that asks for a newer zip
+    # version made zipfile raise NotImplementedError out of the reader.
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<document/>")
+    data = bytearray(buf.getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 134  # "version needed to extract": 13.4
+    path = tmp_path / "new.docx"
+    path.write_bytes(bytes(data))
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "new.docx" in lines[0], result.stderr
+    assert "cannot open (zip file version 13.4)" in lines[0], result.stderr
+    assert "Traceback" not in result.output

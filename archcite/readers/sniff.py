@@ -213,7 +213,14 @@ def _zip_names(source: Source | None) -> list[str]:
             return []
         with handle:
             return handle.namelist()[:10_000]
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+    except (
+        OSError,
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        NotImplementedError,  # a zip version or feature zipfile cannot read
+    ):
         return []
 
 
