@@ -123,7 +123,9 @@ def test_archive_city_examples_are_the_place_after_a_repository() -> None:
 
 
 def test_an_unknown_city_after_an_unknown_repository_is_no_place() -> None:
-    found = recognize_text("Municipal Archives, Springfield, Mayor's Office Records, box 3.")
+    found = recognize_text(
+        "Municipal Archives, Springfield, Mayor's Office Records, box 3."
+    )
     arch = [c.archival for c in found if c.archival is not None]
     assert len(arch) == 1 and arch[0].place is None
 
