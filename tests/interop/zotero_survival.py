@@ -179,9 +179,10 @@ def _names(*roles: tuple[str, str]) -> Check:
         pairs = [(var, role) for var, role in roles if csl.get(var)]
         zrole = _PRIMARY.get(str(z.get("itemType")), "author")
         pairs = [(v, zrole if r == "author" else r) for v, r in pairs]
-        if all(_kept_names(z, csl[var], role) for var, role in pairs):
+        lost = [(v, r) for v, r in pairs if not _kept_names(z, csl[v], r)]
+        if not lost:
             return "kept"
-        families = [f for var, _ in pairs for f in _families(csl[var])]
+        families = [f for var, _ in lost for f in _families(csl[var])]
         return "note" if all(_in_notes(z, f) for f in families) else "lost"
 
     return check
