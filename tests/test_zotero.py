@@ -189,3 +189,38 @@ def test_an_interview_in_zotero_rdf_has_its_interviewee_and_interviewer() -> Non
     rdf = etree.tostring(to_rdf([to_zotero(INTERVIEW)]), encoding="unicode")
     assert "<z:itemType>interview</z:itemType>" in rdf
     assert "z:interviewees" in rdf and "z:interviewers" in rdf
+
+
+def test_an_interview_in_zotero_rdf_is_a_bib_interview() -> None:
+    """Zotero RDF.js types an interview bib:Interview; untitled, it has a display title."""
+    from lxml import etree
+
+    from archcite.export.zotero_rdf import NS, to_rdf
+
+    root = to_rdf([to_zotero(INTERVIEW)])
+    node = root[0]
+    assert node.tag == f"{{{NS['bib']}}}Interview"
+    shown = node.find(f"{{{NS['z']}}}displayTitle")
+    assert shown is not None and shown.text == "[Interview of Blight]"
+    medium = to_rdf([dict(to_zotero(INTERVIEW), interviewMedium="Telephone")])
+    assert etree.tostring(medium, encoding="unicode").count("dcterms:medium") == 2
+
+
+def test_an_interview_in_ris_is_pcomm_with_its_interviewers_in_extra() -> None:
+    from archcite.export.ris import record
+
+    lines = record(INTERVIEW)
+    assert lines[0] == ("TY", "PCOMM")
+    assert ("AU", "McNamara, Robert") in lines
+    assert not [tag for tag, _ in lines if tag == "A2"]
+    m2 = [value for tag, value in lines if tag == "M2"]
+    assert m2[:2] == ["type: interview", "interviewer: Blight || James G."]
+
+
+@pytest.mark.parametrize("flavor", ["bibtex", "biblatex"])
+def test_an_interview_in_bibtex_keeps_its_interviewer(flavor: str) -> None:
+    from archcite.export.bibtex import dumps, loads
+
+    text = dumps(from_csl([INTERVIEW]), flavor=flavor)
+    assert "interviewer: Blight || James G." in text
+    assert loads(text)[0]["interviewer"] == INTERVIEW["interviewer"]

@@ -228,7 +228,7 @@ def _creator(name: Mapping[str, Any], role: str) -> dict[str, str]:
     return {"creatorType": role, "firstName": given, "lastName": family}
 
 
-def _extra_name(name: Mapping[str, Any]) -> str:
+def extra_name(name: Mapping[str, Any]) -> str:
     # Zotero's Extra convention for a name: "Last || First".
     if name.get("literal") or not name.get("family"):
         return str(name.get("literal") or name.get("given") or "")
@@ -288,7 +288,7 @@ def to_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
             if zrole in CREATORS[itype]:
                 creators.append(_creator(name, zrole))
             else:
-                extra.append(f"{role}: {_extra_name(name)}")
+                extra.append(f"{role}: {extra_name(name)}")
     item["creators"] = creators
     # Key lines first: citeproc-js stops reading Extra at the first line that
     # is not "key: value", and Zotero only recognizes the citation key line.
@@ -415,6 +415,7 @@ __all__ = [
     "FIELDS",
     "ITEM_TYPES",
     "citation_key",
+    "extra_name",
     "from_zotero",
     "to_zotero",
     "zotero_csl",
