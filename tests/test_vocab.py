@@ -107,6 +107,29 @@ def test_record_book_examples_are_items_before_a_date() -> None:
             assert arch[0].item.date == "1955-01-12", example
 
 
+def test_archive_city_examples_are_the_place_after_a_repository() -> None:
+    entries = vocab._data()["archive_city"]
+    assert {e["word"] for e in entries} == vocab.ARCHIVE_CITIES
+    for entry in entries:
+        assert entry["examples"], entry["word"]
+        for example in entry["examples"]:
+            found = recognize_text(example)
+            arch = [c.archival for c in found if c.archival is not None]
+            assert len(arch) == 1, example
+            assert arch[0].place == entry["word"], example
+            # Read as the place, the city is not the collection that follows it.
+            assert arch[0].collection is not None, example
+            assert entry["word"] not in arch[0].collection, example
+
+
+def test_an_unknown_city_after_an_unknown_repository_is_no_place() -> None:
+    found = recognize_text(
+        "Municipal Archives, Springfield, Mayor's Office Records, box 3."
+    )
+    arch = [c.archival for c in found if c.archival is not None]
+    assert len(arch) == 1 and arch[0].place is None
+
+
 def test_word_lists_have_no_duplicates() -> None:
     for name in (
         "subject_codes",
@@ -115,6 +138,7 @@ def test_word_lists_have_no_duplicates() -> None:
         "fonds_name",
         "tna_series",
         "record_book",
+        "archive_city",
     ):
         listed = vocab._list(name)
         assert len(listed) == len(set(listed)), name

@@ -139,3 +139,88 @@ def test_other_extra_lines_stay_a_note() -> None:
     back = from_zotero(item)
     assert back["note"] == "No classification marking"
     assert back["archive_collection"] == "National Security Files"
+
+
+INTERVIEW = {
+    "id": "mcnamara-19950503",
+    "type": "interview",
+    "genre": "interview",
+    "author": [{"family": "McNamara", "given": "Robert"}],
+    "interviewer": [{"family": "Blight", "given": "James G."}],
+    "issued": {"date-parts": [[1995, 5, 3]]},
+    "event-place": "Washington, D.C.",
+}
+
+
+def test_an_interview_is_zoteros_interview(
+    zschema: dict[str, dict[str, set[str]]],
+) -> None:
+    item = to_zotero(INTERVIEW)
+    assert item["itemType"] == "interview"
+    assert [(c["creatorType"], c["lastName"]) for c in item["creators"]] == [
+        ("interviewee", "McNamara"),
+        ("interviewer", "Blight"),
+    ]
+    assert "type: interview" not in item["extra"]
+    assert "Event Place: Washington, D.C." in item["extra"].splitlines()
+    assert_valid(item, zschema)
+
+
+def test_an_interview_reads_back_as_the_same_csl_item() -> None:
+    assert from_zotero(to_zotero(INTERVIEW)) == INTERVIEW
+
+
+def test_a_parsed_interview_note_exports_as_an_interview() -> None:
+    from archcite.pipeline import parse_text
+
+    found = parse_text(
+        "Interview with Robert McNamara by the author, Washington, D.C., May 3, 1995."
+    )
+    out = zotero_items(collect(found))
+    assert [i["itemType"] for i in out] == ["interview"]
+    assert out[0]["creators"][0]["creatorType"] == "interviewee"
+
+
+def test_an_interview_in_zotero_rdf_has_its_interviewee_and_interviewer() -> None:
+    from lxml import etree
+
+    from archcite.export.zotero_rdf import to_rdf
+
+    rdf = etree.tostring(to_rdf([to_zotero(INTERVIEW)]), encoding="unicode")
+    assert "<z:itemType>interview</z:itemType>" in rdf
+    assert "z:interviewees" in rdf and "z:interviewers" in rdf
+
+
+def test_an_interview_in_zotero_rdf_is_a_bib_interview() -> None:
+    """Zotero RDF.js types an interview bib:Interview; untitled, it has a display title."""
+    from lxml import etree
+
+    from archcite.export.zotero_rdf import NS, to_rdf
+
+    root = to_rdf([to_zotero(INTERVIEW)])
+    node = root[0]
+    assert node.tag == f"{{{NS['bib']}}}Interview"
+    shown = node.find(f"{{{NS['z']}}}displayTitle")
+    assert shown is not None and shown.text == "[Interview of Blight]"
+    medium = to_rdf([dict(to_zotero(INTERVIEW), interviewMedium="Telephone")])
+    assert etree.tostring(medium, encoding="unicode").count("dcterms:medium") == 2
+
+
+def test_an_interview_in_ris_is_pcomm_with_its_interviewers_in_extra() -> None:
+    from archcite.export.ris import record
+
+    lines = record(INTERVIEW)
+    assert lines[0] == ("TY", "PCOMM")
+    assert ("AU", "McNamara, Robert") in lines
+    assert not [tag for tag, _ in lines if tag == "A2"]
+    m2 = [value for tag, value in lines if tag == "M2"]
+    assert m2[:2] == ["type: interview", "interviewer: Blight || James G."]
+
+
+@pytest.mark.parametrize("flavor", ["bibtex", "biblatex"])
+def test_an_interview_in_bibtex_keeps_its_interviewer(flavor: str) -> None:
+    from archcite.export.bibtex import dumps, loads
+
+    text = dumps(from_csl([INTERVIEW]), flavor=flavor)
+    assert "interviewer: Blight || James G." in text
+    assert loads(text)[0]["interviewer"] == INTERVIEW["interviewer"]

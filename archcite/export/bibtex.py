@@ -7,8 +7,8 @@ location inside the archive (series, box, folder), ``origdate`` = the date of a
 letter. FRUS documents are ``@incollection`` with a ``crossref`` to the volume's
 ``@book``. Plain BibTeX has no field for most of this, so every entry also
 carries the CSL variables under their CSL names (``archive``,
-``archive_collection``, ``archive_location``, ``archive-place``, ``recipient``
-…): BibTeX styles ignore unknown fields, and reading the file back restores the
+``archive_collection``, ``archive_location``, ``archive-place``, ``recipient``,
+``interviewer`` …): BibTeX styles ignore unknown fields, and reading the file back restores the
 CSL item exactly.
 
 Two flavours: ``biblatex`` (UTF-8, ``date``/``location``) and ``bibtex`` (ASCII
@@ -63,7 +63,7 @@ _EXTRA_TEXT = (
     "source",
     "collection-number",
 )
-_EXTRA_NAMES = ("recipient",)
+_EXTRA_NAMES = ("recipient", "interviewer")
 #: CSL text variable -> biblatex field, for every entry type.
 _COMMON = {
     "title": "title",
@@ -240,7 +240,8 @@ def to_entry(
                 put("month", _MONTH_NAMES[month - 1] if 1 <= month <= 12 else None)
             if len(first) > 2:
                 put("day", str(int(first[2])))
-    if archival:
+    if archival or csl.get("interviewer"):
+        # Zotero's BibTeX importer reads no interviewer field: the note keeps them.
         put("annote", zotero_note(csl))
     if crossref:
         put("crossref", crossref)
@@ -265,10 +266,11 @@ _NOTE_LINES = (
 def zotero_note(csl: Mapping[str, Any]) -> str | None:
     """The labelled lines for ``annote`` ("Archive Place: Boston, MA" …)."""
     lines = [f"{label}: {csl[var]}" for var, label in _NOTE_LINES if csl.get(var)]
-    for name in csl.get("recipient") or []:
-        family = name.get("family") or name.get("literal") or ""
-        given = f" || {name['given']}" if name.get("given") else ""
-        lines.append(f"recipient: {family}{given}")
+    for role in _EXTRA_NAMES:
+        for name in csl.get(role) or []:
+            family = name.get("family") or name.get("literal") or ""
+            given = f" || {name['given']}" if name.get("given") else ""
+            lines.append(f"{role}: {family}{given}")
     return "\n".join(lines) or None
 
 
@@ -409,7 +411,7 @@ def _year_month(parts: list[str | None]) -> dict[str, Any] | None:
     return {"date-parts": [dp]}
 
 
-_CSL_NAMES = frozenset({"author", "editor", "translator", "recipient"})
+_CSL_NAMES = frozenset({"author", "editor", "translator", "recipient", "interviewer"})
 
 
 def from_bibliography(bib: BibliographyData) -> list[dict[str, Any]]:

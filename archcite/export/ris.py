@@ -14,7 +14,9 @@ place a document was written, and a letter has none.
 Untitled archival items get their supplied title
 (:func:`archcite.csl.titles.supply_title`). An archival collection is
 ``MANSCPT`` (Zotero: manuscript, with ``type: collection`` in Extra): Zotero
-imports ``GEN`` as a journal article.
+imports ``GEN`` as a journal article. An interview is ``PCOMM``, as in Zotero's
+own RIS export (RIS has no interview type); Zotero imports it as a letter, with
+``type: interview`` and the ``interviewer: Last || First`` lines in Extra.
 """
 
 from __future__ import annotations
@@ -23,13 +25,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archcite.csl.titles import is_archival, supply_title
-from archcite.export.zotero import to_zotero
+from archcite.export.zotero import extra_name, to_zotero
 from archcite.items import ItemSet, as_itemset
 
 _TY = {
     "manuscript": "MANSCPT",
     "personal_communication": "PCOMM",
-    "interview": "INTV",
+    # RIS has no interview type (INTV is none: Zotero imports it as a journal
+    # article). Zotero's own RIS export writes an interview as PCOMM, which
+    # it imports as a letter; ``type: interview`` in Extra keeps the CSL type.
+    "interview": "PCOMM",
     "document": "MANSCPT",
     "chapter": "CHAP",
     "book": "BOOK",
@@ -98,8 +103,9 @@ def record(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
     for name in csl.get("author") or []:
         add("AU", _name(name))
     # Zotero reads A2 as the recipient of a letter, the editor of a chapter;
-    # A3 as a book's editor. A recipient of any other type is in Extra.
-    if ty == "PCOMM":
+    # A3 as a book's editor. A recipient of any other type is in Extra, and so
+    # is an interviewer: A2 of a PCOMM would make them the letter's recipient.
+    if ctype == "personal_communication":
         for name in csl.get("recipient") or []:
             add("A2", _name(name))
     editor_tag = "A3" if ctype == "book" else "A2"
@@ -123,6 +129,12 @@ def record(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
     add("DO", csl.get("DOI"))
     add("UR", csl.get("URL"))
     add("LA", csl.get("language"))
+    if ctype == "interview":
+        # Zotero imports the PCOMM as a letter: the Extra lines its CSL export
+        # and citeproc-js read give back the interview and its interviewers.
+        add("M2", f"type: {ctype}")
+        for name in csl.get("interviewer") or []:
+            add("M2", f"interviewer: {extra_name(name)}")
     for line in _extra(csl):
         add("M2", line)
     lines.append(("ER", ""))

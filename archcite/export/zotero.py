@@ -29,9 +29,10 @@ from archcite.items import ItemSet, as_itemset
 #: any other a manuscript. CSL ``collection`` has no Zotero type (an archival
 #: collection type has been requested since 2011): it becomes a manuscript
 #: with ``type: collection`` in Extra, which citeproc-js reads back as the CSL
-#: type.
+#: type. An interview is Zotero's interview, its subject the interviewee.
 ITEM_TYPES = {
     "manuscript": "manuscript",
+    "interview": "interview",
     "personal_communication": "letter",
     "document": "document",
     "collection": "manuscript",
@@ -44,6 +45,7 @@ ITEM_TYPES = {
 }
 _CSL_TYPES = {
     "manuscript": "manuscript",
+    "interview": "interview",
     "letter": "personal_communication",
     "document": "document",
     "bookSection": "chapter",
@@ -74,6 +76,8 @@ _COMMON = (
 FIELDS: dict[str, frozenset[str]] = {
     "manuscript": frozenset((*_COMMON, "manuscriptType", "place", "numPages")),
     "letter": frozenset((*_COMMON, "letterType")),
+    # Schema 29's interview has no place or publisher: the place goes to Extra.
+    "interview": frozenset((*_COMMON, "interviewMedium")),
     "document": frozenset((*_COMMON, "publisher")),
     "bookSection": frozenset(
         (
@@ -126,6 +130,7 @@ FIELDS: dict[str, frozenset[str]] = {
 CREATORS: dict[str, frozenset[str]] = {
     "manuscript": frozenset({"author", "contributor", "translator"}),
     "letter": frozenset({"author", "recipient", "contributor"}),
+    "interview": frozenset({"interviewee", "interviewer", "contributor", "translator"}),
     "document": frozenset({"author", "contributor", "editor", "translator"}),
     "bookSection": frozenset({"author", "contributor", "editor", "translator"}),
     "book": frozenset({"author", "contributor", "editor", "translator"}),
@@ -165,7 +170,11 @@ _TEXT = {
     "number-of-pages": ("numPages",),
 }
 _TEXT_KEYS = {k.lower(): k for k in _TEXT}
-_NAMES = ("author", "recipient", "editor", "translator", "contributor")
+_NAMES = ("author", "recipient", "editor", "translator", "contributor", "interviewer")
+#: CSL name variable -> Zotero creator type, where the item type names it
+#: otherwise (Zotero's CSL mapping: an interview's author is the interviewee).
+_CREATOR_ROLE = {("interview", "author"): "interviewee"}
+_CSL_ROLE = {"interviewee": "author"}
 #: Extra labels for CSL variables; Zotero's ``extraToCSL`` turns the
 #: capitalized ones into CSL keys and citeproc-js reads them as variables.
 #: ``archive_collection`` must stay lower case with "_" (extraToCSL leaves it
@@ -219,7 +228,7 @@ def _creator(name: Mapping[str, Any], role: str) -> dict[str, str]:
     return {"creatorType": role, "firstName": given, "lastName": family}
 
 
-def _extra_name(name: Mapping[str, Any]) -> str:
+def extra_name(name: Mapping[str, Any]) -> str:
     # Zotero's Extra convention for a name: "Last || First".
     if name.get("literal") or not name.get("family"):
         return str(name.get("literal") or name.get("given") or "")
@@ -274,11 +283,12 @@ def to_zotero(csl: Mapping[str, Any]) -> dict[str, Any]:
         item["date"] = date
     creators: list[dict[str, str]] = []
     for role in _NAMES:
+        zrole = _CREATOR_ROLE.get((itype, role), role)
         for name in csl.get(role) or []:
-            if role in CREATORS[itype]:
-                creators.append(_creator(name, role))
+            if zrole in CREATORS[itype]:
+                creators.append(_creator(name, zrole))
             else:
-                extra.append(f"{role}: {_extra_name(name)}")
+                extra.append(f"{role}: {extra_name(name)}")
     item["creators"] = creators
     # Key lines first: citeproc-js stops reading Extra at the first line that
     # is not "key: value", and Zotero only recognizes the citation key line.
@@ -323,6 +333,7 @@ def from_zotero(item: Mapping[str, Any]) -> dict[str, Any]:
         csl["issued"] = csl_date(str(data["date"]))
     for creator in data.get("creators") or []:
         role = creator.get("creatorType", "author")
+        role = _CSL_ROLE.get(role, role)
         if role not in _NAMES:
             continue
         if creator.get("name"):
@@ -404,6 +415,7 @@ __all__ = [
     "FIELDS",
     "ITEM_TYPES",
     "citation_key",
+    "extra_name",
     "from_zotero",
     "to_zotero",
     "zotero_csl",

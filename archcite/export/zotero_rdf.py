@@ -5,7 +5,7 @@ typing, supplied titles, the labelled Extra lines), then written in the
 vocabulary of Zotero's "Zotero RDF" export, which its RDF importer reads back
 field for field: ``z:itemType``; ``dc:title``; creators as ``rdf:Seq`` of
 ``foaf:Person`` under ``bib:authors``/``bib:editors``/``bib:contributors`` and
-``z:recipients``/``z:translators``; ``dc:date``; the publisher and place as a
+``z:recipients``/``z:translators``/``z:interviewees``/``z:interviewers``; ``dc:date``; the publisher and place as a
 ``foaf:Organization`` with a ``vcard:Address``; a book section's book and a
 series as ``dcterms:isPartOf`` nodes; ``dc:coverage`` = Loc. in Archive,
 ``dc:identifier``/``dcterms:URI`` = URL; ``dc:description`` = Extra (the
@@ -47,6 +47,7 @@ _CLASSES: dict[str, tuple[str | None, str | None]] = {
     "magazineArticle": ("bib:Article", "bib:Periodical"),
     "newspaperArticle": ("bib:Article", "bib:Newspaper"),
     "letter": ("bib:Letter", None),
+    "interview": ("bib:Interview", None),
     "manuscript": ("bib:Manuscript", None),
     "report": ("bib:Report", None),
     "thesis": ("bib:Thesis", None),
@@ -74,6 +75,7 @@ _ITEM_FIELDS = {
     "abstractNote": "dcterms:abstract",
     "volume": "prism:volume",
     "issue": "prism:number",
+    "interviewMedium": "dcterms:medium",
 }
 #: Zotero's "type" fields, all written as dc:type.
 _TYPE_FIELDS = ("letterType", "manuscriptType", "reportType")
@@ -168,22 +170,32 @@ def _item(root: etree._Element, zitem: Mapping[str, Any], about: str) -> None:
         _text(el, "z:displayTitle", display)
 
 
+#: Untitled item types Zotero names by their people: (label, creator type, word).
+_DISPLAY = {
+    "letter": ("Letter", "recipient", "to"),
+    "interview": ("Interview", "interviewer", "of"),
+}
+
+
 def _display_title(zitem: Mapping[str, Any]) -> str | None:
-    """What Zotero shows for an untitled letter ("[Letter to Kennedy]").
+    """What Zotero shows for an untitled letter or interview ("[Letter to Kennedy]").
 
     Zotero's RDF export writes it (getDisplayTitle in Zotero RDF.js); addressed
-    documents are untitled letters by archcite's rule (csl/titles.py).
+    documents are untitled letters by archcite's rule (csl/titles.py), an
+    interview outside an archive is untitled.
     """
-    if zitem.get("title") or zitem.get("itemType") != "letter":
+    display = _DISPLAY.get(str(zitem.get("itemType")))
+    if zitem.get("title") or display is None:
         return None
+    label, role, word = display
     names = [
         str(c.get("lastName") or c.get("name") or "")
         for c in zitem.get("creators") or []
-        if c.get("creatorType") == "recipient"
+        if c.get("creatorType") == role
     ]
-    text = "[Letter"
+    text = "[" + label
     if names:
-        text += " to " + names[0]
+        text += f" {word} " + names[0]
         if len(names) == 2:
             text += " and " + names[1]
         elif len(names) == 3:

@@ -48,6 +48,7 @@ from archcite.grammar.locators import (
     Component,
     classify,
     components,
+    fonds_units,
     is_region,
     place_at,
     title_like,
@@ -305,7 +306,11 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             "reel",
             "frames",
         )
-        if not all(title_like(c.text) or classify(c.text) for c in rest):
+        units = fonds_units([c.text for c in rest])
+        if not all(
+            title_like(c.text) or classify(c.text) or u is not None
+            for c, u in zip(rest, units, strict=True)
+        ):
             return None
         loc_comps = (
             chicago_order(rest, _known_collection(auth, None))
@@ -364,7 +369,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         and bool(item.author or (item.date and found is not None))
         and not any(
             (f.folder, f.reel, f.file_number, f.lot, f.accession, f.job, f.record_group,
-             f.entry)
+             f.entry, f.fonds)
         )
         # With a box, only surnames make it short: "David E. Bell to Bundy, …,
         # box 334, NSF, JFKL" is a first, full citation without a type.

@@ -14,6 +14,7 @@ from archcite.authority import authority
 from archcite.grammar.vocab import (
     DECIMAL_START,
     ENTRY_PREFIX,
+    FONDS_UNIT,
     FOREIGN_BOX_WORDS,
     FOREIGN_FOLDER_WORDS,
     PNUMBER,
@@ -40,6 +41,9 @@ _KEYWORDS = (
     "Arquivo", "Archief", "Archiwum", "Arkiv", "Bibliot", "archiv", "arkhiv",
     # Russian archives cited by their initials (RGANI and RGASPI have "RG").
     "GARF", "AVP", "AAN",
+    # The units of a fonds, cited without the repository ("f. 5, op. 30, d. 335",
+    # "fond 89, opis 46, delo 10"): a chain has an opis or a delo.
+    "op.", "opis", "delo", "d. ",
     "roll", "ROLL", "ntry", "NTRY", "rg", "ecord", "ECORD",
     *(w[1:] for w in FOREIGN_BOX_WORDS),
     *(w[1:] for w in FOREIGN_FOLDER_WORDS),
@@ -87,6 +91,9 @@ _STRONG_LITERAL = re.compile(
     + "|".join(rf"{w[0]}(?<!\w.){w[1:]}\s+\d+/\d" for w in TNA_SERIES)
 )
 _DECIMAL_ANY = re.compile(str(DECIMAL_START))
+# Two units of a fonds in a row, which locate a file without the repository
+# (assign.assign calls them strong).
+_FONDS_PAIR = re.compile(rf"(?<!\w){FONDS_UNIT}\s*,\s*{FONDS_UNIT}")
 
 
 def _has_strong(text: str) -> bool:
@@ -96,6 +103,7 @@ def _has_strong(text: str) -> bool:
         # A decimal file number has its slash; most clauses have none.
         or ("/" in text and _DECIMAL_ANY.search(text) is not None)
         or _PNUMBER_ANY.search(text) is not None
+        or _FONDS_PAIR.search(text) is not None
     )
 
 

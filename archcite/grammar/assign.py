@@ -73,6 +73,8 @@ class Fields:
     item_type: str | None = None
     strong: bool = False
     legacy_only: bool = True
+    #: two or more units of a fonds ("f. 5, op. 30"): a full location
+    fonds: bool = False
 
 
 def join(parts: list[str]) -> str | None:
@@ -88,6 +90,9 @@ def assign(comps: list[Component]) -> Fields:
     after_accession = False
     kinds = [classify(c.text) for c in comps]
     units = fonds_units([c.text for c in comps])
+    # Two units of a fonds ("f. 5, op. 30", "fond 89, opis 46") locate a file
+    # as surely as a box does, with the repository named or not.
+    f.strong = f.fonds = sum(u is not None for u in units) >= 2
     for idx, comp in enumerate(comps):
         loc = kinds[idx]
         text = comp.text

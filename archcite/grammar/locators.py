@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from archcite.grammar.segment import ends_with_abbreviation
 from archcite.grammar.vocab import (
+    ARCHIVE_CITIES,
     BOX,
     ENTRY_PREFIX,
     FILE_NO,
@@ -367,21 +368,6 @@ _STATES = frozenset(
     "Ark.", "England", "United Kingdom", "Great Britain", "Germany", "France", "Canada",
     "Australia", "Ontario", "Scotland", "Wales", "Belgium", "Netherlands", "Switzerland",
 }  # fmt: skip
-# Cities where archives are, cited after the repository without a region
-# ("The National Archives, Kew, London", "Archives diplomatiques, Paris").
-_CITIES = frozenset(
-    {"London", "Kew", "Paris", "La Courneuve", "Nantes", "Pierrefitte-sur-Seine", "Berlin",
-     "Bonn", "Koblenz", "Freiburg", "Ottawa", "Canberra", "Oxford", "Cambridge",
-     "Princeton", "Stanford", "New Haven", "Washington", "Moscow", "Rome", "Brussels",
-     "The Hague", "Geneva", "Bern", "Vienna", "Stockholm", "Tokyo", "Jerusalem",
-     "Boston", "Austin", "Abilene", "Independence", "Hyde Park", "West Branch",
-     "Ann Arbor", "Grand Rapids", "Atlanta", "Simi Valley", "Yorba Linda",
-     "College Station", "Little Rock", "College Park", "Suitland", "Sleepy Hollow",
-     "Tarrytown", "New York", "Charlottesville", "Chapel Hill", "Madison", "Palo Alto",
-     "Madrid", "Simancas", "Lisbon", "Florence", "Warsaw", "Prague", "Budapest", "Sofia",
-     "Bucharest", "Aix-en-Provence", "Vincennes", "Copenhagen", "Oslo", "Helsinki",
-     "Amsterdam", "Beijing", "Taipei", "Seoul", "New Delhi", "Mexico City", "Havana"}
-)  # fmt: skip
 _CITY = re.compile(r"^[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+){0,2}$")
 
 
@@ -391,7 +377,7 @@ def is_region(text: str) -> bool:
 
 
 def _place_part(text: str) -> bool:
-    return text in _STATES or text in _CITIES
+    return text in _STATES or text in ARCHIVE_CITIES
 
 
 def place_at(comps: list[Component], i: int, known: str | None) -> int:
@@ -419,7 +405,7 @@ def place_at(comps: list[Component], i: int, known: str | None) -> int:
     if (
         i + n < len(comps)
         and not (known and first == known.split(",")[0].strip())
-        and first not in _CITIES
+        and first not in ARCHIVE_CITIES
     ):
         # Only the authority's own city, or a city where archives are ("Archives
         # nationales, Paris, AG/5(1)/123", "Public Record Office, London, CAB

@@ -20,6 +20,7 @@ import re
 from typing import NamedTuple
 
 from archcite.grammar.noncitation import is_classification
+from archcite.grammar.semicolons import joins_files
 from archcite.grammar.vocab import (
     DASH,
     DECLARES,
@@ -496,15 +497,19 @@ def _split_semicolons(text: str, span: Span) -> list[Span]:
     parts: list[Span] = []
     start = span.start
     titles = 0
-    for i in top_semicolons(text, span.start, span.end):
+    cuts = top_semicolons(text, span.start, span.end)
+    for k, i in enumerate(cuts):
         if titles == 0 and (m := _VOLUME_LIST.search(text, start, i)):
             titles = _titles_joined(m)
         if titles > 0:
             titles -= 1  # joins the titles of the volumes listed
             continue
-        if not _LOCATOR_NEXT.match(text, i + 1) and not _frus_goes_on(text, start, i):
-            parts.append(Span(start, i))
-            start = i + 1
+        if _LOCATOR_NEXT.match(text, i + 1) or _frus_goes_on(text, start, i):
+            continue
+        if joins_files(text, start, i, cuts[k + 1] if k + 1 < len(cuts) else span.end):
+            continue
+        parts.append(Span(start, i))
+        start = i + 1
     parts.append(Span(start, span.end))
     return [p for p in (_trim(text, p) for p in parts) if p.end > p.start]
 

@@ -38,6 +38,7 @@ from archcite.authority.numerals import int_to_roman, number, roman_to_int
 from archcite.grammar.literals import any_of
 
 __all__ = [
+    "ARCHIVE_CITIES",
     "BOX",
     "DASH",
     "DECIMAL_START",
@@ -411,6 +412,11 @@ FONDS_UNIT = Term(
     _examples("fonds_unit"),
     ("op. cit.", "d. Gr.", "fond memories"),
 )
+
+#: Cities where archives are, cited after the repository without a region
+#: ("Archives nationales, Paris, AG/5(1)/123"): the place, even before more
+#: locators, from ``vocab.toml``.
+ARCHIVE_CITIES = frozenset(_list("archive_city"))
 
 #: Record books kept day by day ("diary", "telephone log", "appointment book"),
 #: from ``vocab.toml``.

@@ -109,6 +109,34 @@ COMPLETE = {
 }  # fmt: skip
 
 
+#: What Zotero's importers cannot carry: (format, field) -> the CSL types whose
+#: items may lose it, and why (the translator's code). Every other item must
+#: keep the field; these may lose it only as stated.
+LOSSES: dict[tuple[str, str], tuple[frozenset[str], str]] = {
+    ("ris", "item type"): (
+        frozenset({"interview"}),
+        "RIS has no interview type: RIS.js exports Zotero's interview as PCOMM "
+        "(degenerateExportTypeMap) and imports PCOMM as a letter; Extra keeps "
+        "type: interview",
+    ),
+    ("ris", "title"): (
+        frozenset({"interview"}),
+        "an untitled interview arrives as a letter without a recipient, which "
+        "Zotero lists as [Letter]",
+    ),
+    ("bibtex", "creators"): (
+        frozenset({"interview"}),
+        "BibTeX.js reads only author, editor and translator as creators: the "
+        "interviewers reach a child note (annote)",
+    ),
+    ("biblatex", "creators"): (
+        frozenset({"interview"}),
+        "BibTeX.js reads only author, editor and translator as creators: the "
+        "interviewers reach a child note (annote)",
+    ),
+}
+
+
 def _share(count: Count) -> float:
     return count.kept / count.carried if count.carried else 1.0
 
@@ -128,7 +156,13 @@ def test_fields_survive_import(
     counts = measure(server, items, fmt)
     for col in COMPLETE[fmt]:
         c = counts[col]
-        assert c.kept == c.carried, (fmt, col, c.cell(), c.lost_ids[:5])
+        types, why = LOSSES.get((fmt, col), (frozenset(), ""))
+        may_lose = {str(i.get("id")) for i in items.csl() if i.get("type") in types}
+        unexpected = [i for i in c.lost_ids if i not in may_lose]
+        assert not unexpected, (fmt, col, c.cell(), unexpected[:5])
+        if why.endswith("(annote)"):
+            # what the importer cannot take is still in a note a person reads
+            assert c.in_note == len(c.lost_ids), (fmt, col, c.cell(), why)
     for col, floor in BASELINE.get(fmt, {}).items():
         assert _share(counts[col]) >= floor, (fmt, col, counts[col].cell())
     assert counts["title"].carried == len(items)

@@ -126,6 +126,11 @@ def _families(names: Any) -> list[str]:
     return [str(n.get("family") or n.get("literal") or "") for n in names or []]
 
 
+#: Zotero item types without an ``author`` creator: Zotero's CSL import gives the
+#: CSL author their primary creator type (itemFromCSLJSON, getPrimaryIDForType).
+_PRIMARY = {"interview": "interviewee"}
+
+
 def _kept_names(zitem: Mapping[str, Any], names: Any, role: str) -> bool:
     have = {
         str(c.get("lastName") or c.get("name") or "")
@@ -163,11 +168,22 @@ def _box(csl: Mapping[str, Any], z: Mapping[str, Any]) -> str:
     return "note" if all(_in_notes(z, u) for u in units) else "lost"
 
 
-def _names(var: str, role: str) -> Check:
+def _names(*roles: tuple[str, str]) -> Check:
+    """Every name of the (CSL variable, Zotero creator type) pairs the item has.
+
+    An ``author`` is looked for under the creator type the imported item type
+    gives it (an interview's author is its interviewee).
+    """
+
     def check(csl: Mapping[str, Any], z: Mapping[str, Any]) -> str:
-        if _kept_names(z, csl[var], role):
+        pairs = [(var, role) for var, role in roles if csl.get(var)]
+        zrole = _PRIMARY.get(str(z.get("itemType")), "author")
+        pairs = [(v, zrole if r == "author" else r) for v, r in pairs]
+        lost = [(v, r) for v, r in pairs if not _kept_names(z, csl[v], r)]
+        if not lost:
             return "kept"
-        return "note" if all(_in_notes(z, f) for f in _families(csl[var])) else "lost"
+        families = [f for var, _ in lost for f in _families(csl[var])]
+        return "note" if all(_in_notes(z, f) for f in families) else "lost"
 
     return check
 
@@ -191,16 +207,19 @@ def _stored_title(csl: Mapping[str, Any], z: Mapping[str, Any]) -> str:
 def _title(csl: Mapping[str, Any], z: Mapping[str, Any]) -> str:
     """A title in the item list: stored, or Zotero's own for a letter.
 
-    Zotero shows an untitled letter with a recipient by its people ("[Letter
-    to Kennedy]", Zotero.Item.getDisplayTitle), so such a row is not blank;
-    archcite leaves addressed documents untitled (archcite/csl/titles.py).
+    Zotero shows an untitled letter with a recipient, an untitled interview
+    with an interviewer, by its people ("[Letter to Kennedy]", "[Interview by
+    Mulhollan]", Zotero.Item.getDisplayTitle), so such a row is not blank;
+    archcite leaves addressed documents and unarchived interviews untitled
+    (archcite/csl/titles.py).
     """
     if z.get("title"):
         return "kept"
-    recipient = any(
-        c.get("creatorType") == "recipient" for c in z.get("creators") or []
+    people = {"letter": "recipient", "interview": "interviewer"}.get(
+        str(z.get("itemType"))
     )
-    return "kept" if z.get("itemType") == "letter" and recipient else "lost"
+    named = any(c.get("creatorType") == people for c in z.get("creators") or [])
+    return "kept" if people and named else "lost"
 
 
 def _itype(csl: Mapping[str, Any], z: Mapping[str, Any]) -> str:
@@ -228,10 +247,13 @@ CHECKS: dict[str, tuple[Callable[[Mapping[str, Any]], bool], Check]] = {
         lambda c: bool(c.get("archive-place")),
         _label("archive place")("archive-place"),
     ),
-    "creators": (lambda c: bool(c.get("author")), _names("author", "author")),
+    "creators": (
+        lambda c: bool(c.get("author") or c.get("interviewer")),
+        _names(("author", "author"), ("interviewer", "interviewer")),
+    ),
     "recipients": (
         lambda c: bool(c.get("recipient")),
-        _names("recipient", "recipient"),
+        _names(("recipient", "recipient")),
     ),
     "item type": (lambda c: True, _itype),
     "telegram no.": (lambda c: bool(document_number(c)) and is_archival(c), _number),
