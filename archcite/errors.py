@@ -28,6 +28,14 @@ class InputError(ArchciteError):
     """A file is missing, unreadable, empty, or not in the format it claims."""
 
 
+class UnsupportedFormatError(InputError):
+    """The input is a kind of file archcite does not read (PDF, RTF, HTML, …)."""
+
+
+class NoNotesError(InputError):
+    """A document archcite can read holds not a single note."""
+
+
 class UnsafeInputError(InputError):
     """A file tries something dangerous: entities, external DTDs, zip bombs."""
 
@@ -38,3 +46,9 @@ class UnknownFormatError(ArchciteError):
 
 class OutputError(ArchciteError):
     """An output cannot be written where asked (it would overwrite an input)."""
+
+
+class InternalError(ArchciteError):
+    """archcite itself went wrong (a bug, not bad input): exit code 3."""
+
+    exit_code: ClassVar[int] = 3

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from archcite.errors import OutputError
 
@@ -45,6 +47,44 @@ def check_target(
     if not target.resolve().parent.is_dir():
         raise OutputError("directory does not exist", str(path))
     return target
+
+
+@contextmanager
+def open_atomic(
+    path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[BinaryIO]:
+    """A binary file to stream an output into; it replaces ``path`` atomically
+    when the block ends without an exception, and vanishes otherwise.
+
+    For outputs too large to hold in memory (the records of a corpus); the
+    same rules as :func:`write_atomic`: never over an input, permissions kept.
+    """
+    target = check_target(path, inputs)
+    real = target.resolve()
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{real.name}.", suffix=".tmp", dir=real.parent
+        )
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if real.exists():
+            os.chmod(tmp, real.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, real)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_atomic(
@@ -87,4 +127,4 @@ def write_atomic(
     return target
 
 
-__all__ = ["check_target", "write_atomic"]
+__all__ = ["check_target", "open_atomic", "write_atomic"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import BinaryIO
 
@@ -17,11 +17,12 @@ from archcite import readers
 from archcite.csl import to_csl
 from archcite.grammar.labels import label_citation
 from archcite.grammar.note import recognize_text
-from archcite.items import collect
+from archcite.items.stream import ItemIds
 from archcite.model import Citation, Located, Note
 from archcite.readers import Source
+from archcite.readers.sniff import require_notes
 from archcite.readers.textmap import TextBuilder
-from archcite.resolve import resolve
+from archcite.resolve import resolve_stream
 
 _NORMALIZED_KINDS = frozenset(
     {
@@ -37,9 +38,9 @@ _NORMALIZED_KINDS = frozenset(
 )
 
 
-def locate(notes: Iterable[Note]) -> list[Located]:
-    """Recognize every note and number the citations in document order."""
-    out: list[Located] = []
+def locate_iter(notes: Iterable[Note]) -> Iterator[Located]:
+    """Recognize each note as it comes and number the citations in document order."""
+    n = 0
     for note in notes:
         # A document's heading line ("No. 5.", "[Inclosure 3 in No. 12.]") is
         # decided by the note, not its text: a footnote "No. 1." is a reference.
@@ -52,48 +53,88 @@ def locate(notes: Iterable[Note]) -> list[Located]:
                 Citation("", 0, 0, "not-a-citation", "parsed", reason="empty note"),
             )
         for c in found:
-            out.append(Located(c, note, len(out)))
-    return out
+            yield Located(c, note, n)
+            n += 1
 
 
-def _with_item_ids(located: Sequence[Located]) -> tuple[Located, ...]:
-    """Give each citation's CSL item the id of the source it names.
-
-    Ids belong to items (one per source, see :mod:`archcite.items`), so the
-    record's ``csl.id`` is the same id that ``--format csl-json`` prints.
-    """
-    ids: dict[int, str] = {}
-    for item in collect(located):
-        for mention in item.mentions:
-            if mention.citation is not None:
-                ids.setdefault(mention.citation, item.id)
-    out: list[Located] = []
-    for loc in located:
-        c = loc.citation
-        item_id = ids.get(loc.index)
-        if c.csl is not None and item_id and c.csl.get("id") != item_id:
-            loc = replace(loc, citation=replace(c, csl={**c.csl, "id": item_id}))
-        out.append(loc)
-    return tuple(out)
+def locate(notes: Iterable[Note]) -> list[Located]:
+    """Recognize every note and number the citations in document order."""
+    return list(locate_iter(notes))
 
 
-def finish(located: Sequence[Located]) -> tuple[Located, ...]:
+def _normalized(located: Iterable[Located]) -> Iterator[Located]:
     """Resolve Ibid./short forms/internal references, then attach CSL-JSON."""
-    done = resolve(located)
-    out: list[Located] = []
-    for loc in done:
+    for loc in resolve_stream(located):
         c = loc.citation
         if c.csl is None and c.kind in _NORMALIZED_KINDS:
             csl = to_csl(c)
             if csl is not None:
                 loc = replace(loc, citation=replace(c, csl=csl))
-        out.append(loc)
-    return _with_item_ids(out)
+        yield loc
+
+
+def with_item_id(loc: Located, item_id: str | None) -> Located:
+    """``loc`` with its CSL item's id set to ``item_id`` (the source it names)."""
+    c = loc.citation
+    if c.csl is not None and item_id and c.csl.get("id") != item_id:
+        return replace(loc, citation=replace(c, csl={**c.csl, "id": item_id}))
+    return loc
+
+
+class Document:
+    """One document's citations, finished one by one as the notes are read.
+
+    Iterating gives ``(citation, item key)`` pairs: the citation resolved and
+    normalized, its CSL item id the *provisional* one (see
+    :mod:`archcite.items.stream`); after the last pair :meth:`final_id`
+    gives the id each item key ends with. Memory does not grow with the
+    document (a 50 MB file of notes streams through).
+    """
+
+    def __init__(self, located: Iterable[Located]) -> None:
+        self._located = located
+        self.ids = ItemIds()
+
+    def __iter__(self) -> Iterator[tuple[Located, str | None]]:
+        for loc in _normalized(self._located):
+            key = self.ids.add(loc)
+            item_id = self.ids.provisional(key) if key is not None else None
+            yield with_item_id(loc, item_id), key
+
+    def final_id(self, key: str) -> str:
+        return self.ids.final(key)
+
+
+def finish(located: Iterable[Located]) -> tuple[Located, ...]:
+    """Resolve Ibid./short forms/internal references, then attach CSL-JSON.
+
+    Each citation's CSL item gets the id of the source it names (ids belong to
+    items, one per source, see :mod:`archcite.items`), so the record's
+    ``csl.id`` is the same id that ``--format csl-json`` prints.
+    """
+    doc = Document(located)
+    pairs = list(doc)
+    return tuple(
+        with_item_id(loc, doc.final_id(key)) if key is not None else loc
+        for loc, key in pairs
+    )
+
+
+def read_notes(source: Source, fmt: str | None = None) -> Iterator[Note]:
+    """The notes of ``source``; a document without a single note is an error
+    (:class:`~archcite.errors.NoNotesError`), not an empty result."""
+    info = readers.reader_for(source, fmt)
+    return require_notes(info.read(source), info.name, source.name)
+
+
+def stream_source(source: Source, fmt: str | None = None) -> Document:
+    """Every citation of one document, streamed (see :class:`Document`)."""
+    return Document(locate_iter(read_notes(source, fmt)))
 
 
 def extract_source(source: Source, fmt: str | None = None) -> tuple[Located, ...]:
     """Every citation of one document, resolved and normalized."""
-    return finish(locate(readers.read(source, fmt)))
+    return finish(locate_iter(read_notes(source, fmt)))
 
 
 def text_note(text: str, source: str = "<text>", volume_id: str | None = None) -> Note:

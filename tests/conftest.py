@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# A recognizer that raises must fail the test that reached it, not turn into an
+# "unrecognized" citation the test may not look at (archcite.grammar.note).
+os.environ.setdefault("ARCHCITE_STRICT", "1")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

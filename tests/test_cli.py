@@ -116,7 +116,8 @@ def make_input(kind: str, d: Path) -> Path:
     ("kind", "message"),
     [
         ("missing", "no such file"),
-        ("directory", "is a directory"),
+        # a folder is read recursively; one without documents is an error
+        ("directory", "no file to read"),
         ("empty", "empty file"),
         ("bad-utf8", "bad byte 0xe9 at byte offset 6"),
     ],

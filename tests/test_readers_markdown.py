@@ -135,7 +135,8 @@ def test_invalid_utf8() -> None:
     with pytest.raises(InputError) as err:
         list(read(open_source(str(path))))
     assert str(err.value) == (
-        f"{path}: not valid UTF-8 (bad byte 0xe9 at byte offset 13)"
+        f"{path}: not valid UTF-8 (bad byte 0xe9 at byte offset 13); it looks "
+        "like Latin-1 (ISO-8859-1) or Windows-1252: save it as UTF-8"
     )
 
 

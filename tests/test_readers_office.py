@@ -317,7 +317,7 @@ def test_encrypted_odt() -> None:
 # -- bad input -----------------------------------------------------------------
 
 BAD_CASES = [
-    ("image.docx", "PNG image, not a DOCX"),
+    ("image.docx", "a PNG image, not a document"),
     ("truncated.docx", "not a DOCX file (bad zip: no zip directory; truncated or damaged)"),
     ("badcrc.docx", "corrupt zip member word/document.xml (Bad CRC-32 for file "
      "'word/document.xml')"),
@@ -331,9 +331,12 @@ BAD_CASES = [
      "ending tag mismatch: text line 1 and body"),
     ("spreadsheet.odt", "not an ODT text document (mimetype "
      "application/vnd.oasis.opendocument.spreadsheet)"),
-    ("bad-utf8.txt", "not valid UTF-8 (bad byte 0xe9 at byte offset 13)"),
-    ("bad-utf8.md", "not valid UTF-8 (bad byte 0xe9 at byte offset 13)"),
-    ("bad-utf8.tex", "not valid UTF-8 (bad byte 0xe9 at byte offset 13)"),
+    ("bad-utf8.txt", "not valid UTF-8 (bad byte 0xe9 at byte offset 13); it looks like "
+     "Latin-1 (ISO-8859-1) or Windows-1252: save it as UTF-8"),
+    ("bad-utf8.md", "not valid UTF-8 (bad byte 0xe9 at byte offset 13); it looks like "
+     "Latin-1 (ISO-8859-1) or Windows-1252: save it as UTF-8"),
+    ("bad-utf8.tex", "not valid UTF-8 (bad byte 0xe9 at byte offset 13); it looks like "
+     "Latin-1 (ISO-8859-1) or Windows-1252: save it as UTF-8"),
     ("binary.txt", "binary data, not a text document"),
 ]  # fmt: skip
 

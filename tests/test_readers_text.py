@@ -169,7 +169,10 @@ def test_invalid_utf8_names_the_byte_offset() -> None:
     path = Path(__file__).parent / "data" / "bad" / "bad-utf8.txt"
     with pytest.raises(InputError) as err:
         list(read(open_source(str(path))))
-    assert err.value.message == "not valid UTF-8 (bad byte 0xe9 at byte offset 13)"
+    assert err.value.message == (
+        "not valid UTF-8 (bad byte 0xe9 at byte offset 13); it looks like "
+        "Latin-1 (ISO-8859-1) or Windows-1252: save it as UTF-8"
+    )
 
 
 def test_binary_data_is_refused() -> None:

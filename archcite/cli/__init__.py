@@ -13,25 +13,20 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn
 
 import click
 
 from archcite import __version__, readers
 from archcite.cli.check import COMMANDS as CHECK_COMMANDS
+from archcite.cli.corpus import Corpus, corpus_options, run_extract
 from archcite.cli.evaluation import eval_group
-from archcite.cli.export import export, render_items
+from archcite.cli.export import export
 from archcite.cli.format import COMMANDS as FORMAT_COMMANDS
 from archcite.cli.frus import frus
 from archcite.errors import ArchciteError, InputError
 from archcite.export import formats
-from archcite.export.cslinput import BibFormat, is_bibliography
-from archcite.export.cslinput import parse as parse_bibliography
-from archcite.export.cslinput import sniff as sniff_bibliography
-from archcite.items import collect, from_csl
-from archcite.model import Located
-from archcite.output import write_atomic
-from archcite.pipeline import extract_source, parse_text
+from archcite.pipeline import parse_text
 from archcite.record import schema, to_record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -133,13 +128,6 @@ class ArchciteGroup(click.Group):
             )
 
 
-def _render_records(located: Sequence[Located], fmt: str) -> str:
-    records = [to_record(loc) for loc in located]
-    if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-
-
 @click.group(
     cls=ArchciteGroup, context_settings={"help_option_names": ["-h", "--help"]}
 )
@@ -184,74 +172,38 @@ def cli() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (atomically; never over an input); '-' is stdout.",
 )
+@corpus_options
 def extract(
-    paths: tuple[str, ...], from_: str | None, fmt: str, output: Path | None
+    paths: tuple[str, ...],
+    from_: str | None,
+    fmt: str,
+    output: Path | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    quiet: bool,
 ) -> None:
     """Read documents and print the citations in their notes.
 
     PATHS are manuscripts (text, Markdown, LaTeX, DOCX, ODT), FRUS TEI volumes,
-    or, for the item formats, CSL-JSON and BibTeX bibliographies; '-' reads
-    standard input. jsonl/json print one record per citation; the other
-    formats print one entry per source (the same memorandum cited in three
-    notes is one item). With several inputs, an unreadable one is reported on
-    stderr, the others are still processed, and the exit code is 1.
+    folders of them (read recursively), or, for the item formats, CSL-JSON and
+    BibTeX bibliographies; '-' reads standard input. jsonl/json print one
+    record per citation, file after file in the order given (folders sorted by
+    name) whatever --jobs is; the other formats print one entry per source (the
+    same memorandum cited in three notes is one item). An unreadable input
+    among several is reported on stderr, the others are still read, and the
+    exit code is 1 (3 if archcite itself failed on one). With several inputs a
+    summary line ends the run on stderr.
     """
-    located: list[Located] = []
-    bibliographies: list[dict[str, Any]] = []
-    errors: list[str] = []
-    for name in paths:
-        try:
-            stdin = name == "-"
-            source = readers.open_source(name, sys.stdin.buffer if stdin else None)
-            # standard input has no suffix: only its content can say
-            is_bib = from_ in BIBLIOGRAPHY_FORMATS or (
-                from_ is None
-                and (
-                    sniff_bibliography(source.read_bytes()) == "csl-json"
-                    if stdin
-                    else is_bibliography(name)
-                )
-            )
-            if is_bib:
-                if fmt in BUILTIN_FORMATS:
-                    raise InputError(
-                        "a bibliography has no notes to extract; convert it with "
-                        "--format csl-json, bibtex, biblatex, ris or zotero-json",
-                        source.name,
-                    )
-                kind = cast(
-                    "BibFormat | None", from_ if from_ in BIBLIOGRAPHY_FORMATS else None
-                )
-                bibliographies += parse_bibliography(
-                    source.read_bytes(), source.name, kind
-                )
-                continue
-            located.extend(extract_source(source, from_))
-        except InputError as exc:
-            if len(paths) == 1:
-                raise
-            errors.append(str(exc))
-    if errors and len(errors) == len(paths):
-        # Every input is unreadable: one line for each, so none has to be
-        # found by running again.
-        for message in errors[:-1]:
-            click.echo(f"archcite: error: {message}", err=True)
-        _fail(errors[-1])
-    if fmt in BUILTIN_FORMATS:
-        data = _render_records(located, fmt)
-    else:
-        items = collect(located)
-        if bibliographies:
-            items = from_csl(items.csl() + bibliographies)
-        data = render_items(items, fmt)
-    if output is not None and str(output) != "-":
-        write_atomic(output, data, paths)
-    else:
-        click.echo(data, nl=False)
-    for message in errors:
-        click.echo(f"archcite: error: {message}", err=True)
-    if errors:
-        sys.exit(EXIT_FINDINGS)
+    code = run_extract(
+        paths,
+        from_,
+        fmt,
+        output,
+        Corpus(include, exclude, jobs, quiet),
+    )
+    if code:
+        sys.exit(code)
 
 
 @cli.command()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,10 +22,12 @@ from archcite.check.model import FileResult, severity_rank
 from archcite.check.reports import FORMATS, render
 from archcite.check.runner import active, manuscript_of, run
 from archcite.check.settings import Settings, for_manuscript, load
-from archcite.errors import InputError
+from archcite.cli.corpus import Corpus, corpus_options, expand
+from archcite.corpus import Outcome, Progress, default_jobs, ordered_map, show_progress
+from archcite.errors import InputError, InternalError
 from archcite.output import write_atomic
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _patterns(values: Sequence[str], option: str) -> tuple[str, ...]:
@@ -58,6 +62,46 @@ def _check_one(
         settings=settings.path,
     )
     return result, rule_ids
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    name: str
+    from_: str | None
+    config: Path | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+
+def _check_task(task: _Task) -> tuple[FileResult, tuple[str, ...], bool]:
+    """Check one input in a worker: ``(result, rules run, internal error?)``."""
+    try:
+        result, rule_ids = _check_one(
+            task.name, task.from_, task.config, task.select, task.ignore
+        )
+        return result, rule_ids, False
+    except InputError as exc:
+        return FileResult(source=task.name, error=str(exc)), (), False
+    except Exception as exc:  # a bug: reported, and the other files go on
+        message = (
+            f"{task.name}: internal error ({type(exc).__name__}: {exc}); "
+            "please report it"
+        )
+        return FileResult(source=task.name, error=message), (), True
+
+
+def _check_single(task: _Task) -> tuple[FileResult, tuple[str, ...], bool]:
+    result, rule_ids = _check_one(
+        task.name, task.from_, task.config, task.select, task.ignore
+    )
+    return result, rule_ids, False
+
+
+def _progress_of(progress: Progress) -> Callable[[tuple[FileResult, Any, bool]], None]:
+    def done(out: tuple[FileResult, Any, bool]) -> None:
+        progress.update(Outcome(out[0].source, notes=len(out[0].notes)))
+
+    return done
 
 
 def _failing(results: Sequence[FileResult], fail_on: str) -> bool:
@@ -125,6 +169,7 @@ def _failing(results: Sequence[FileResult], fail_on: str) -> bool:
     is_flag=True,
     help="With --fix: correct the input itself, after copying it to NAME.EXT.bak.",
 )
+@corpus_options
 def check(
     paths: tuple[str, ...],
     from_: str | None,
@@ -136,6 +181,10 @@ def check(
     config: Path | None,
     fix: bool,
     in_place: bool,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    quiet: bool,
 ) -> None:
     """Check the citations in the notes of manuscripts before they go to press.
 
@@ -150,23 +199,35 @@ def check(
     ignore_ids = _patterns(ignore, "--ignore")
     if (fix or in_place) and "-" in paths:
         raise click.UsageError("--fix needs files, not standard input")
+    options = Corpus(include, exclude, jobs, quiet)
+    inputs = expand(paths, options)
+    files = inputs.files
+    several = len(files) > 1 or inputs.folders > 0
+    tasks = [_Task(name, from_, config, select_ids, ignore_ids) for name in files]
+    # standard input cannot be handed to another process
+    workers = 1 if "-" in files else (jobs or default_jobs())
+    progress = Progress(len(tasks), several and show_progress(quiet))
     results: list[FileResult] = []
     ran: dict[str, None] = {}
     errors = 0
-    for name in paths:
-        try:
-            result, rule_ids = _check_one(name, from_, config, select_ids, ignore_ids)
-        except InputError as exc:
-            if len(paths) == 1:
-                raise
-            results.append(FileResult(source=name, error=str(exc)))
-            errors += 1
-            continue
-        ran.update(dict.fromkeys(rule_ids))
-        results.append(result)
-    if errors == len(paths):
+    internal = 0
+    # One input runs here and raises its own error (its one line, its code).
+    run_one = _check_task if several else _check_single
+    try:
+        for result, rule_ids, bug in ordered_map(
+            run_one, tasks, workers, _progress_of(progress)
+        ):
+            errors += result.error is not None
+            internal += bug
+            ran.update(dict.fromkeys(rule_ids))
+            results.append(result)
+    finally:
+        progress.close()
+    if errors == len(files):
         for r in results[:-1]:
             click.echo(f"archcite: error: {r.error}", err=True)
+        if internal:
+            raise InternalError(results[-1].error or "unreadable")
         raise InputError(results[-1].error or "unreadable", None)
     if fix or in_place:
         from archcite.cli.check_fix import fix_results
@@ -181,6 +242,17 @@ def check(
     for r in results:
         if r.error is not None:
             click.echo(f"archcite: error: {r.error}", err=True)
+    if several and not quiet:
+        summary = sum(len(r.findings) for r in results)
+        checked = len(results) - errors
+        click.echo(
+            f"archcite: {checked} file{'s' * (checked != 1)} checked, "
+            f"{sum(len(r.notes) for r in results)} notes, {summary} findings, "
+            f"{errors} error{'s' * (errors != 1)}",
+            err=True,
+        )
+    if internal:
+        sys.exit(EXIT_INTERNAL)
     if errors or _failing(results, fail_on):
         sys.exit(EXIT_FINDINGS)
 

@@ -525,15 +525,17 @@ def _with_classification(ref: ArchivalRef, classification: str) -> ArchivalRef:
 def _cached(text: str) -> tuple[Citation, ...]:
     # FRUS repeats its source lines verbatim ("Source: National Archives and
     # Records Administration, RG 59, Central Files 1964–66, POL 7 JAPAN."), and
-    # citations are immutable, so a clause's answer can be reused.
-    try:
-        return tuple(_recognize(text)) if gate(text) else ()
-    except Exception:  # a recognizer must never break the pipeline
-        return ()
+    # citations are immutable, so a clause's answer can be reused. A crash is
+    # not cached and not hidden: the note stage reports the clause (note.py).
+    return tuple(_recognize(text)) if gate(text) else ()
 
 
 def recognize(text: str) -> list[Citation]:
-    """Archival citations in one clause, with offsets relative to it; never raises."""
+    """Archival citations in one clause, with offsets relative to it.
+
+    A bug that raises is not swallowed here: the note stage turns it into an
+    ``unrecognized`` citation with the reason (and tests fail on it).
+    """
     return list(_cached(text))
 
 

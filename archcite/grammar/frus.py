@@ -41,7 +41,11 @@ from archcite.authority.frus_volumes import (
     volume_label,
     years_key,
 )
-from archcite.grammar.frus_internal import describes_document, internal_refs
+from archcite.grammar.frus_internal import (
+    Prefixes,
+    describes_document_at,
+    internal_refs,
+)
 from archcite.grammar.frus_locators import (
     bare_pages,
     link,
@@ -50,7 +54,7 @@ from archcite.grammar.frus_locators import (
     skip,
     volume_colon,
 )
-from archcite.grammar.frus_scan import Ref, page_items
+from archcite.grammar.frus_scan import Ref, Spans, page_items, tail_start
 from archcite.grammar.frus_series import Anchor, anchors
 from archcite.grammar.frus_urls import find_urls
 from archcite.grammar.vocab import (
@@ -105,7 +109,7 @@ _TITLE = re.compile(
     r"(?:[A-Z“\"‘]|index\b)[^,;()]*"
     r"(?:\((?![^()]*?(?:Washington|Printing\s+Office|GPO))[^()]*\)[^,;()]*)?"
 )
-_AND_VOL = re.compile(r"\s*,?\s*(?:and|also|see\s+also)\s+(?:in\s+)?(?=[Vv]ol)")
+_AND_VOL = re.compile(r"\s*+,?\s*(?:and|also|see\s+also)\s+(?:in\s+)?(?=[Vv]ol)")
 _LOCATOR_NEXT = re.compile(r",\s*(?:[Vv]ol|pp?\.)")
 # "Foreign Relations for 1891"; "Foreign Relations; 1889, p. 112" (a slip)
 _FOR_YEAR = re.compile(r"(?:for|;)\s*(?=\[?\d{4}\b)")
@@ -536,8 +540,9 @@ def _bare_links(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     if "history.state.gov" not in text:
         return []
     out = []
+    claimed = Spans(taken)
     for url in find_urls(text):
-        if not any(a <= url.start < b for a, b in taken):
+        if not claimed.covers(url.start):
             out.append(Ref(start=url.start, end=url.end, url=url, has_locator=True))
     return out
 
@@ -545,20 +550,30 @@ def _bare_links(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 def _recognize(text: str) -> list[Citation]:
     named = _named_refs(text)
     taken = [(r.start, r.end) for r in named]
+    claimed = Spans(taken)
+    before = Prefixes(text)
     elliptical: list[Ref] = []
     for v in _VOLUME.finditer(text):
-        if any(a <= v.start() < b for a, b in taken):
+        at = v.start()
+        if claimed.covers(at):
             continue
-        before = text[: v.start()]
-        if not _ELLIPTICAL_LEAD.search(before) and not (
-            before.rstrip().endswith(",")
-            and describes_document(before.rstrip().rstrip(',”"'))
+        # The lead-in is searched back from the volume, and the description
+        # before it read through offsets: never a copy of the whole prefix.
+        end = at
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        head = end
+        while head > 0 and text[head - 1] in ',”"':
+            head -= 1
+        if not _ELLIPTICAL_LEAD.search(text, tail_start(text, at, 64), at) and not (
+            end > 0 and text[end - 1] == "," and describes_document_at(before, head)
         ):
             continue
-        ref = _scan_elliptical(text, v.start(), None)
+        ref = _scan_elliptical(text, at, None)
         if ref is not None:
             elliptical.append(ref)
             taken.append((ref.start, ref.end))
+            claimed.add(ref.start, ref.end)
     elliptical += _supplement_alone(text, taken)
     elliptical += _bare_links(text, taken)
     taken += [(r.start, r.end) for r in elliptical]

@@ -7,6 +7,7 @@ page and document words come from the shared vocabulary (:mod:`.vocab`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from archcite.authority.frus_volumes import Parts
@@ -68,3 +69,59 @@ def page_items(text: str) -> list[str]:
         if item:
             out.append(item)
     return out
+
+
+class Spans:
+    """Character spans already claimed in a clause, for overlap tests.
+
+    A list scan per test made a clause with thousands of references quadratic;
+    the spans are kept sorted so that a test looks at one neighbour. Spans that
+    overlap each other (never made by the scanners, but possible in principle)
+    switch the tests back to a full scan, so the answers never change.
+    """
+
+    __slots__ = ("_ends", "_nested", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._nested = False
+        for a, b in spans or ():
+            self.add(a, b)
+
+    def free(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` overlaps no span (``e <= a or s >= b`` for each)."""
+        i = bisect_left(self._starts, e)
+        if self._nested:
+            return all(b <= s for b in self._ends[:i])
+        return i == 0 or self._ends[i - 1] <= s
+
+    def covers(self, p: int) -> bool:
+        """Whether some span has ``a <= p < b``."""
+        i = bisect_right(self._starts, p)
+        if self._nested:
+            return any(p < b for b in self._ends[:i])
+        return i > 0 and p < self._ends[i - 1]
+
+    def add(self, a: int, b: int) -> None:
+        if not self._nested and not self.free(a, b):
+            self._nested = True
+        i = bisect_right(self._starts, a)
+        self._starts.insert(i, a)
+        self._ends.insert(i, b)
+        if not self._nested and ((i > 0 and self._ends[i - 1] > b) or b < a):
+            self._nested = True
+
+
+def tail_start(text: str, end: int, width: int) -> int:
+    """Where to start a ``$``-anchored search that ends at ``end``.
+
+    Such a search (``pattern.search(text, start, end)``) tried from the start of
+    the text costs the whole prefix for every anchor, which made long clauses
+    quadratic. Its match is never longer than ``width`` characters plus the
+    whitespace run right before ``end``, which is skipped here.
+    """
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return max(0, k - width)

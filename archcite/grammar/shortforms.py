@@ -69,7 +69,7 @@ _LINKING = re.compile(
 # "see telegram No. 50, September 12, 1929, to the Chargé in Bolivia, ibid.,
 # p. 860": a document described before the ibid. that says where it is printed.
 _DESCRIBED = re.compile(
-    rf"\b{DOCUMENT_KIND}\b.*(?:\b\d{{4}}|\bNo\.\s*\d+).*,$", re.IGNORECASE
+    rf"\b{DOCUMENT_KIND}\b.*(?:\b\d{{4}}|\bNo\.\s*\d++).*,$", re.IGNORECASE
 )
 # A prefix with any of these is a citation of its own: leave the clause alone.
 _PREFIX_CITES = re.compile(
@@ -120,7 +120,8 @@ _UNIT_FIELDS = {"lot": "lot", "job": "job", "frc": "accession"}
 
 _LEADING_AND = re.compile(r"^(?:and|&)\s+")
 _AND_CAPITAL = re.compile(r",?\s+and\s+(?=[A-Z])")
-_JOINING_TAIL = re.compile(r"[\s,;]*(?:and|also|&)?[\s,;]*$")
+# Possessive first run: the two runs never trade characters (cubic before).
+_JOINING_TAIL = re.compile(r"[\s,;]*+(?:and|also|&)?[\s,;]*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -215,8 +215,11 @@ def _tail(comps: list[Component], bare_pages: bool) -> _Tail:
 
 # ---- authors, titles, publication facts --------------------------------------
 
-_GIVEN = r"(?:[A-Z][a-z’'-]*[A-Z]?[a-z’'-]+|[A-Z]\.(?:\s?[A-Z]\.)*)"
-_SURNAME = r"(?:(?:de|van|von|der|du|la|le)\s+){0,2}[A-Z][a-z’'-]*[A-Z]?[a-z’'-]+"
+# "[A-Z][a-z’'-]*[A-Z]?[a-z’'-]+" read the same names but tried every split of a
+# long run of letters between its two runs (quadratic); the optional inner
+# capital now closes the first run.
+_GIVEN = r"(?:[A-Z](?:[a-z’'-]*[A-Z])?[a-z’'-]+|[A-Z]\.(?:\s?[A-Z]\.)*)"
+_SURNAME = r"(?:(?:de|van|von|der|du|la|le)\s+){0,2}[A-Z](?:[a-z’'-]*[A-Z])?[a-z’'-]+"
 _PERSON = rf"{_GIVEN}(?:\s+{_GIVEN}){{0,2}}\s+{_SURNAME}(?:\s+(?:Jr\.|Sr\.|II|III))?"
 # "The Big Book" and "The New York Times" are titles, not people.
 _NAMES = re.compile(

@@ -23,8 +23,8 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
 
 from archcite.authority.catalog import HISTORY_STATE
 from archcite.csl import clean_csl, frus_csl, to_csl
@@ -356,6 +356,46 @@ def _frus_entries(c: Citation, csl: Mapping[str, Any] | None) -> list[_Entry]:
     return out
 
 
+class CitationEntry(NamedTuple):
+    """An item a citation names itself, and how the citation names it."""
+
+    csl: dict[str, Any]
+    id: str  # the base id (a hash is appended if another item claims it)
+    parent: _Parent | None
+    locator: str | None = None
+    label: str | None = None
+    #: what the hash of a colliding id is made of (default: the identity)
+    seed: str | None = None
+
+
+def citation_entries(
+    c: Citation, csl: Mapping[str, Any] | None
+) -> list[CitationEntry] | None:
+    """The items ``c`` names itself, each with its locator.
+
+    ``None`` when it names none of its own: an Ibid. or a short form without a
+    location stands for its antecedent's item. :func:`collect` and the
+    streaming ids (:mod:`archcite.items.stream`) both ask this one function.
+    """
+    # A whole FRUS volume is the volume item too: its id must be the volume id
+    # whether or not a document of it is cited elsewhere.
+    if (
+        c.frus is not None
+        and c.kind in ("frus", "internal")
+        and (c.frus.documents or c.frus.pages or c.frus.volume_id)
+    ):
+        return [CitationEntry(*entry) for entry in _frus_entries(c, csl)]
+    if csl is None or (c.kind in ("ibid", "short") and not _has_location(c)):
+        return None
+    if c.archival is not None or _kind(csl) == "document":
+        did = archival_id(c.archival, csl)
+        parent = _parent_for(csl, c.archival)
+        return [CitationEntry(dict(csl), did, parent, seed=_seed(c.archival))]
+    work, pinpoint = work_pages(c, csl)
+    label = "page" if pinpoint else None
+    return [CitationEntry(work, work_id(work), None, pinpoint, label)]
+
+
 def collect(located: Iterable[Located | Citation]) -> ItemSet:
     """Collapse citations (in document order) into items with their mentions.
 
@@ -378,27 +418,19 @@ def collect(located: Iterable[Located | Citation]) -> ItemSet:
         )
         csl = dict(c.csl) if c.csl is not None else to_csl(c)
         keys: list[str] = []
-        # A whole FRUS volume is the volume item too: its id must be the
-        # volume id whether or not a document of it is cited elsewhere.
-        if (
-            c.frus is not None
-            and c.kind in ("frus", "internal")
-            and (c.frus.documents or c.frus.pages or c.frus.volume_id)
-        ):
-            for doc, did, parent, locator, label in _frus_entries(c, csl):
+        entries = citation_entries(c, csl)
+        if entries is not None:
+            for e in entries:
                 m = Mention(
-                    "", base.source, base.note, base.note_index, index, locator, label
+                    "",
+                    base.source,
+                    base.note,
+                    base.note_index,
+                    index,
+                    e.locator,
+                    e.label,
                 )
-                keys.append(b.add(doc, did, parent, m))
-        elif csl is not None and (c.kind not in ("ibid", "short") or _has_location(c)):
-            if c.archival is not None or _kind(csl) == "document":
-                did = archival_id(c.archival, csl)
-                parent = _parent_for(csl, c.archival)
-                keys.append(b.add(csl, did, parent, base, _seed(c.archival)))
-            else:
-                csl, pinpoint = work_pages(c, csl)
-                m = replace(base, locator=pinpoint, label="page" if pinpoint else None)
-                keys.append(b.add(csl, work_id(csl), None, m))
+                keys.append(b.add(e.csl, e.id, e.parent, m, e.seed))
         elif c.antecedent is not None and (source, c.antecedent) in by_index:
             locator = _archival_locator(c.archival) if c.archival else None
             label = None
@@ -493,7 +525,9 @@ def from_csl(
     b = _Builder()
     given_parents: dict[tuple[str, str], str] = {}
     for csl in items:
-        if csl.get("type") == "collection":
+        # A file unit cited as a whole is a "collection" item with a location
+        # inside the collection; only the collection itself is a parent.
+        if csl.get("type") == "collection" and not csl.get("archive_location"):
             given_parents[
                 (_norm(csl.get("title")), _norm(csl.get("archive") or ""))
             ] = str(csl.get("id"))
@@ -526,11 +560,13 @@ def from_csl(
 
 
 __all__ = [
+    "CitationEntry",
     "Item",
     "ItemSet",
     "Mention",
     "acronym",
     "archival_id",
+    "citation_entries",
     "collect",
     "collection_csl",
     "from_csl",

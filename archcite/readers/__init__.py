@@ -10,10 +10,9 @@ so that ``archcite parse`` never pays for lxml or zipfile.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import BinaryIO
 
 from archcite import plugins
@@ -113,66 +112,16 @@ def for_suffix(suffix: str) -> str | None:
     return plugins.name_for_suffix(GROUP, suffix.lower())
 
 
-_MARKDOWN_NOTE = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
-_LATEX_NOTE = re.compile(rb"\\(?:footnote|footnotetext|endnote|documentclass)\b")
-_BINARY_READERS = frozenset({"docx", "odt"})
-
-
-def sniff(head: bytes) -> str | None:
-    """Guess a format from the first bytes of an input, or ``None``."""
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        # OLE2: an encrypted DOCX or a legacy .doc; the DOCX reader says which.
-        return "docx"
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"<?xml") or stripped.startswith(b"<TEI"):
-        return "tei"
-    return None
-
-
-def _sniff_text(data: bytes) -> str:
-    """Markdown, LaTeX or plain text, from the note syntax the content uses."""
-    if _MARKDOWN_NOTE.search(data) or b"^[" in data:
-        return "markdown"
-    if _LATEX_NOTE.search(data):
-        return "latex"
-    return "text"
-
-
-def _head(source: Source, size: int = 512) -> bytes:
-    if source.data is not None:
-        return source.data[:size]
-    with source.open() as handle:
-        return handle.read(size)
-
-
 def reader_for(source: Source, fmt: str | None = None) -> ReaderInfo:
-    """Choose the reader for ``source``: explicit ``fmt``, then suffix, then content.
+    """Choose the reader for ``source``: explicit ``fmt``, then content and suffix.
 
-    Content wins over a text suffix for office files: a DOCX saved as
-    ``notes.txt`` is still read as a DOCX rather than refused as bad UTF-8.
+    :func:`archcite.readers.sniff.choose` decides, and refuses inputs that
+    archcite does not read with a line that says what they are.
     """
-    if fmt:
-        return get(fmt)
-    head = _head(source)
-    guess = sniff(head)
-    if guess == "zip":
-        # Both DOCX and ODT are zip files; the ODT mimetype member comes first.
-        guess = "odt" if b"mimetypeapplication/vnd.oasis" in head else "docx"
-    # A document in memory may still have a name with a suffix ("draft.md").
-    suffix = (
-        source.path.suffix if source.path is not None else PurePath(source.name).suffix
-    )
-    if suffix:
-        named = for_suffix(suffix)
-        if named is not None:
-            if guess in _BINARY_READERS and named not in _BINARY_READERS:
-                return get(guess)
-            return get(named)
-    if guess is not None:
-        return get(guess)
-    return get(_sniff_text(source.read_bytes()))
+    from archcite.readers.sniff import choose
+
+    own = canonical_name(fmt) if fmt else None
+    return get(choose(source, own or fmt, for_suffix))
 
 
 def open_source(name: str, stdin: BinaryIO | None = None) -> Source:
@@ -226,14 +175,11 @@ def read(source: Source, fmt: str | None = None) -> Iterator[Note]:
 
 
 def decode_utf8(data: bytes, name: str) -> str:
-    """Decode UTF-8 (BOM allowed), naming the byte offset of the first bad byte."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid UTF-8 (bad byte 0x{data[exc.start]:02x} at byte offset {exc.start})",
-            name,
-        ) from None
-    if "\x00" in text:
-        raise InputError("binary data, not a text document", name)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Decode a text input: UTF-8, or the UTF-16/32 its byte-order mark names.
+
+    Errors name the byte offset of the first bad byte and the encoding the
+    data seems to be in (see :mod:`archcite.readers.sniff`).
+    """
+    from archcite.readers.sniff import decode_text
+
+    return decode_text(data, name)

@@ -22,8 +22,10 @@ Markdown file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import overload
 
 from archcite.model import Note
 from archcite.readers import Reader, Source, decode_utf8
@@ -43,25 +45,67 @@ _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 Pos = tuple[int, int]
 
 
+class _Positions:
+    """The file position of each character of a chunk, kept as runs.
+
+    A run is a stretch of characters on one line with consecutive columns: a
+    line of the file, or the "\n" that joins two. A tuple of one (line, column)
+    pair per character cost about a hundred bytes a character; the runs cost a
+    few per line, and a lookup is a bisection.
+    """
+
+    __slots__ = ("_base", "_cols", "_lines", "_offsets")
+
+    def __init__(
+        self, offsets: list[int], lines: list[int], cols: list[int], base: int = 0
+    ) -> None:
+        self._offsets = offsets
+        self._lines = lines
+        self._cols = cols
+        self._base = base
+
+    @overload
+    def __getitem__(self, i: int) -> Pos: ...
+    @overload
+    def __getitem__(self, i: slice) -> _Positions: ...
+    def __getitem__(self, i: int | slice) -> Pos | _Positions:
+        if isinstance(i, slice):
+            return _Positions(
+                self._offsets, self._lines, self._cols, self._base + (i.start or 0)
+            )
+        at = self._base + i
+        k = bisect_right(self._offsets, at) - 1
+        return (self._lines[k], self._cols[k] + at - self._offsets[k])
+
+
 @dataclass(frozen=True, slots=True)
 class _Chunk:
     """Note source: its characters with the file position of each."""
 
     text: str
-    pos: tuple[Pos, ...]
+    pos: _Positions
 
 
 def _chunk(segments: list[tuple[str, int, int]]) -> _Chunk:
-    chars: list[str] = []
-    pos: list[Pos] = []
+    parts: list[str] = []
+    offsets: list[int] = []
+    lines: list[int] = []
+    cols: list[int] = []
+    at = 0
     for n, (text, line, col) in enumerate(segments):
         if n:
             prev_text, prev_line, prev_col = segments[n - 1]
-            chars.append("\n")
-            pos.append((prev_line, prev_col + len(prev_text)))
-        chars.extend(text)
-        pos.extend((line, col + k) for k in range(len(text)))
-    return _Chunk("".join(chars), tuple(pos))
+            parts.append("\n")
+            offsets.append(at)
+            lines.append(prev_line)
+            cols.append(prev_col + len(prev_text))
+            at += 1
+        parts.append(text)
+        offsets.append(at)
+        lines.append(line)
+        cols.append(col)
+        at += len(text)
+    return _Chunk("".join(parts), _Positions(offsets, lines, cols))
 
 
 def _definitions(lines: list[str]) -> tuple[dict[str, _Chunk], list[str], set[int]]:

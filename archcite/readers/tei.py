@@ -49,7 +49,9 @@ Which files are read
 --------------------
 Only ``<note>`` elements in the TEI namespace count (or un-namespaced ones when
 the root itself is an un-namespaced ``TEI``/``TEI.2``). Well-formed XML without
-such notes is a valid input and yields nothing. Input that is not well-formed
+such notes yields nothing here; :func:`archcite.readers.read` refuses XML whose
+root is not TEI (:mod:`archcite.readers.sniff`) and the pipeline reports a
+document without notes. Input that is not well-formed
 XML raises :class:`~archcite.errors.InputError` ("malformed XML at line L,
 column C: …"); a DOCTYPE declaring entities raises
 :class:`~archcite.errors.UnsafeInputError` (see :mod:`archcite.readers.xmlsafe`).
@@ -68,7 +70,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from archcite.errors import InputError
+from archcite.errors import InputError, InternalError
 from archcite.model import Note
 from archcite.readers import Reader, Source
 from archcite.readers.textmap import TextBuilder
@@ -207,7 +209,10 @@ class _Window:
         """Offset of the next ``<note`` start tag (lxml just reported its element)."""
         if not self._found:
             # lxml reported a note the scan cannot see: a bug, not bad input.
-            raise InputError("internal error: note start tag not found", self.name)
+            raise InternalError(
+                "internal error: note start tag not found; please report it",
+                self.name,
+            )
         return self._found.popleft()
 
     def _release(self) -> None:
@@ -248,12 +253,7 @@ class _Window:
         while depth:
             m = match(text, pos)
             if m is None:
-                line, col = locate(pos)
-                raise InputError(
-                    f"internal error: cannot tokenize note at line {line}, "
-                    f"column {col}",
-                    self.name,
-                )
+                raise _malformed(text, pos, locate(pos), self.name)
             tok_start = pos
             pos = m.end()
             if m.group("start") is not None:
@@ -291,6 +291,20 @@ class _Window:
                 builder.add(m.group("cdtext"), *locate(inner))
             # comments and processing instructions: dropped
         return builder
+
+
+def _malformed(text: str, pos: int, where: tuple[int, int], name: str) -> InputError:
+    """A note's raw XML that no token matches: lxml may hand out the events
+    before a syntax error, so this is where malformed input shows first."""
+    line, col = where
+    ch = text[pos : pos + 1]
+    if ch == "&":
+        why = "'&' that starts no entity (write it as &amp;)"
+    elif ch == "<":
+        why = "'<' that starts no tag (write it as &lt;)"
+    else:
+        why = "unreadable markup"
+    return InputError(f"malformed XML at line {line}, column {col}: {why}", name)
 
 
 def _refs(note: etree._Element) -> tuple[str, ...]:

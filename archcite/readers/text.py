@@ -28,98 +28,151 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from archcite.errors import InputError
 from archcite.model import Note
-from archcite.readers import Reader, Source, decode_utf8
+from archcite.readers import Reader, Source
+from archcite.readers.textio import lines
 from archcite.readers.textmap import TextBuilder
 
-_START = re.compile(r"^([ \t]*)(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+(?=\S)")
+# Note numbers of any size (a 50 MB file has notes past 9999). The possessive
+# runs keep a line of a million spaces linear: nothing after them needs a space
+# back.
+_START = re.compile(r"^([ \t]*+)(?:\[(\d+)\]|(\d+)[.)])[ \t]++(?=\S)")
 _HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:notes|footnotes|endnotes)[ \t]*:?[ \t]*$", re.I
+    r"^[ \t]*+(?:#{1,6}[ \t]*+)?(?:notes|footnotes|endnotes)[ \t]*+:?[ \t]*$", re.I
 )
 _AFTER_NOTES = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:bibliography|references|works cited|sources|"
-    r"appendix|index)[ \t]*:?[ \t]*$",
+    r"^[ \t]*+(?:#{1,6}[ \t]*+)?(?:bibliography|references|works cited|sources|"
+    r"appendix|index)[ \t]*+:?[ \t]*$",
     re.I,
 )
 # Control characters other than tab/newline/form feed mean this is not text.
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _check_text(text: str, name: str) -> None:
-    bad = _CONTROL.search(text[:65536])
+@dataclass(slots=True)
+class _Plan:
+    """Where the notes are, found in a first pass over the lines."""
+
+    heading: int | None = None  # first "Notes" heading
+    stop_from_top: int | None = None  # first after-notes heading anywhere
+    stop_after_heading: int | None = None  # first after-notes heading past it
+    last_one: int | None = None  # last note start numbered 1 before stop_from_top
+    heading_kind: str = "footnote"
+
+    @property
+    def first(self) -> int:
+        return 0 if self.heading is None else self.heading + 1
+
+    def stop(self, end: int) -> int:
+        found = self.stop_from_top if self.heading is None else self.stop_after_heading
+        return end if found is None else found
+
+
+def _check_line(line: str, seen: int, name: str) -> None:
+    """Control characters in the first 64K characters mean this is not text."""
+    bad = _CONTROL.search(line)
     if bad is not None:
         raise InputError(
             f"binary data, not a text document (control character "
-            f"U+{ord(bad.group()):04X} at character {bad.start()})",
+            f"U+{ord(bad.group()):04X} at character {seen + bad.start()})",
             name,
         )
 
 
-def _starts(lines: list[str]) -> list[tuple[int, int, int]]:
-    """Every note-start line as ``(line index, number, text column index)``."""
-    found = []
-    for i, line in enumerate(lines):
-        m = _START.match(line)
-        if m:
-            found.append((i, int(m.group(2) or m.group(3)), m.end()))
-    return found
-
-
-def _note_block(lines: list[str]) -> tuple[list[tuple[int, int, int]], int, str]:
-    """The note starts, the line index where notes stop, and the note type.
-
-    A numbered line that does not continue the count ("1962. …" inside note 3)
-    is a continuation line, not a new note.
-    """
-    end = len(lines)
-    heading = next((i for i, line in enumerate(lines) if _HEADING.match(line)), None)
-    first = 0 if heading is None else heading + 1
-    stop = next((i for i in range(first, end) if _AFTER_NOTES.match(lines[i])), end)
-    starts = [s for s in _starts(lines[:stop]) if s[0] >= first]
-    if heading is not None:
-        kind = "footnote" if "foot" in lines[heading].lower() else "endnote"
-        kept: list[tuple[int, int, int]] = []
-        for s in starts:
-            # A new chapter may restart the count at 1.
-            if not kept or s[1] in (kept[-1][1] + 1, 1):
-                kept.append(s)
-        return kept, stop, kind
-    # No heading: the last note numbered 1 begins the notes (FRUS prints its
-    # footnotes after the document, without a heading).
-    ones = [k for k, s in enumerate(starts) if s[1] == 1]
-    if not ones:
-        return [], stop, "footnote"
-    kept = [starts[ones[-1]]]
-    for s in starts[ones[-1] + 1 :]:
-        if s[1] == kept[-1][1] + 1:
-            kept.append(s)
-    return kept, stop, "footnote"
+def _plan(source: Source) -> tuple[_Plan, int]:
+    """Pass 1: the headings and the last note numbered 1; and the line count."""
+    plan = _Plan()
+    seen = 0  # characters before this line, for the control-character check
+    count = 0
+    for i, line in enumerate(lines(source)):
+        count = i + 1
+        if seen < 65536:
+            _check_line(line[: 65536 - seen], seen, source.name)
+            seen += len(line) + 1
+        if plan.heading is None and _HEADING.match(line):
+            plan.heading = i
+            plan.heading_kind = "footnote" if "foot" in line.lower() else "endnote"
+            continue
+        after = _AFTER_NOTES.match(line) is not None
+        if after and plan.stop_from_top is None:
+            plan.stop_from_top = i
+        if after and plan.heading is not None and plan.stop_after_heading is None:
+            plan.stop_after_heading = i
+        m = _START.match(line) if plan.stop_from_top is None else None
+        if m is not None and int(m.group(2) or m.group(3)) == 1:
+            plan.last_one = i
+    return plan, count
 
 
 def read_text(source: Source) -> Iterator[Note]:
-    """Yield the numbered notes at the end of a plain-text document."""
-    text = decode_utf8(source.read_bytes(), source.name)
-    _check_text(text, source.name)
-    lines = text.split("\n")
-    starts, stop, kind = _note_block(lines)
-    for n, (i, number, col) in enumerate(starts):
-        last = starts[n + 1][0] if n + 1 < len(starts) else stop
-        builder = TextBuilder()
-        builder.add(lines[i][col:], i + 1, col + 1)
-        for j in range(i + 1, last):
-            builder.space(j, len(lines[j - 1]) + 1)
-            builder.add(lines[j], j + 1, 1)
-        body, srcmap = builder.build()
-        yield Note(
-            source=source.name,
-            label=str(number),
-            index=n,
-            text=body,
-            srcmap=srcmap,
-            note_type=kind,
-        )
+    """Yield the numbered notes at the end of a plain-text document.
+
+    Two passes over the lines, so that memory holds one note at a time: the
+    first finds where the notes are, the second reads them.
+    """
+    plan, count = _plan(source)
+    return _notes(source, plan, plan.stop(count))
+
+
+def _notes(source: Source, plan: _Plan, stop: int) -> Iterator[Note]:
+    """Pass 2: a note starts on a line that continues the count (see module doc)."""
+    kind = plan.heading_kind if plan.heading is not None else "footnote"
+    begin = plan.first if plan.heading is not None else plan.last_one
+    if begin is None:
+        return
+    builder: TextBuilder | None = None
+    number = 0
+    index = 0
+    previous = ""
+    for i, line in enumerate(lines(source)):
+        if i >= stop:
+            break
+        if i < begin:
+            previous = line
+            continue
+        m = _START.match(line)
+        if m is not None:
+            n = int(m.group(2) or m.group(3))
+            # With a heading a new chapter may restart the count at 1; without
+            # one the notes run on from the last note numbered 1.
+            starts = (
+                builder is None or n in (number + 1, 1)
+                if plan.heading is not None
+                else (builder is None and n == 1)
+                or (builder is not None and n == number + 1)
+            )
+            if starts:
+                if builder is not None:
+                    yield _note(source, builder, number, index, kind)
+                    index += 1
+                builder = TextBuilder()
+                builder.add(line[m.end() :], i + 1, m.end() + 1)
+                number = n
+                previous = line
+                continue
+        if builder is not None:
+            builder.space(i, len(previous) + 1)
+            builder.add(line, i + 1, 1)
+        previous = line
+    if builder is not None:
+        yield _note(source, builder, number, index, kind)
+
+
+def _note(
+    source: Source, builder: TextBuilder, number: int, index: int, kind: str
+) -> Note:
+    body, srcmap = builder.build()
+    return Note(
+        source=source.name,
+        label=str(number),
+        index=index,
+        text=body,
+        srcmap=srcmap,
+        note_type=kind,
+    )
 
 
 #: This format as a plugin (entry point group ``archcite.readers``).

@@ -72,6 +72,14 @@ def open_package(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
         if why == "File is not a zip file":
             why = "no zip directory; truncated or damaged"
         raise InputError(f"not {article} {kind} file (bad zip: {why})", name) from None
+    except NotImplementedError as exc:
+        # A zip made by a version or with a feature Python's zipfile cannot read
+        # ("zip file version 13.4", a compression method it lacks).
+        raise InputError(
+            f"{article} {kind} file archcite cannot open ({exc}); "
+            "save it again from the office suite",
+            name,
+        ) from None
     _check_sizes(zf, name)
     return zf
 

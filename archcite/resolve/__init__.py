@@ -39,9 +39,9 @@ text, and leaves as ``not-a-citation``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
-from itertools import pairwise
 from typing import Final
 
 from archcite.authority.frus_volumes import (
@@ -51,7 +51,6 @@ from archcite.authority.frus_volumes import (
     sibling,
     with_volume,
 )
-from archcite.grammar.labels import is_label
 from archcite.grammar.shortforms import locators
 from archcite.grammar.vocab import DECLARES
 from archcite.model import (
@@ -60,9 +59,9 @@ from archcite.model import (
     DocItem,
     FrusRef,
     Located,
-    Note,
     PublishedRef,
 )
+from archcite.resolve.history import History, lookahead_label
 from archcite.resolve.inherit import FINER, Want, locates, merge, merge_archival
 
 #: An Ibid. may refer at most this many notes back (FRUS-Explorer's ``ibidReach``);
@@ -76,10 +75,6 @@ _SEVERAL: Final = re.compile(r"\b(?:both|all|each)\s+$", re.IGNORECASE)
 
 
 # -- small predicates -----------------------------------------------------------
-
-
-def _note_key(note: Note) -> tuple[str, int]:
-    return (note.source, note.index)
 
 
 def _is_declaration(c: Citation) -> bool:
@@ -128,67 +123,33 @@ def _refuse(c: Citation, reason: str) -> Citation:
 class _State:
     """What the pass remembers as it walks the document."""
 
-    out: list[Located] = field(default_factory=list)
-    #: declared short title (normalized) -> position of the declaring citation
-    declared: dict[str, int] = field(default_factory=dict)
+    history: History = field(default_factory=lambda: History(SHORT_FORM_REACH))
+    #: declared short title (normalized) -> the declaring citation and its position
+    declared: dict[str, tuple[int, Located]] = field(default_factory=dict)
     #: (volume id, index of the citation that named it) of the last FRUS volume
     last_frus: tuple[str, int] | None = None
-    #: the whole document being resolved ("see footnote 2 below" looks ahead)
-    seq: Sequence[Located] = ()
+    #: citations read ahead ("see footnote 2 below") and the rest of the input
+    ahead: deque[Located] = field(default_factory=deque)
+    more: Iterator[Located] = field(default_factory=lambda: iter(()))
 
 
-def _notes_between(j: int, out: Sequence[Located]) -> list[Note]:
-    """The notes from that of ``out[j]`` to the end of ``out``, each once."""
-    notes: list[Note] = []
-    for loc in out[j:]:
-        if not notes or _note_key(notes[-1]) != _note_key(loc.note):
-            notes.append(loc.note)
-    return notes
-
-
-def _numbering_continues(notes: Sequence[Note]) -> bool:
-    """Whether the footnotes in ``notes`` are numbered on, 16, 17, 18 ….
-
-    Legacy volumes number footnotes through a chapter, so an Ibid. in the
-    first footnote of a document follows the last footnote of the one before
-    (or of the chapter heading). Modern volumes start each document at 1: an
-    Ibid. there never reaches into the previous document.
-    """
-    labels = [n.label for n in notes if not is_label(n)]
-    if not all(label.isdigit() for label in labels):
-        return False
-    numbers = [int(label) for label in labels]
-    return all(b == a + 1 for a, b in pairwise(numbers))
-
-
-def _names_work(c: Citation) -> bool:
-    """An unresolved short form that still names its work by author and title
-    ("Gaddis, We Now Know, 45"): an Ibid. after it cites the same work."""
-    return c.kind == "short" and c.published is not None and bool(c.published.title)
-
-
-def _ibid_target(pos: int, loc: Located, out: Sequence[Located]) -> int | str:
+def _ibid_target(pos: int, loc: Located, h: History) -> int | str:
     """The position of the citation an Ibid. at ``pos`` refers to, or a reason."""
-    key = _note_key(loc.note)
-    j = pos - 1
-    while j >= 0 and _note_key(out[j].note) == key:
-        if _is_real(out[j].citation):
+    for j, prev_in_note in h.in_note_before(pos):
+        if _is_real(prev_in_note.citation):
             return j
-        j -= 1
-    while j >= 0 and (not _is_real(out[j].citation) or is_label(out[j].note)):
-        j -= 1
-    if j < 0:
+    anchor = h.anchor
+    if anchor is None:
         return "no earlier citation"
-    prev = out[j]
-    between = [*_notes_between(j, out), loc.note]
+    prev = anchor.loc
+    labels, numbered = h.between(loc, pos)
     if (
         loc.note.doc is not None
         and prev.note.doc is not None
         and prev.note.doc != loc.note.doc
-        and not _numbering_continues(between)
+        and not numbered
     ):
         return f"no earlier citation in document {loc.note.doc}"
-    labels = sum(1 for n in between if is_label(n))
     gap = loc.note.index - prev.note.index - labels
     if gap > IBID_NOTE_REACH:
         return (
@@ -198,28 +159,34 @@ def _ibid_target(pos: int, loc: Located, out: Sequence[Located]) -> int | str:
         return "an unrecognized citation intervenes"
     # Several citations in that note make the Ibid. ambiguous, unless they all
     # stand for one source ("ibid., Box 12 … ibid." in the note before).
-    prev_key = _note_key(prev.note)
-    roots: set[int] = set()
-    count = 0
-    k = j
-    while k >= 0 and _note_key(out[k].note) == prev_key:
-        if _is_real(out[k].citation):
-            count += 1
-            roots.add(_ultimate(out[k]))
-        k -= 1
-    if len(roots) > 1:
-        return f"ambiguous: note {prev.note.label} before it has {count} citations"
-    return j
+    if len(anchor.roots) > 1:
+        return (
+            f"ambiguous: note {prev.note.label} before it has {anchor.count} citations"
+        )
+    return anchor.pos
 
 
-def _resolve_ibid(pos: int, loc: Located, out: Sequence[Located]) -> Citation:
+def _names_work(c: Citation) -> bool:
+    """An unresolved short form that still names its work by author and title
+    ("Gaddis, We Now Know, 45"): an Ibid. after it cites the same work."""
+    return c.kind == "short" and c.published is not None and bool(c.published.title)
+
+
+def _citation_at(pos: int, h: History) -> Located:
+    anchor = h.anchor
+    if anchor is not None and anchor.pos == pos:
+        return anchor.loc
+    return h.at(pos)
+
+
+def _resolve_ibid(pos: int, loc: Located, h: History) -> Citation:
     c = loc.citation
     if c.status == "partial":
         return _refuse(c, c.reason or "words after Ibid. are not a finer locator")
-    target = _ibid_target(pos, loc, out)
+    target = _ibid_target(pos, loc, h)
     if isinstance(target, str):
         return _refuse(c, target)
-    base = out[target]
+    base = _citation_at(target, h)
     bc = base.citation
     if bc.kind == "unrecognized":
         return _refuse(c, "an unrecognized citation intervenes")
@@ -251,9 +218,11 @@ def _norm_title(text: str) -> str:
     return " ".join(text.strip(" \t\n“”\"'‘’.,;:()").split())
 
 
-def _declared_match(c: Citation, declared: dict[str, int]) -> tuple[int, str] | None:
-    """(position of the declaring citation, rest of the text) when ``c`` starts
-    with a title declared by "hereafter cited as"."""
+def _declared_match(
+    c: Citation, declared: dict[str, tuple[int, Located]]
+) -> tuple[tuple[int, Located], str] | None:
+    """(the declaring citation, rest of the text) when ``c`` starts with a
+    title declared by "hereafter cited as"."""
     text = c.text.lstrip(' ([“"‘')
     for title in sorted(declared, key=len, reverse=True):
         if text.startswith(title):
@@ -264,14 +233,13 @@ def _declared_match(c: Citation, declared: dict[str, int]) -> tuple[int, str] | 
 
 
 def _resolve_declared(
-    loc: Located, match: tuple[int, str], out: Sequence[Located]
+    loc: Located, match: tuple[tuple[int, Located], str]
 ) -> Citation | None:
     c = loc.citation
-    decl_pos, rest = match
+    (_decl_pos, base), rest = match
     found = locators(rest)
     if c.kind == "archival" and c.status == "parsed" and found.rest:
         return None  # a full citation that merely starts with the title
-    base = out[decl_pos]
     short = replace(
         c,
         kind="short",
@@ -302,8 +270,10 @@ _UNIT_LEVELS: Final = (
 )
 
 
-def _declared_unit(c: Citation, declared: dict[str, int]) -> int | None:
-    """The declaring position when ``c`` ends with a declared title standing
+def _declared_unit(
+    c: Citation, declared: dict[str, tuple[int, Located]]
+) -> tuple[int, Located] | None:
+    """The declaring citation when ``c`` ends with a declared title standing
     for a collection ("Bundy to Johnson, June 12, 1964, NSF, LBJL" after
     "… (hereafter cited as NSF, LBJL)"), and names a document before it."""
     ref = c.archival
@@ -318,13 +288,12 @@ def _declared_unit(c: Citation, declared: dict[str, int]) -> int | None:
     return None
 
 
-def _resolve_declared_unit(
-    c: Citation, decl_pos: int, out: Sequence[Located]
-) -> Citation | None:
+def _resolve_declared_unit(c: Citation, decl: tuple[int, Located]) -> Citation | None:
     """A new document in the collection a "hereafter cited as" abbreviation
     names: a full citation whose repository and collection come from the
     declaring citation, linked to it by ``antecedent``."""
-    base = out[decl_pos].citation.archival
+    decl_pos, declaring = decl
+    base = declaring.citation.archival
     ref = c.archival
     if base is None or ref is None or not (base.collection or base.repository):
         return None
@@ -350,20 +319,15 @@ def _work_key(ref: PublishedRef) -> tuple[tuple[str, ...], str]:
     return _surnames(ref.author), _ARTICLE.sub("", title)
 
 
-def _resolve_short_work(pos: int, loc: Located, out: Sequence[Located]) -> Citation:
+def _resolve_short_work(loc: Located, h: History) -> Citation:
     """ "Gaddis, We Now Know, 45": the nearest earlier citation of a work by the
     same author(s) whose title is, or begins with, the short title."""
     c = loc.citation
     assert c.published is not None
     names, short = _work_key(c.published)
-    seen = 0
-    for j in range(pos - 1, -1, -1):
-        prev = out[j].citation
-        if not _is_real(prev):
-            continue
-        seen += 1
-        if seen > SHORT_FORM_REACH:
-            break
+    # the last SHORT_FORM_REACH real citations, nearest first
+    for _j, prev_loc in reversed(h.recent):
+        prev = prev_loc.citation
         pub = prev.published
         if pub is None or prev.kind not in ("published", "short"):
             continue
@@ -377,7 +341,7 @@ def _resolve_short_work(pos: int, loc: Located, out: Sequence[Located]) -> Citat
         return replace(
             c,
             published=replace(pub, pages=c.published.pages),
-            antecedent=_ultimate(out[j]),
+            antecedent=_ultimate(prev_loc),
             status="parsed",
             reason=None,
         )
@@ -416,33 +380,27 @@ def _weight(ref: ArchivalRef) -> int:
     return filled + sum(1 for f in fields(DocItem) if getattr(ref.item, f.name))
 
 
-def _resolve_identity(
-    pos: int, loc: Located, out: Sequence[Located]
-) -> Citation | None:
+def _resolve_identity(loc: Located, h: History) -> Citation | None:
     """Match an archival or short citation to an earlier fuller one."""
     c = loc.citation
     ident = _identity(c.archival)
     if ident is None or c.archival is None:
         return None
-    seen = 0
-    matches: list[int] = []
-    for j in range(pos - 1, -1, -1):
-        prev = out[j].citation
-        if not _is_real(prev):
-            continue
-        seen += 1
-        if seen > SHORT_FORM_REACH:
-            break
-        if prev.kind in ("archival", "short") and _identity(prev.archival) == ident:
-            matches.append(j)
+    # the last SHORT_FORM_REACH real citations, nearest first
+    matches: list[Located] = [
+        prev
+        for _j, prev in reversed(h.recent)
+        if prev.citation.kind in ("archival", "short")
+        and _identity(prev.citation.archival) == ident
+    ]
     if not matches:
         return None
-    roots = {_ultimate(out[j]) for j in matches}
+    roots = {_ultimate(m) for m in matches}
     if len(roots) > 1:
         if c.kind == "short":
             return _refuse(c, f"ambiguous: {len(roots)} earlier citations match it")
         return None
-    base = out[matches[0]]
+    base = matches[0]
     if base.citation.archival is None:  # cannot happen: matched by identity
         return None
     if c.kind != "short" and _weight(base.citation.archival) <= _weight(c.archival):
@@ -462,21 +420,15 @@ def _resolve_identity(
 _DOCUMENT_ID: Final = re.compile(r"d(\d+)$")
 
 
-def _footnote_doc(pos: int, loc: Located, label: str, state: _State) -> str | None:
+def _footnote_doc(loc: Located, label: str, state: _State) -> str | None:
     """The document of the note labelled ``label`` that "footnote N above"
-    (or "below") at ``pos`` points to: the nearest such note of the same
-    source before (after) it, which in a legacy volume numbered through a
-    chapter may be in an earlier document; the note's own document if none."""
-    below = "below" in loc.citation.text
-    seq = state.seq
-    steps = range(pos + 1, len(seq)) if below else range(pos - 1, -1, -1)
-    for k in steps:
-        note = seq[k].note
-        if note.source != loc.note.source:
-            break
-        if note.label == label and _note_key(note) != _note_key(loc.note):
-            return note.doc
-    return loc.note.doc
+    (or "below") points to: the nearest such note of the same source before
+    (after) it, which in a legacy volume numbered through a chapter may be in
+    an earlier document; the note's own document if none."""
+    if "below" in loc.citation.text:
+        found, doc = lookahead_label(state.ahead, state.more, loc, label)
+        return doc if found else loc.note.doc
+    return state.history.last_labelled(label, loc.note.doc)
 
 
 def _resolve_footnote_here(pos: int, loc: Located, state: _State) -> Citation:
@@ -497,7 +449,7 @@ def _resolve_footnote_here(pos: int, loc: Located, state: _State) -> Citation:
         )
     pairs: list[tuple[int, int]] = []
     for _, n in ref.footnotes:
-        doc = _footnote_doc(pos, loc, str(n), state)
+        doc = _footnote_doc(loc, str(n), state)
         m = _DOCUMENT_ID.match(doc or "")
         if m is None:
             return replace(
@@ -568,9 +520,9 @@ def _resolve_elliptical(loc: Located) -> Citation:
 
 def _step(pos: int, loc: Located, state: _State) -> Citation:
     c = loc.citation
-    out = state.out
+    h = state.history
     if c.kind == "ibid":
-        return _resolve_ibid(pos, loc, out)
+        return _resolve_ibid(pos, loc, h)
     if c.kind == "internal":
         return _resolve_internal(pos, loc, state)
     if c.kind == "frus":
@@ -579,21 +531,21 @@ def _step(pos: int, loc: Located, state: _State) -> Citation:
         c.kind in ("unrecognized", "archival", "short") or c.status == "partial"
     ):
         match = _declared_match(c, state.declared)
-        if match is not None and match[0] < pos:
-            resolved = _resolve_declared(loc, match, out)
+        if match is not None and match[0][0] < pos:
+            resolved = _resolve_declared(loc, match)
             if resolved is not None:
                 return resolved
     if c.kind in ("archival", "short"):
-        resolved = _resolve_identity(pos, loc, out)
+        resolved = _resolve_identity(loc, h)
         if resolved is not None:
             return resolved
         decl = _declared_unit(c, state.declared) if state.declared else None
-        if decl is not None and decl < pos:
-            resolved = _resolve_declared_unit(c, decl, out)
+        if decl is not None and decl[0] < pos:
+            resolved = _resolve_declared_unit(c, decl)
             if resolved is not None:
                 return resolved
     if c.kind == "short" and c.published is not None and c.archival is None:
-        return _resolve_short_work(pos, loc, out)
+        return _resolve_short_work(loc, h)
     if c.kind == "short":
         return _refuse(
             c,
@@ -602,16 +554,16 @@ def _step(pos: int, loc: Located, state: _State) -> Citation:
     return c
 
 
-def _remember(loc: Located, state: _State) -> None:
+def _remember(pos: int, loc: Located, state: _State) -> None:
     c = loc.citation
     if c.declares and _norm_title(c.declares):
-        pos = len(state.out) - 1
+        decl: tuple[int, Located] | None = (pos, loc)
         if _is_declaration(c):
             # "(hereafter cited as X)" cut off as a clause of its own declares
             # the citation right before it in the note.
-            pos = _previous_in_note(pos, state.out)
-        if pos >= 0:
-            state.declared[_norm_title(c.declares)] = pos
+            decl = _previous_in_note(pos, state.history)
+        if decl is not None:
+            state.declared[_norm_title(c.declares)] = decl
     if c.frus is not None and c.frus.volume_id:
         if c.kind == "frus":
             state.last_frus = (c.frus.volume_id, loc.index)
@@ -619,23 +571,40 @@ def _remember(loc: Located, state: _State) -> None:
             state.last_frus = (c.frus.volume_id, c.antecedent)
 
 
-def _previous_in_note(pos: int, out: Sequence[Located]) -> int:
-    key = _note_key(out[pos].note)
-    j = pos - 1
-    while j >= 0 and _note_key(out[j].note) == key:
-        if _is_real(out[j].citation):
-            return j
-        j -= 1
-    return -1
+def _previous_in_note(pos: int, h: History) -> tuple[int, Located] | None:
+    for j, prev in h.in_note_before(pos):
+        if _is_real(prev.citation):
+            return j, prev
+    return None
+
+
+def resolve_stream(citations: Iterable[Located]) -> Iterator[Located]:
+    """Resolve one document's citations as they come; never raises, never reorders.
+
+    Memory stays bounded however long the document is (see
+    :mod:`archcite.resolve.history`): only "see footnote 2 below" reads ahead,
+    to the next note labelled 2.
+    """
+    state = _State(more=iter(citations))
+    h = state.history
+    while True:
+        if state.ahead:
+            loc = state.ahead.popleft()
+        else:
+            nxt = next(state.more, None)
+            if nxt is None:
+                return
+            loc = nxt
+        pos = h.count
+        h.begin(loc)
+        c = _step(pos, loc, state)
+        # Most citations leave unchanged; copying each one cost half the pass.
+        done = loc if c is loc.citation else replace(loc, citation=c)
+        h.add(done, _is_real(done.citation), _ultimate(done))
+        _remember(pos, done, state)
+        yield done
 
 
 def resolve(citations: Sequence[Located]) -> tuple[Located, ...]:
     """Resolve one document's citations, in order; never raises, never reorders."""
-    state = _State(seq=citations)
-    for pos, loc in enumerate(citations):
-        c = _step(pos, loc, state)
-        # Most citations leave unchanged; copying each one cost half the pass.
-        done = loc if c is loc.citation else replace(loc, citation=c)
-        state.out.append(done)
-        _remember(done, state)
-    return tuple(state.out)
+    return tuple(resolve_stream(citations))
