@@ -101,7 +101,7 @@ def _year(text: str) -> str | None:
 
 
 def _split_program(text: str, comps: list[Component]) -> str:
-    """"JFK Library Oral History Program" as "JFK Library,Oral History Program".
+    """ "JFK Library Oral History Program" as "JFK Library,Oral History Program".
 
     One character is replaced, so every offset stays what it was.
     """
@@ -151,7 +151,7 @@ def recognize(text: str) -> list[Citation]:
         else:
             break
         k += 1
-    if k >= len(comps) or date is None and not asked:
+    if k >= len(comps) or (date is None and not asked):
         return []
     masked = _split_program(text, comps[k:])
     ref = parse_location(masked, comps[k].start, end)
@@ -171,4 +171,3 @@ def recognize(text: str) -> list[Citation]:
             archival=ref,
         )
     ]
-
