@@ -17,7 +17,7 @@ from pybtex.database import parse_string
 
 from archcite.export import bibtex
 from archcite.export.latex_text import from_latex
-from archcite.grammar import archival
+from archcite.grammar import archival, note
 from archcite.items import collect
 from archcite.model import Citation, Located
 from archcite.pipeline import parse_text
@@ -115,17 +115,23 @@ def _broken(_text: str) -> list[Citation]:
     raise KeyError("grammar bug")
 
 
+def _clear_caches() -> None:
+    """Forget what the archival recognizer and the note stage have read."""
+    archival._cached.cache_clear()
+    note._claimed.cache_clear()
+
+
 def test_a_crashing_recognizer_becomes_an_unrecognized_citation_with_its_reason(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("ARCHCITE_STRICT", raising=False)
     monkeypatch.setattr(archival, "_recognize", _broken)
-    archival._cached.cache_clear()
+    _clear_caches()
     text = "Kennedy Library, National Security Files, Box 334."
     try:
         [loc] = parse_text(text)
     finally:
-        archival._cached.cache_clear()
+        _clear_caches()
     c = loc.citation
     assert (c.kind, c.status) == ("unrecognized", "unrecognized")
     assert c.text == text.rstrip(".") or c.text == text
@@ -137,12 +143,12 @@ def test_under_the_test_suite_a_crashing_recognizer_fails_loudly(
 ) -> None:
     monkeypatch.setenv("ARCHCITE_STRICT", "1")
     monkeypatch.setattr(archival, "_recognize", _broken)
-    archival._cached.cache_clear()
+    _clear_caches()
     try:
         with pytest.raises(KeyError, match="grammar bug"):
             parse_text("Kennedy Library, National Security Files, Box 334.")
     finally:
-        archival._cached.cache_clear()
+        _clear_caches()
 
 
 def test_the_archival_cache_does_not_keep_a_crash(
@@ -158,3 +164,17 @@ def test_the_archival_cache_does_not_keep_a_crash(
             archival.recognize(text)
     [c] = archival.recognize(text)
     assert c.archival is not None and c.archival.box == "77"
+
+
+def test_the_note_stage_does_not_keep_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The note stage reads each clause once; a crash is not remembered as its answer."""
+    monkeypatch.delenv("ARCHCITE_STRICT", raising=False)
+    text = "Kennedy Library, National Security Files, Box 78."
+    _clear_caches()
+    with monkeypatch.context() as m:
+        m.setattr(archival, "_recognize", _broken)
+        [loc] = parse_text(text)
+        assert loc.citation.kind == "unrecognized"
+    archival._cached.cache_clear()  # only the archival cache: the note's must be empty
+    [loc] = parse_text(text)
+    assert loc.citation.archival is not None and loc.citation.archival.box == "78"

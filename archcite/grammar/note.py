@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import fields, replace
+from functools import lru_cache
 from operator import attrgetter
 
 from archcite.grammar import Recognizer, recognizers
@@ -114,30 +115,51 @@ def _leftover(clause: str, start: int, end: int, near: Citation) -> Citation | N
     )
 
 
-def _recognize_clause(
-    clause: str, chain: tuple[Recognizer, ...] | None = None
-) -> list[Citation]:
-    for recognize in chain or recognizers():
+class _Crash(Exception):
+    """A recognizer raised on a clause: which one, and what it raised."""
+
+    def __init__(self, name: str, kind: str) -> None:
+        super().__init__(name, kind)
+        self.name = name
+        self.kind = kind
+
+
+@lru_cache(maxsize=16384)
+def _claimed(clause: str, chain: tuple[Recognizer, ...]) -> tuple[Citation, ...]:
+    # A clause's answer depends only on its text and the chain, and citations
+    # are immutable: FRUS repeats its clauses ("[Telegram]", "Not printed.",
+    # whole source lines), so each is read once. A crash raises, and an
+    # exception is never cached: the clause is read again next time.
+    for recognize in chain:
         try:
             found = recognize(clause)
         except Exception as exc:  # a recognizer bug must not lose the clause
             if os.environ.get(STRICT_ENV) == "1":
                 raise  # the test suite runs strict: a crash fails loudly
             name = getattr(recognize, "__module__", "recognizer")
-            return [
-                Citation(
-                    clause,
-                    0,
-                    len(clause),
-                    "unrecognized",
-                    "unrecognized",
-                    reason=f"internal error in {name}: {type(exc).__name__}",
-                )
-            ]
+            raise _Crash(name, type(exc).__name__) from exc
         if found:
             rest = _leftovers(clause, found)
-            return sorted([*found, *rest], key=lambda c: c.start) if rest else found
-    return [fallback(clause)]
+            return tuple(sorted([*found, *rest], key=_START) if rest else found)
+    return (fallback(clause),)
+
+
+def _recognize_clause(
+    clause: str, chain: tuple[Recognizer, ...] | None = None
+) -> tuple[Citation, ...]:
+    try:
+        return _claimed(clause, chain or recognizers())
+    except _Crash as crash:
+        return (
+            Citation(
+                clause,
+                0,
+                len(clause),
+                "unrecognized",
+                "unrecognized",
+                reason=f"internal error in {crash.name}: {crash.kind}",
+            ),
+        )
 
 
 def _attach_classification(cites: list[Citation]) -> list[Citation]:
