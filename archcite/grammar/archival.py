@@ -327,6 +327,9 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         hit = auth.collection(repo_id, collection)
         if hit is not None and hit[1]:
             collection = hit[0].name
+    # A JCS paper named in front ("JCS 1844/46, Records of the JCS, RG 218")
+    # is filed inside whatever file the location names.
+    files = [*f.file_number, item.filed] if item.filed else f.file_number
     ref = ArchivalRef(
         repository=repo_name,
         repository_as_cited=repo_cited,
@@ -339,7 +342,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         folder=join(f.folder),
         reel=f.reel,
         lot=f.lot,
-        file_number=join(f.file_number),
+        file_number=join(files),
         job=f.job,
         item=item.doc_item(f.item_type),
         entry=f.entry,
@@ -371,7 +374,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         and item.type is None
         and bool(item.author or (item.date and found is not None))
         and not any(
-            (f.folder, f.reel, f.file_number, f.lot, f.accession, f.job, f.record_group,
+            (f.folder, f.reel, files, f.lot, f.accession, f.job, f.record_group,
              f.entry, f.fonds)
         )
         # With a box, only surnames make it short: "David E. Bell to Bundy, …,
