@@ -115,3 +115,49 @@ def test_a_jcs_paper_after_the_type_joins_the_decimal_file() -> None:
 def test_other_numbered_papers_stay_the_title(text: str, title: str) -> None:
     ref = arch(text)
     assert ref.item.title == title and ref.file_number is None
+
+
+# -- a lot file named first, the repository last ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Records of the Policy Planning Staff, 1962–1964: Lot 70 D 199, Europe, "
+        "National Archives.",
+        "Department of State, Records of the Policy Planning Staff, 1962–1964: "
+        "Lot 70 D 199, Europe.",
+    ],
+)
+def test_a_lot_file_named_first_keeps_its_order(text: str) -> None:
+    ref = arch(text)
+    assert ref.collection == "Records of the Policy Planning Staff, 1962–1964"
+    assert (ref.lot, ref.file_unit) == ("70 D 199", "Europe")
+    assert ref.repository is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S/P Files: Lot 64 D 563, Europe, RG 59, National Archives.",  # named lot
+        "S/P Files, Lot 64 D 563, Europe, RG 59, National Archives.",  # name, then lot
+        "Europe, S/P Files, Lot 64 D 563, RG 59, National Archives.",  # smallest first
+    ],
+)
+def test_the_file_in_a_lot_in_either_order(text: str) -> None:
+    ref = arch(text)
+    assert (ref.collection, ref.lot, ref.file_unit, ref.record_group) == (
+        "S/P Files",
+        "64 D 563",
+        "Europe",
+        "59",
+    )
+
+
+def test_a_chicago_location_with_a_box_is_still_reversed() -> None:
+    ref = arch(
+        "Europe, box 3, Records of the Policy Planning Staff, 1962–1964, "
+        "Lot 70 D 199, RG 59, National Archives."
+    )
+    assert ref.box == "3" and ref.lot == "70 D 199"
+    assert ref.collection == "Records of the Policy Planning Staff, 1962–1964"
