@@ -64,3 +64,30 @@ def test_two_letters_alike_in_short_form_print_the_date_once(style: str) -> None
     assert renderer.render(clusters)[-1] == (
         "Rusk, memorandum to Kennedy, February 20, 1962, 12."
     )
+
+
+def test_manuscript_telegram_number_takes_the_genre_place() -> None:
+    # like "Dean Rusk, memorandum to John F. Kennedy" in note 2: the type and
+    # its number before "to", no comma between "to" and the sender's part
+    assert notes()["8"].startswith(
+        "Thompson, telegram no. 2231 to Rusk, Moscow, March 9, 1962, 700.5611/3-962, "
+    )
+    result = CliRunner().invoke(cli, ["bib", "samples/manuscript.txt"])
+    assert "Thompson. Telegram no. 2231 to Rusk, Moscow. March 9, 1962." in (
+        result.stdout
+    ), result.stdout
+
+
+@pytest.mark.parametrize("style", CHICAGO)
+def test_numbered_letter_reads_like_a_memorandum(style: str) -> None:
+    from archcite.csl.titles import supply_title
+
+    telegram = supply_title(
+        dict(
+            RUSK, id="tel", genre="telegram", number="2231", **{"event-place": "Moscow"}
+        )
+    )
+    note = Renderer(load_style(style), [telegram], "text").render(
+        [Cluster((Cite("tel"),), 1)]
+    )[0]
+    assert note.startswith("Dean Rusk, telegram no. 2231 to John F. Kennedy, Moscow, ")
