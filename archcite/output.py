@@ -96,35 +96,10 @@ def write_atomic(
 
     Keeps the permissions of a file it replaces; returns the path written.
     """
-    target = check_target(path, inputs)
-    # Follow a symlink so the link stays a link and its target gets the data.
-    real = target.resolve()
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{real.name}.", suffix=".tmp", dir=real.parent
-        )
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if real.exists():
-            os.chmod(tmp, real.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, real)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    with open_atomic(path, inputs) as handle:
+        handle.write(payload)
+    return Path(path)
 
 
 __all__ = ["check_target", "open_atomic", "write_atomic"]

@@ -177,11 +177,16 @@ def test_interviews_and_communications_are_citations_of_their_own_kind(
         assert names[0]["family"] == recipient[0].split()[-1]
 
 
-def test_an_oral_history_in_a_library_stays_archival() -> None:
+def test_an_oral_history_in_a_library_is_an_interview_with_its_archive() -> None:
+    # Once archival (issue 11); the interview and its repository are one
+    # citation of kind interview now (tests/test_oral_history.py).
     c = one(
         "Robert McNamara, oral history interview by Walt Rostow, January 8, 1975, LBJL."
     )
-    assert c.kind == "archival"
+    assert c.kind == "interview"
+    assert c.archival is not None
+    assert c.archival.repository == "Lyndon Baines Johnson Library"
+    assert c.archival.item.recipient == ("Walt Rostow",)
 
 
 @pytest.mark.parametrize(

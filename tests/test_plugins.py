@@ -75,6 +75,7 @@ def test_own_plugins_load_in_listing_order() -> None:
         "frus",
         "shortforms",
         "collection_only",
+        "oral_history",
         "archival",
         "personal",
         "published",

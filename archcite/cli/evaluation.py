@@ -10,11 +10,28 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from archcite.errors import InputError
 from archcite.evaluation.archival import evaluate, format_text, load_gold, to_json
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _gold_options(command: F) -> F:
+    """The GOLD argument and ``--format`` option every ``eval`` command takes."""
+    command = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="Table for people or JSON for tools.",
+    )(command)
+    return click.argument("gold", type=click.Path(dir_okay=False))(command)
 
 
 @click.group("eval")
@@ -23,15 +40,7 @@ def eval_group() -> None:
 
 
 @eval_group.command("archival")
-@click.argument("gold", type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Table for people or JSON for tools.",
-)
+@_gold_options
 @click.option("--show-failures", is_flag=True, help="List every failing field.")
 def archival_command(gold: str, fmt: str, show_failures: bool) -> None:
     """Precision, recall and F1 per archival field on the GOLD JSON Lines file."""
@@ -50,15 +59,7 @@ def archival_command(gold: str, fmt: str, show_failures: bool) -> None:
 
 
 @eval_group.command("frus")
-@click.argument("gold", type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Table for people or JSON for tools.",
-)
+@_gold_options
 @click.option("--show-failures", is_flag=True, help="List every failing case.")
 def frus_command(gold: str, fmt: str, show_failures: bool) -> None:
     """Cases passed and link precision/recall per class on a FRUS GOLD file.

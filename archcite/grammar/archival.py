@@ -56,7 +56,7 @@ from archcite.grammar.locators import (
 from archcite.grammar.vocab import DECLARATION, DECLARATION_HINT, IN_FULL, PRINTING_VERB
 from archcite.model import ArchivalRef, Citation, DocItem
 
-__all__ = ["gate", "parse_doc_item", "recognize"]
+__all__ = ["gate", "parse_doc_item", "parse_location", "recognize"]
 
 # "Also printed in …": a printing, which the published recognizer reads.
 _PRINTED = re.compile(rf"\b{PRINTING_VERB}{IN_FULL}\s+in\b")
@@ -376,6 +376,17 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         and (f.box is None or all(" " not in n for n in item.author))
     )  # fmt: skip
     return _Parsed(ref, status, short)
+
+
+def parse_location(text: str, start: int, end: int) -> ArchivalRef | None:
+    """Where ``text[start:end]`` says a document is kept, or ``None``.
+
+    The tail of a citation whose head another recognizer reads (an interview
+    "…, Dean Rusk Oral History Collection, Richard B. Russell Library"); it
+    must name a repository, or a collection with strong locators.
+    """
+    parsed = _parse_piece(text, start, end)
+    return None if parsed is None else parsed.ref
 
 
 def _recognize(text: str) -> list[Citation]:

@@ -13,6 +13,7 @@ from archcite.grammar import archival as _archival
 from archcite.grammar import collection_only as _collection_only
 from archcite.grammar import frus as _frus
 from archcite.grammar import noncitation as _noncitation
+from archcite.grammar import oral_history as _oral_history
 from archcite.grammar import personal as _personal
 from archcite.grammar import published as _published
 from archcite.grammar import shortforms as _shortforms
@@ -34,6 +35,11 @@ collection_only = RecognizerPlugin(
     _collection_only.recognize,
     "source notes that name only a collection of papers",
     order=390,
+)
+oral_history = RecognizerPlugin(
+    _oral_history.recognize,
+    "interviews held in an archive: the interview, then its collection and repository",
+    order=395,
 )
 archival = RecognizerPlugin(
     _archival.recognize,

@@ -13,8 +13,9 @@ They come out as kind ``interview`` or ``personal_communication``; the person
 and the date fill ``archival.item`` (``author`` the one interviewed or
 writing, ``recipient`` the interviewer or addressee other than "the author",
 ``place`` where the interview was held, ``type`` the words as cited). No
-repository: an oral history in a library ("…, LBJL") is the archival
-recognizer's, which runs first.
+repository: an interview held in an archive ("…, July 28, 1969, LBJ Library")
+is :mod:`archcite.grammar.oral_history`'s, which runs before the archival
+recognizer.
 """
 
 from __future__ import annotations
@@ -45,7 +46,16 @@ _TRAILING: Final = re.compile(
     rf"(?P<rest>(?:,\s*[^,]+?)*?),?\s*(?P<date>{_DATE})$"
 )
 _AUTHOR_ONLY: Final = re.compile(rf"^{_AUTHOR}$", re.IGNORECASE)
+#: Shared with :mod:`archcite.grammar.oral_history`: one or more people, and
+#: "the author" (who is no name).
+PEOPLE: Final = _PEOPLE
+AUTHOR: Final = _AUTHOR
 _PLACE_PART: Final = re.compile(r"^[A-Z][\w.’' -]*$")
+
+
+def names(text: str | None) -> tuple[str, ...]:
+    """The people of a "by A and B" or "with A, B" phrase; "the author" is none."""
+    return _names(text)
 
 
 def _names(text: str | None) -> tuple[str, ...]:
