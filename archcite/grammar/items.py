@@ -310,7 +310,6 @@ def parse_item(comps: list[Component]) -> ItemParts:
     number: str | None = None
     place: str | None = None
     classification: str | None = None
-    filed: str | None = None
     # A list of recipients goes on only right after the component that began
     # it ("A to B, C, and D"); after the type a lone name is where the
     # document was sent from ("Thompson to Rusk, telegram 2231, Moscow").
