@@ -182,21 +182,26 @@ RECORD_FORMATS = ("jsonl", "json")
 BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
 
 
+def failed(name: str, exc: Exception) -> Outcome:
+    """The outcome of an input whose reading raised ``exc``: its one error line,
+    and whether archcite itself failed (a bug) rather than the input."""
+    if isinstance(exc, ArchciteError):
+        return Outcome(name, error=str(exc), internal=exc.exit_code == 3)
+    if isinstance(exc, RecursionError):
+        return Outcome(name, error=f"{name}: input nests too deeply")
+    return Outcome(
+        name,
+        error=f"{name}: internal error ({type(exc).__name__}: {exc}); please report it",
+        internal=True,
+    )
+
+
 def extract_one(task: Task) -> Outcome:
     """Read one input; never raises (an error is part of the outcome)."""
     try:
         return extract_file(task)
-    except ArchciteError as exc:
-        return Outcome(task.name, error=str(exc), internal=exc.exit_code == 3)
-    except RecursionError:
-        return Outcome(task.name, error=f"{task.name}: input nests too deeply")
-    except Exception as exc:  # a bug: reported, and the other files go on
-        return Outcome(
-            task.name,
-            error=f"{task.name}: internal error ({type(exc).__name__}: {exc}); "
-            "please report it",
-            internal=True,
-        )
+    except Exception as exc:  # reported, and the other files go on
+        return failed(task.name, exc)
 
 
 def _open(task: Task) -> readers.Source:
@@ -423,6 +428,7 @@ __all__ = [
     "expand",
     "extract_file",
     "extract_one",
+    "failed",
     "ordered_map",
     "show_progress",
 ]

@@ -22,6 +22,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from archcite import readers
+from archcite.cli.corpus import read_each
 from archcite.errors import InputError
 from archcite.export.cslinput import is_bibliography
 from archcite.export.cslinput import parse as parse_bibliography
@@ -170,7 +171,9 @@ def format_cmd(
     where the style asks for it, by the document's own note numbers; the
     prose and editorial remarks of each note are kept as written. A CSL-JSON
     or .bib file prints each item as a first full note. Citations that
-    cannot be formatted stay as written and are listed on stderr.
+    cannot be formatted stay as written and are listed on stderr. An
+    unreadable input among several is reported on stderr, the others are
+    still formatted, and the exit code is 1 (2 if every input failed).
     """
     loaded = load_style(style)
     out: Output = to  # type: ignore[assignment]
@@ -191,8 +194,8 @@ def format_cmd(
     chunks: list[str] = []
     reports: list[str] = []
     items: list[dict[str, Any]] = []
-    for name in paths:
-        located, bib_items = _read(name)
+    read, code = read_each(paths, lambda name: (name, *_read(name)))
+    for name, located, bib_items in read:
         if bib_items:
             items.extend(bib_items)
             continue
@@ -208,6 +211,8 @@ def format_cmd(
     _emit("\n".join(chunks), output, paths)
     for line in reports:
         click.echo(f"archcite: {line}", err=True)
+    if code:
+        sys.exit(code)
 
 
 @click.command("bib")
@@ -241,7 +246,9 @@ def bib_cmd(
 
     Archival documents are listed by collection (repository and place), as
     the Chicago Manual asks, unless only one document of the collection is
-    cited; FRUS documents by their volume, as a book.
+    cited; FRUS documents by their volume, as a book. An unreadable input
+    among several is reported on stderr, the others are still read, and the
+    exit code is 1 (2 if every input failed).
     """
     wanted: list[Any] = []
     if sections:
@@ -255,8 +262,8 @@ def bib_cmd(
     loaded = load_style(style)
     located: list[Located] = []
     items: list[dict[str, Any]] = []
-    for name in paths:
-        found, bib_items = _read(name)
+    read, code = read_each(paths, _read)
+    for found, bib_items in read:
         located.extend(found)
         items.extend(bib_items)
     itemset = collect(located)
@@ -270,6 +277,8 @@ def bib_cmd(
         sections=wanted or None,
     )
     _emit("\n".join(entries) + ("\n" if entries else ""), output, paths)
+    if code:
+        sys.exit(code)
 
 
 @click.command("styles")
