@@ -5,8 +5,9 @@ replaced by its formatted citation (prose and editorial remarks as written),
 then the bibliography; for a CSL-JSON or BibTeX file, each item as a first
 full note, then the bibliography. A citation that cannot be formatted
 (unrecognized, or an Ibid. with nothing before it) is kept verbatim and
-reported on stderr with its place: ``PATH:LINE:COLUMN: note N: kept as written
-(reason)``.
+reported on stderr with its place: ``PATH:LINE:COLUMN: note N: “…” kept as
+written (reason)``, for DOCX/ODT ``PATH: note N (paragraph P), character C: …``
+(:mod:`archcite.places`, as ``check`` names places).
 
 ``-o`` with a manuscript suffix (``.docx``, ``.odt``, ``.md``, ``.tex``)
 rewrites the manuscript itself: see :data:`MANUSCRIPT_WRITERS`.
@@ -30,6 +31,7 @@ from archcite.items import collect, from_csl
 from archcite.model import Located
 from archcite.output import write_atomic
 from archcite.pipeline import extract_source
+from archcite.places import OFFICE_READERS, kept_line
 from archcite.render import (
     OUTPUTS,
     SECTIONS,
@@ -66,17 +68,8 @@ _STYLE_HELP = (
 )
 
 
-def _kept(rendered: Rendered, source: str) -> list[str]:
-    out = []
-    for loc, reason in rendered.kept:
-        line, column = loc.line_column
-        text = loc.citation.text
-        short = text if len(text) <= 60 else text[:59] + "…"
-        out.append(
-            f"{source}:{line}:{column}: note {loc.note.label}: “{short}” "
-            f"kept as written ({reason})"
-        )
-    return out
+def _kept(rendered: Rendered, source: str, office: bool) -> list[str]:
+    return [kept_line(loc, reason, source, office) for loc, reason in rendered.kept]
 
 
 def _note_text(locs: Sequence[Located], citations: dict[int, str]) -> str:
@@ -118,11 +111,14 @@ def _heading(output: Output) -> str:
     }.get(output, "Bibliography\n")
 
 
-def _read(name: str) -> tuple[list[Located], list[dict[str, Any]]]:
+def _read(name: str) -> tuple[list[Located], list[dict[str, Any]], bool]:
+    """A document's citations, or a bibliography's items; and whether it is a
+    DOCX/ODT (its places are notes and paragraphs, not lines)."""
     source = readers.open_source(name, sys.stdin.buffer if name == "-" else None)
     if name != "-" and is_bibliography(name):
-        return [], parse_bibliography(source.read_bytes(), source.name, None)
-    return list(extract_source(source)), []
+        return [], parse_bibliography(source.read_bytes(), source.name, None), False
+    office = readers.reader_for(source).name in OFFICE_READERS
+    return list(extract_source(source)), [], office
 
 
 def _emit(data: str, output_path: Path | None, inputs: Sequence[str]) -> None:
@@ -187,7 +183,7 @@ def format_cmd(
             )
         if len(paths) != 1:
             raise InputError("rewriting takes exactly one manuscript", str(output))
-        located, _ = _read(paths[0])
+        located, _, _ = _read(paths[0])
         for message in writer(paths[0], located, loaded, output):
             click.echo(f"archcite: {message}", err=True)
         return
@@ -195,13 +191,13 @@ def format_cmd(
     reports: list[str] = []
     items: list[dict[str, Any]] = []
     read, code = read_each(paths, lambda name: (name, *_read(name)))
-    for name, located, bib_items in read:
+    for name, located, bib_items, office in read:
         if bib_items:
             items.extend(bib_items)
             continue
         text, rendered = format_manuscript(located, loaded, out)
         chunks.append(text)
-        reports.extend(_kept(rendered, name))
+        reports.extend(_kept(rendered, name, office))
     if items:
         notes, bib = render_items(items, loaded, out)
         text = "\n".join(f"{n}. {note}" for n, note in enumerate(notes, 1)) + "\n"
@@ -263,7 +259,7 @@ def bib_cmd(
     located: list[Located] = []
     items: list[dict[str, Any]] = []
     read, code = read_each(paths, _read)
-    for found, bib_items in read:
+    for found, bib_items, _ in read:
         located.extend(found)
         items.extend(bib_items)
     itemset = collect(located)
