@@ -234,7 +234,9 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def example_package_visible(site: Path) -> Iterator[dict[str, str]]:
     """tests/plugin_pkg importable and its entry points found in this process;
     yields the environment that does the same for archcite in a subprocess."""
-    dirs = [str(PLUGIN_PKG), str(site)]
+    # site first: its metadata wins over an egg-info a past pip install -e
+    # left in tests/plugin_pkg (the first distribution of a name is used)
+    dirs = [str(site), str(PLUGIN_PKG)]
     saved = list(sys.path)
     sys.path[:0] = dirs
     importlib.invalidate_caches()
