@@ -237,7 +237,7 @@ def example_package_visible(site: Path) -> Iterator[dict[str, str]]:
     # site first: its metadata wins over an egg-info a past pip install -e
     # left in tests/plugin_pkg (the first distribution of a name is used)
     dirs = [str(site), str(PLUGIN_PKG)]
-    saved = list(sys.path)
+    saved, loaded = list(sys.path), set(sys.modules)
     sys.path[:0] = dirs
     importlib.invalidate_caches()
     plugins.rescan()
@@ -246,8 +246,9 @@ def example_package_visible(site: Path) -> Iterator[dict[str, str]]:
         yield {**os.environ, "PYTHONPATH": os.pathsep.join(pythonpath)}
     finally:
         sys.path[:] = saved
-        for module in [m for m in sys.modules if m.split(".")[0] == PLUGIN_MODULE]:
-            del sys.modules[module]
+        for module in set(sys.modules) - loaded:
+            if module.split(".")[0] == PLUGIN_MODULE:
+                del sys.modules[module]
         importlib.invalidate_caches()
         plugins.rescan()
 
@@ -272,6 +273,7 @@ def test_the_example_package_is_visible_only_while_a_test_uses_it(
     example_site: Path,
 ) -> None:
     before = _visible()
+    imported = PLUGIN_MODULE in sys.modules  # only if a developer installed it
     with example_package_visible(example_site):
         dist = importlib.metadata.distribution("archcite-example-plugin")
         assert dist.version == "0.1.0"
@@ -280,7 +282,7 @@ def test_the_example_package_is_visible_only_while_a_test_uses_it(
         assert formats.canonical_name("lines") == "item-lines"
         assert "exemplum" in [name for name, _ in recognizer_plugins()]
     assert _visible() == before
-    assert PLUGIN_MODULE not in sys.modules
+    assert (PLUGIN_MODULE in sys.modules) == imported
 
 
 def test_the_example_package_is_seen_by_archcite_in_a_subprocess(
