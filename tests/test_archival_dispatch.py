@@ -100,9 +100,10 @@ def test_number_in_the_record_and_csl() -> None:
     assert ref is not None
     assert archival_dict(ref)["item"]["number"] == "2231"
     csl = archival_to_csl(ref)
-    # An addressed document: untitled, its number beside the genre
-    # (docs/archival-fields.md).
-    assert csl["number"] == "2231" and "title" not in csl
+    # An addressed document: untitled, its number in its genre, where Chicago
+    # prints it before "to" (docs/archival-fields.md).
+    assert csl["genre"] == "telegram no. 2231" and "title" not in csl
+    assert "number" not in csl
     assert csl["event-place"] == "Moscow"
     assert [r["family"] for r in csl["recipient"]] == ["Rusk"]
 

@@ -11,10 +11,13 @@ item alone). The rule (docs/archival-fields.md):
 
 * an addressed document (people as author and recipient, CSL
   ``personal_communication``, Zotero ``letter``): no title. Its ``genre``
-  (Zotero letterType) and ``number`` stay. Chicago prints it as "Dean Rusk,
-  memorandum to John F. Kennedy, February 20, 1962, …", and any stored title
-  broke that note in citeproc-js ("Dean Rusk “Memorandum,” to John F.
-  Kennedy", comma lost). Zotero names an untitled letter by its people
+  (Zotero letterType) stays, with its ``number`` folded in ("telegram no.
+  2231"). Chicago prints it as "Dean Rusk, memorandum to John F. Kennedy,
+  February 20, 1962, …" and "Thompson, telegram no. 2231 to Rusk, Moscow, …";
+  any stored title broke that note in citeproc-js ("Dean Rusk “Memorandum,”
+  to John F. Kennedy", comma lost), and so did a ``number`` beside the genre:
+  the styles then drop the genre before "to" and print "Thompson, to Rusk,
+  Moscow, telegram no. 2231". Zotero names an untitled letter by its people
   ("[Letter to Kennedy]") in the item list, so the row is not blank;
 * any other document: the type with its number as cited ("Memorandum for the
   record", "Telegram 2231"); ``genre`` and ``number`` are dropped, or Chicago
@@ -51,21 +54,6 @@ _ABOVE_FILE = re.compile(
 )
 
 
-def _name(name: Mapping[str, Any]) -> str:
-    if name.get("family"):
-        particle = name.get("non-dropping-particle")
-        return f"{particle} {name['family']}" if particle else str(name["family"])
-    return str(name.get("literal") or name.get("given") or "")
-
-
-def _names(names: Any) -> str:
-    parts = [_name(n) for n in names or [] if isinstance(n, Mapping)]
-    parts = [p for p in parts if p]
-    if len(parts) <= 2:
-        return " and ".join(parts)
-    return ", ".join(parts[:-1]) + ", and " + parts[-1]
-
-
 def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -91,14 +79,26 @@ def is_addressed(csl: Mapping[str, Any]) -> bool:
 
 
 _NUMBERED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)* (?P<number>\d[\w./-]*)$")
+#: the genre of a numbered addressed document, as :func:`supply_title` writes it
+_NUMBERED_GENRE = re.compile(r"^[a-z]+(?: [a-z]+)* no\. (?P<number>\d[\w./-]*)$")
 
 
 def document_number(csl: Mapping[str, Any]) -> str | None:
-    """The document's own number: ``number``, or the one its supplied title ends in."""
+    """The document's own number: ``number``, or the one its supplied title
+    or genre ("telegram no. 2231") ends in."""
     if csl.get("number"):
         return str(csl["number"])
-    m = _NUMBERED.match(str(csl.get("title") or ""))
-    return m.group("number") if m and is_archival(csl) else None
+    if not is_archival(csl):
+        return None
+    m = _NUMBERED.match(str(csl.get("title") or "")) or _NUMBERED_GENRE.match(
+        str(csl.get("genre") or "")
+    )
+    return m.group("number") if m else None
+
+
+def numbered_genre(genre: str, number: str) -> str:
+    """ "telegram no. 2231": the genre Chicago prints before "to" (CMOS 14.232)."""
+    return f"{genre} no. {number}"
 
 
 def _split_units(location: str) -> list[str]:
@@ -148,6 +148,13 @@ def supply_title(
     Idempotent: an item with a title is returned unchanged.
     """
     out = copy.deepcopy(dict(csl))
+    if not out.get("title") and is_archival(out) and is_addressed(out):
+        genre = str(out.get("genre") or "").strip()
+        number = str(out.get("number") or "").strip()
+        if genre and number:
+            out["genre"] = numbered_genre(genre, number)
+            del out["number"]
+        return out
     if out.get("title") or not is_archival(out) or is_addressed(out):
         return out
     title = document_title(out)
@@ -190,5 +197,6 @@ __all__ = [
     "file_title",
     "is_addressed",
     "is_archival",
+    "numbered_genre",
     "supply_title",
 ]

@@ -45,9 +45,9 @@ NOTES: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Thompson to Rusk, telegram 2231, Moscow, March 9, 1962, Central Decimal "
         "File 1960–63, 700.5611/3-962, Record Group 59, National Archives, "
         "College Park, MD.",
-        # the Chicago styles' form for a numbered letter, as on main before any
-        # supplied title ("Thompson, to Rusk, Moscow, telegram 2231, …")
-        "Thompson, to Rusk, ",
+        # the number folded into the genre takes the place "memorandum" takes
+        # (a number beside the genre gave "Thompson, to Rusk, Moscow, telegram no. 2231")
+        "Thompson, telegram no. 2231 to Rusk, ",
         ("telegram", "2231", "Thompson", "Rusk"),
     ),
     # no recipient: the type as cited is the title
@@ -96,7 +96,8 @@ def test_the_rule_on_the_notes() -> None:
         assert "title" not in items[key], items[key]
         assert items[key]["type"] == "personal_communication"
         assert items[key]["genre"]
-    assert items["telegram-to"]["number"] == "2231"
+    assert items["telegram-to"]["genre"] == "telegram no. 2231"
+    assert "number" not in items["telegram-to"]
     assert items["mfr"]["title"] == "Memorandum for the record"
     assert "genre" not in items["mfr"] and items["mfr"]["type"] == "manuscript"
     assert items["telegram"]["title"] == "Telegram 2231"

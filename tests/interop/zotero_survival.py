@@ -189,9 +189,12 @@ def _names(*roles: tuple[str, str]) -> Check:
 
 
 def _number(csl: Mapping[str, Any], z: Mapping[str, Any]) -> str:
-    """Kept in a number field, in Extra, or in the title ("Telegram 2231")."""
+    """Kept in a number field, in Extra, in the title ("Telegram 2231") or in a
+    letter's type ("telegram no. 2231")."""
     value = str(document_number(csl))
     if value in (z.get("number"), z.get("reportNumber")):
+        return "kept"
+    if re.search(rf"\b{re.escape(value)}$", str(z.get("letterType") or "")):
         return "kept"
     if value in _extra(z).get("number", []):
         return "kept"
