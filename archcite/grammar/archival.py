@@ -27,7 +27,7 @@ to :mod:`archcite.grammar.published`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -102,6 +102,7 @@ class _Parsed:
     short: bool = (
         False  # a Chicago short form ("Rusk to Kennedy, February 20, 1962, NSF, JFKL")
     )
+    reason: str | None = None  # why a citation is only ``partial``, if said
 
 
 def _repository_at(
@@ -358,6 +359,9 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         status = "parsed" if detail else "partial"
     else:
         status = "parsed" if f.legacy_only and ref.file_number else "partial"
+    reason = None
+    if repo_id is not None and _names_repository_again(loc_comps, repo_id, auth):
+        status, reason = "partial", _REPEATED_REPOSITORY
     # A Chicago short form names the document without its type and the place
     # without folder or file, with or without the box: "Rusk to Kennedy,
     # February 20, 1962, NSF, JFKL", "Kennan to Lippmann, April 6, 1948, box
@@ -375,7 +379,27 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         # box 334, NSF, JFKL" is a first, full citation without a type.
         and (f.box is None or all(" " not in n for n in item.author))
     )  # fmt: skip
-    return _Parsed(ref, status, short)
+    return _Parsed(ref, status, short, reason)
+
+
+_REPEATED_REPOSITORY = "names its repository again among its units"
+
+
+def _names_repository_again(
+    units: Sequence[Component], repo_id: str, auth: Authority
+) -> bool:
+    """Whether a unit is the citation's repository once more.
+
+    A location names its repository once; "Kennedy Library, National Security
+    Files, Box 334, Kennedy Library, National Security Files, …" is locations
+    run together (or one pasted many times), and its units would be read as
+    folder and file titles.
+    """
+    for c in units:
+        m = auth.match_repository(c.text)
+        if m is not None and m.end == len(c.text) and m.repository.id == repo_id:
+            return True
+    return False
 
 
 def parse_location(text: str, start: int, end: int) -> ArchivalRef | None:
@@ -499,6 +523,7 @@ def _citations(text: str) -> list[Citation]:
                 end=e,
                 kind="short" if parsed.short else "archival",
                 status="parsed" if parsed.status == "parsed" else "partial",
+                reason=parsed.reason,
                 role=role if k == 0 else ("copy" if role == "copy" else "reference"),
                 archival=ref,
                 declares=declares if k == 0 else None,
