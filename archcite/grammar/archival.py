@@ -298,9 +298,9 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     else:
         item = parse_item(comps)
         rest = comps[item.used :]
-        if not rest:
+        if not rest and not _document_only(item):
             return None
-        first = classify(rest[0].text)
+        first = classify(rest[0].text) if rest else None
         small_first = first is not None and first.kind in (
             "box",
             "folder",
@@ -319,7 +319,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             else rest
         )
     f = assign(drop_record_group_titles(loc_comps, _rg_name(auth)))
-    if found is None and not f.strong:
+    if found is None and not f.strong and loc_comps:
         return None
     collection = f.collection
     if collection and (am := _ABBR_TAIL.search(collection)) and am.start() > 0:
@@ -328,6 +328,9 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         hit = auth.collection(repo_id, collection)
         if hit is not None and hit[1]:
             collection = hit[0].name
+    # A JCS paper named in front ("JCS 1844/46, Records of the JCS, RG 218")
+    # is filed inside whatever file the location names.
+    files = [*f.file_number, item.filed] if item.filed else f.file_number
     ref = ArchivalRef(
         repository=repo_name,
         repository_as_cited=repo_cited,
@@ -340,7 +343,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         folder=join(f.folder),
         reel=f.reel,
         lot=f.lot,
-        file_number=join(f.file_number),
+        file_number=join(files),
         job=f.job,
         item=item.doc_item(f.item_type),
         entry=f.entry,
@@ -365,14 +368,17 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     # A Chicago short form names the document without its type and the place
     # without folder or file, with or without the box: "Rusk to Kennedy,
     # February 20, 1962, NSF, JFKL", "Kennan to Lippmann, April 6, 1948, box
-    # 17, Kennan Papers, Mudd Library". The resolver finds the fuller citation.
+    # 17, Kennan Papers, Mudd Library" — or without any place at all, when
+    # writer, addressee and date name the document ("Rusk to Kennedy,
+    # February 20, 1962"; see _document_only). The resolver finds the fuller
+    # citation; the place left out, it stays partial until then.
     short = (
         not after
         and item.used > 0
         and item.type is None
         and bool(item.author or (item.date and found is not None))
         and not any(
-            (f.folder, f.reel, f.file_number, f.lot, f.accession, f.job, f.record_group,
+            (f.folder, f.reel, files, f.lot, f.accession, f.job, f.record_group,
              f.entry, f.fonds)
         )
         # With a box, only surnames make it short: "David E. Bell to Bundy, …,
@@ -400,6 +406,23 @@ def _names_repository_again(
         if m is not None and m.end == len(c.text) and m.repository.id == repo_id:
             return True
     return False
+
+
+def _document_only(item: ItemParts) -> bool:
+    """Whether the whole clause is a document named by writer, addressee and
+    date, with no type and no place: Chicago's short form of a letter or
+    memorandum cited in full before ("Rusk to Kennedy, February 20, 1962").
+
+    Both names and a date with its month are needed: "Rusk to Kennedy was the
+    usual channel" has no date, "Washington to Moscow, 1962" only a year, and
+    a type ("Letter from Rusk to Kennedy, May 3") makes a description, not a
+    short form.
+    """
+    return (
+        item.used > 0
+        and item.type is None
+        and bool(item.author and item.recipient and item.date)
+    )
 
 
 def parse_location(text: str, start: int, end: int) -> ArchivalRef | None:
