@@ -13,15 +13,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev,zotero]'
 	touch $@
 
-# The example plugin package registers a reader, a recognizer and an output
-# format through entry points; tests/test_plugins.py uses it from the CLI.
-# Only the test run installs it, so `make demo` shows archcite's own plugins.
-PLUGIN_STAMP := $(VENV)/.plugin-installed
-$(PLUGIN_STAMP): $(STAMP) tests/plugin_pkg/pyproject.toml
-	$(BIN)/python -m pip install -q -e tests/plugin_pkg
-	touch $@
+# make test once installed the example plugin package (tests/plugin_pkg) into
+# .venv, which then showed its reader and format in make demo. The tests now put
+# it on sys.path only while they run; take it out of a venv that still has it.
+OLD_PLUGIN_STAMP := $(VENV)/.plugin-installed
+.PHONY: forget-example-plugin
+forget-example-plugin: $(STAMP)
+	@if [ -e $(OLD_PLUGIN_STAMP) ]; then \
+	  $(BIN)/python -m pip uninstall -q -y archcite-example-plugin && \
+	  rm -f $(OLD_PLUGIN_STAMP); fi
 
-demo: $(STAMP)
+demo: $(STAMP) forget-example-plugin
 	@bash scripts/demo.sh $(BIN)
 
 # External clients used by the interop tests (pandoc, citeproc-js); the script
@@ -36,7 +38,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP) $(PLUGIN_STAMP)
+unit: $(STAMP) forget-example-plugin
 	$(BIN)/pytest -q
 
 test: $(STAMP) tools lint typecheck unit

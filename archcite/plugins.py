@@ -15,8 +15,8 @@ another package registers its own::
 
 What each group's objects are is up to the registry that owns the group
 (:mod:`archcite.readers`, :mod:`archcite.grammar`, :mod:`archcite.export.formats`);
-this module only finds them. Entry points are read once per process;
-:func:`register` adds a plugin held in memory (a pandoc filter's own reader, a
+this module only finds them. Entry points are read once per process
+(:func:`rescan` reads them again); :func:`register` adds a plugin held in memory (a pandoc filter's own reader, a
 test's recognizer) and wins over an installed one of the same name.
 
 Names are listed in a stable order: archcite's own plugins first, then every
@@ -125,11 +125,23 @@ def _entries(group: str) -> dict[str, EntryPoint | _Runtime]:
 
 
 def generation() -> int:
-    """A number that changes whenever :func:`register` changes what is registered.
+    """A number that changes whenever what is registered may have changed
+    (:func:`register`, :func:`unregister`, :func:`rescan`).
 
     Registries that cache what they loaded key their cache on it.
     """
     return _generation
+
+
+def rescan() -> None:
+    """Read the installed entry points again when they are next needed.
+
+    For a process that changes what is importable while it runs: a test that
+    puts a distribution on ``sys.path`` for its own duration, and takes it off.
+    """
+    global _generation
+    _installed.cache_clear()
+    _generation += 1  # registries key what they loaded on it
 
 
 def names(group: str) -> tuple[str, ...]:
@@ -309,6 +321,7 @@ __all__ = [
     "ordered",
     "register",
     "registered",
+    "rescan",
     "suffixes",
     "unregister",
 ]

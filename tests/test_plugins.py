@@ -1,17 +1,24 @@
 """Extension points: readers, recognizers and output formats as entry-point plugins.
 
 archcite's own plugins are found the way another package's are; the example
-package ``tests/plugin_pkg`` (installed by ``make test``) adds one of each and is
-used here through the command line.
+package ``tests/plugin_pkg`` adds one of each and is used here through the command
+line. It is never installed: a test that needs it puts its source and a
+``.dist-info`` written from its ``pyproject.toml`` on ``sys.path`` for its own
+duration, so the venv's ``archcite`` (``make demo``) shows archcite's own plugins.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import json
 import os
+import re
+import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -191,19 +198,109 @@ def test_a_plugin_of_the_wrong_kind_is_refused() -> None:
         formats.get("odd")
 
 
-# -- the example package, installed ----------------------------------------------
+# -- the example package, visible while a test runs --------------------------------
+
+PLUGIN_PKG = REPO / "tests" / "plugin_pkg"
+PLUGIN_MODULE = "archcite_example_plugin"
+
+
+def _write_dist_info(site: Path) -> None:
+    """The metadata pip would install for tests/plugin_pkg, from its pyproject.toml:
+    importlib.metadata finds a ``NAME-VERSION.dist-info`` on ``sys.path``."""
+    project = tomllib.loads((PLUGIN_PKG / "pyproject.toml").read_text("utf-8"))
+    meta = project["project"]
+    stem = re.sub(r"[-_.]+", "_", meta["name"])
+    dist_info = site / f"{stem}-{meta['version']}.dist-info"
+    dist_info.mkdir(parents=True)
+    (dist_info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {meta['name']}\nVersion: {meta['version']}\n",
+        "utf-8",
+    )
+    sections = [
+        f"[{group}]\n" + "".join(f"{name} = {value}\n" for name, value in eps.items())
+        for group, eps in meta["entry-points"].items()
+    ]
+    (dist_info / "entry_points.txt").write_text("\n".join(sections), "utf-8")
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("example-plugin-site")
+    _write_dist_info(site)
+    return site
+
+
+@contextmanager
+def example_package_visible(site: Path) -> Iterator[dict[str, str]]:
+    """tests/plugin_pkg importable and its entry points found in this process;
+    yields the environment that does the same for archcite in a subprocess."""
+    # site first: its metadata wins over an egg-info a past pip install -e
+    # left in tests/plugin_pkg (the first distribution of a name is used)
+    dirs = [str(site), str(PLUGIN_PKG)]
+    saved, loaded = list(sys.path), set(sys.modules)
+    sys.path[:0] = dirs
+    importlib.invalidate_caches()
+    plugins.rescan()
+    pythonpath = [*dirs, *filter(None, [os.environ.get("PYTHONPATH")])]
+    try:
+        yield {**os.environ, "PYTHONPATH": os.pathsep.join(pythonpath)}
+    finally:
+        sys.path[:] = saved
+        for module in set(sys.modules) - loaded:
+            if module.split(".")[0] == PLUGIN_MODULE:
+                del sys.modules[module]
+        importlib.invalidate_caches()
+        plugins.rescan()
 
 
 @pytest.fixture
-def example_package() -> None:
-    """Skip for a developer who has not installed it; fail in CI, which must."""
-    try:
-        importlib.metadata.distribution("archcite-example-plugin")
-    except importlib.metadata.PackageNotFoundError:
-        reason = "tests/plugin_pkg is not installed (pip install -e tests/plugin_pkg)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}, but CI must run this test (see make test)")
-        pytest.skip(reason)
+def example_package(example_site: Path) -> Iterator[dict[str, str]]:
+    """tests/plugin_pkg, visible for one test (not through monkeypatch: its undo
+    would come after the rescan, which would then keep the plugins)."""
+    with example_package_visible(example_site) as env:
+        yield env
+
+
+def _visible() -> tuple[tuple[str, ...], ...]:
+    return (
+        readers.names(),
+        formats.names(),
+        tuple(name for name, _ in recognizer_plugins()),
+    )
+
+
+def test_the_example_package_is_visible_only_while_a_test_uses_it(
+    example_site: Path,
+) -> None:
+    before = _visible()
+    imported = PLUGIN_MODULE in sys.modules  # only if a developer installed it
+    with example_package_visible(example_site):
+        dist = importlib.metadata.distribution("archcite-example-plugin")
+        assert dist.version == "0.1.0"
+        assert "ledger" in readers.names() and readers.for_suffix(".ledger")
+        assert "item-lines" in formats.names()
+        assert formats.canonical_name("lines") == "item-lines"
+        assert "exemplum" in [name for name, _ in recognizer_plugins()]
+    assert _visible() == before
+    assert (PLUGIN_MODULE in sys.modules) == imported
+
+
+def test_the_example_package_is_seen_by_archcite_in_a_subprocess(
+    example_package: dict[str, str],
+) -> None:
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "archcite", *args],
+            capture_output=True,
+            text=True,
+            env=example_package,
+            check=True,
+        )
+        return done.stdout
+
+    assert "ledger     .ledger" in run("readers")
+    help_text = run("extract", "--help")
+    assert "ledger" in help_text and "item-lines" in help_text
 
 
 LEDGER = (
