@@ -182,21 +182,26 @@ RECORD_FORMATS = ("jsonl", "json")
 BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
 
 
+def failed(name: str, exc: Exception) -> Outcome:
+    """The outcome of an input whose reading raised ``exc``: its one error line,
+    and whether archcite itself failed (a bug) rather than the input."""
+    if isinstance(exc, ArchciteError):
+        return Outcome(name, error=str(exc), internal=exc.exit_code == 3)
+    if isinstance(exc, RecursionError):
+        return Outcome(name, error=f"{name}: input nests too deeply")
+    return Outcome(
+        name,
+        error=f"{name}: internal error ({type(exc).__name__}: {exc}); please report it",
+        internal=True,
+    )
+
+
 def extract_one(task: Task) -> Outcome:
     """Read one input; never raises (an error is part of the outcome)."""
     try:
         return extract_file(task)
-    except ArchciteError as exc:
-        return Outcome(task.name, error=str(exc), internal=exc.exit_code == 3)
-    except RecursionError:
-        return Outcome(task.name, error=f"{task.name}: input nests too deeply")
-    except Exception as exc:  # a bug: reported, and the other files go on
-        return Outcome(
-            task.name,
-            error=f"{task.name}: internal error ({type(exc).__name__}: {exc}); "
-            "please report it",
-            internal=True,
-        )
+    except Exception as exc:  # reported, and the other files go on
+        return failed(task.name, exc)
 
 
 def _open(task: Task) -> readers.Source:
@@ -396,19 +401,30 @@ class Summary:
         self.kinds.update(dict(outcome.kinds))
 
     def line(self, skipped: Sequence[tuple[str, int]] = ()) -> str:
-        total = sum(self.kinds.values())
-        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.kinds.items()))
-        out = (
-            f"archcite: {self.files} file{'s' * (self.files != 1)}, "
-            f"{self.notes} notes, {total} citations"
-            + (f" ({kinds})" if kinds else "")
-            + f", {self.unrecognized} unrecognized, {self.errors} "
-            + ("error" if self.errors == 1 else "errors")
-        )
+        """``archcite: 2 files (1 error), 13 notes, 15 citations (archival 5, …,
+        unrecognized 1), 4 not citations``: files counts every input, the
+        breakdown adds up to the citations, and text the recognizers judged to
+        be no citation (prose, editorial remarks) is counted apart from them."""
+        kinds = {k: n for k, n in self.kinds.items() if k != "not-a-citation"}
+        prose = self.kinds["not-a-citation"]
+        inputs = self.files + self.errors
+        out = f"archcite: {_count(inputs, 'file')}"
+        if self.errors:
+            out += f" ({_count(self.errors, 'error')})"
+        out += f", {_count(self.notes, 'note')}, "
+        out += _count(sum(kinds.values()), "citation")
+        if kinds:
+            out += f" ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})"
+        if prose:
+            out += f", {prose} not " + ("a citation" if prose == 1 else "citations")
         if skipped:
             passed = ", ".join(f"{n} {s or '(no suffix)'}" for s, n in skipped)
             out += f"; skipped in folders (no reader for them): {passed}"
         return out
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 __all__ = [
@@ -423,6 +439,7 @@ __all__ = [
     "expand",
     "extract_file",
     "extract_one",
+    "failed",
     "ordered_map",
     "show_progress",
 ]

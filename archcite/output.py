@@ -4,6 +4,8 @@ The data goes to a temporary file in the target's own directory (so the final
 ``os.replace`` is a rename on one file system, atomic on POSIX and Windows),
 is flushed to disk, and only then replaces the target. A crash or a full disk
 leaves the old file intact; an interrupted write leaves no stray temp file.
+A pipe or a device named as the output (``-o /dev/stdout``) is written into
+directly: it has no contents to keep, and a rename would replace it.
 """
 
 from __future__ import annotations
@@ -60,6 +62,17 @@ def open_atomic(
     same rules as :func:`write_atomic`: never over an input, permissions kept.
     """
     target = check_target(path, inputs)
+    if target.exists() and not target.is_file():
+        # A pipe or a device (a FIFO, /dev/stdout): a rename would put a plain
+        # file in its place, so the output goes straight into it.
+        try:
+            with open(target, "wb") as handle:
+                yield handle
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write: {exc.strerror or exc}", str(path)
+            ) from exc
+        return
     real = target.resolve()
     try:
         fd, tmp = tempfile.mkstemp(

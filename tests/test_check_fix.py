@@ -253,3 +253,17 @@ def test_fix_suggests_the_canonical_name_and_keeps_every_line(tmp_path: Path) ->
         for before, after in want.get(number, []):
             expected = expected.replace(before, after, 1)
         assert b == expected, number
+
+
+def test_in_place_without_fix_changes_nothing(tmp_path: Path) -> None:
+    draft = tmp_path / "defects.md"
+    shutil.copy(DATA / "defects.md", draft)
+    original = draft.read_bytes()
+    result = run("check", str(draft), "--in-place")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "archcite: error: --in-place only goes with --fix (see '"
+    )
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert draft.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["defects.md"]

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from archcite.cli import cli
 from archcite.record import validator
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
 
 
 def run(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:
@@ -276,3 +280,42 @@ def test_help_lists_commands_and_exit_codes() -> None:
     assert code == 0
     for word in ("extract", "parse", "schema", "Exit codes"):
         assert word in out
+
+
+def _commands(
+    command: click.Command, path: tuple[str, ...] = ()
+) -> Iterator[tuple[str, click.Command]]:
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from _commands(sub, (*path, name))
+    else:
+        yield " ".join(("archcite", *path)), command
+
+
+def test_the_readme_commands_table_names_every_option_help_lists() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| `archcite ")]
+    missing = []
+    for name, command in _commands(cli):
+        row = next(
+            (r for r in rows if re.match(rf"\| `{re.escape(name)}[ `]", r)), None
+        )
+        assert row is not None, f"no row for {name}"
+        for param in command.params:
+            if not isinstance(param, click.Option) or param.hidden:
+                continue
+            names = [*param.opts, *param.secondary_opts]
+            if not any(re.search(rf"{re.escape(n)}(?![\w-])", row) for n in names):
+                missing.append(f"{name} {names[-1]}")
+    assert missing == []
+
+
+def test_the_readme_styles_paragraph_names_every_shipped_style() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Formatting: styles\n", 1)[1]
+    paragraph = section.strip().split("\n\n", 1)[0]
+    listed = CliRunner().invoke(cli, ["styles"]).stdout
+    names = [line.split()[0] for line in listed.splitlines() if line[:1].isalpha()]
+    assert "chicago-fullnote-bibliography-hsg" in names
+    assert [n for n in names if f"`{n}`" not in paragraph] == []

@@ -82,8 +82,9 @@ def test_folder_output_is_every_file_in_order_with_a_summary(shelf: Path) -> Non
     assert err.count("\n") == 1
     assert err.startswith("archcite: 3 files, ")
     assert "citations (archival " in err
+    assert "error" not in err
     assert err.rstrip().endswith(
-        "0 errors; skipped in folders (no reader for them): 1 .csv, 1 .pdf"
+        "; skipped in folders (no reader for them): 1 .csv, 1 .pdf"
     )
 
 
@@ -112,7 +113,30 @@ def test_one_bad_file_is_reported_and_skipped(shelf: Path) -> None:
     assert error.startswith(
         f"archcite: error: {shelf / 'a' / 'broken.xml'}: malformed XML"
     )
-    assert summary.startswith("archcite: 4 files, ") and ", 1 error;" in summary
+    assert summary.startswith("archcite: 5 files (1 error), ")
+
+
+def test_the_summary_counts_every_input_and_not_citations_apart(
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    manuscript = str(SAMPLES / "manuscript.md")
+    code, out, err = run("extract", manuscript, str(empty))
+    assert code == 1
+    records = [json.loads(line) for line in out.splitlines()]
+    notes = len({r["note"] for r in records})
+    kinds: dict[str, int] = {}
+    for r in records:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+    prose = kinds.pop("not-a-citation")
+    assert prose > 1 and kinds.get("unrecognized")
+    breakdown = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+    assert err.splitlines() == [
+        f"archcite: error: {empty}: empty file",
+        f"archcite: 2 files (1 error), {notes} notes, {sum(kinds.values())} "
+        f"citations ({breakdown}), {prose} not citations",
+    ]
 
 
 def test_a_failed_run_writes_no_output_file(tmp_path: Path) -> None:

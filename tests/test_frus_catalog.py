@@ -204,6 +204,28 @@ def test_build_refuses_other_folders(tmp_path: Path) -> None:
         build(tmp_path)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["frus", "show", ""],
+        ["frus", "show", "  "],
+        ["frus", "resolve", "x", "--in", ""],
+    ],
+)
+def test_cli_an_empty_volume_id_is_named(args: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from archcite.cli import cli
+
+    given = args[2] if args[1] == "show" else args[-1]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"archcite: error: {given!r} is not a FRUS volume id (such as frus1961-63v06)\n"
+    )
+
+
 def test_cli_show_resolve_build(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -99,8 +99,8 @@ def test_among_several_inputs_a_bad_one_exits_1_and_the_rest_is_read(
     assert out.count("\n") > 0
     error, summary = err.splitlines()
     assert error == f"archcite: error: {rtf}: RTF is not supported; save as DOCX or ODT"
-    assert summary.startswith("archcite: 1 file, 4 notes, 10 citations (archival 2,")
-    assert summary.endswith(", 0 unrecognized, 1 error")
+    assert summary.startswith("archcite: 2 files (1 error), 4 notes, ")
+    assert "citations (archival 2," in summary
 
 
 @pytest.mark.parametrize(
@@ -292,3 +292,51 @@ def test_a_zip_python_cannot_open_is_one_line_not_a_crash(tmp_path: Path) -> Non
     assert len(lines) == 1 and "new.docx" in lines[0], result.stderr
     assert "cannot open (zip file version 13.4)" in lines[0], result.stderr
     assert "Traceback" not in result.output
+
+
+# -- zips that are no document, text named as a document -----------------------
+
+
+@pytest.mark.parametrize("name", ["plain.zip", "plain.docx", "plain.odt"])
+def test_a_zip_of_files_is_an_archive_not_a_document(name: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes(zip_bytes({"a.txt": "hello", "notes/b.md": "[^1]: x"}))
+    code, out, err = run("extract", str(path))
+    assert code == 2 and out == ""
+    assert one_line(err) == (
+        f"archcite: error: {path}: a zip archive, not a document; archcite reads "
+        "plain text, Markdown, LaTeX, DOCX, ODT and TEI XML"
+    )
+
+
+def test_a_damaged_package_still_gets_the_office_readers_word(tmp_path: Path) -> None:
+    path = tmp_path / "nodoc.docx"
+    path.write_bytes(zip_bytes({"[Content_Types].xml": "<Types/>", "a.txt": "x"}))
+    code, _, err = run("extract", str(path))
+    assert code == 2
+    assert one_line(err).endswith("not a DOCX file (the zip has no word/document.xml)")
+
+
+@pytest.mark.parametrize(("suffix", "kind"), [("docx", "a DOCX"), ("odt", "an ODT")])
+def test_text_named_as_an_office_file_says_it_looks_like_text(
+    suffix: str, kind: str, tmp_path: Path
+) -> None:
+    path = tmp_path / f"notes.{suffix}"
+    path.write_text(NOTES, encoding="utf-8")
+    code, _, err = run("extract", str(path))
+    assert code == 2
+    assert one_line(err) == (
+        f"archcite: error: {path}: not {kind} file (not a zip archive); it looks "
+        "like plain text (use --from text or rename it)"
+    )
+    # and the advice works
+    code, out, _ = run("extract", "--from", "text", str(path))
+    assert code == 0 and "Kennedy Library" in out
+
+
+def test_binary_named_as_an_office_file_gets_no_text_advice(tmp_path: Path) -> None:
+    path = tmp_path / "noise.docx"
+    path.write_bytes(bytes(range(1, 200)) * 3)
+    code, _, err = run("extract", str(path))
+    assert code == 2
+    assert one_line(err).endswith("not a DOCX file (not a zip archive)")

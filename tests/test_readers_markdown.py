@@ -151,3 +151,19 @@ def test_arbitrary_input_maps_inside_the_file(tail: str) -> None:
             line, col = note.srcmap.locate(k)
             if ch != " ":
                 assert lines[line - 1][col - 1] == ch
+
+
+def test_an_empty_note_is_located_at_its_definition_or_mark() -> None:
+    # an empty definition (indented by up to three spaces), a definition whose
+    # only content is markup, and an empty inline note
+    notes = notes_of(
+        "Body.[^1] More.[^2] Inline.^[] Last.[^3]\n\n[^1]: \n  [^2]: <br>\n"
+        "[^3]: Ibid.\n"
+    )
+    assert [(n.label, n.text) for n in notes] == [
+        ("1", ""),
+        ("2", ""),
+        ("3", ""),
+        ("4", "Ibid."),
+    ]
+    assert [n.srcmap.locate(0) for n in notes] == [(3, 1), (4, 3), (1, 28), (5, 7)]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from archcite.cli import cli
 from archcite.errors import InputError
 from archcite.model import Note
 from archcite.readers import Source, open_source, read
@@ -181,3 +184,80 @@ def test_binary_data_is_refused() -> None:
         list(read(open_source(str(path))))
     with pytest.raises(InputError, match=r"control character U\+0001"):
         notes_of("Body.\n\x01\x02\x03 Notes\n1. x\n")
+
+
+def _extract(path: Path) -> list[dict[str, object]]:
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_an_empty_numbered_note_is_its_own_note(tmp_path: Path) -> None:
+    path = tmp_path / "en.txt"
+    path.write_text(
+        "Notes\n\n1. Foreign Relations, 1961–1963, vol. VI, Document 35.\n2.\n"
+        "3. Ibid.\n",
+        encoding="utf-8",
+    )
+    frus, empty, ibid = _extract(path)
+    assert [r["note"] for r in (frus, empty, ibid)] == ["1", "2", "3"]
+    assert (empty["kind"], empty["reason"], empty["text"]) == (
+        "not-a-citation",
+        "empty note",
+        "",
+    )
+    # where the number is, not line 1, column 1
+    assert (empty["line"], empty["column"]) == (4, 1)
+    assert ibid["kind"] == "ibid" and ibid["antecedent"] == frus["index"]
+    assert ibid["frus"] == frus["frus"]
+
+
+@pytest.mark.parametrize("bare", ["2.", "  2.  ", "[2]", "\t2)"], ids=repr)
+def test_a_bare_number_in_sequence_starts_a_note(bare: str) -> None:
+    notes = notes_of(f"Body.\n\n1. Box 334.\n{bare}\n3. Ibid.\n")
+    assert [(n.label, n.text) for n in notes] == [
+        ("1", "Box 334."),
+        ("2", ""),
+        ("3", "Ibid."),
+    ]
+    column = len(bare) - len(bare.lstrip()) + 1
+    assert notes[1].srcmap.locate(0) == (4, column)
+
+
+def test_a_bare_number_takes_the_lines_below_it_as_its_text() -> None:
+    notes = notes_of("Notes\n\n1.\n   Kennedy Library, Box 334.\n2.\n   Ibid.\n")
+    assert [(n.label, n.text) for n in notes] == [
+        ("1", "Kennedy Library, Box 334."),
+        ("2", "Ibid."),
+    ]
+    assert notes[1].srcmap.locate(0) == (6, 4)
+
+
+def test_a_bare_number_followed_by_the_same_number_is_prose() -> None:
+    # "2." wrapped onto its own line inside note 1, then the real note 2
+    notes = notes_of("Body.\n\n1. See paragraph\n2.\n2. Ibid.\n3. Box 334.\n")
+    assert [(n.label, n.text) for n in notes] == [
+        ("1", "See paragraph 2."),
+        ("2", "Ibid."),
+        ("3", "Box 334."),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["", "Notes\n\n"], ids=["no heading", "heading"])
+def test_a_bare_number_out_of_sequence_is_prose(heading: str) -> None:
+    # Neither a year nor a "1." restarts or skips the count on its own line.
+    notes = notes_of(
+        f"Body.\n\n{heading}1. Memorandum of February 20,\n1962.\n"
+        "2. Ibid., paragraph\n1.\n3. Box 334.\n5.\n"
+    )
+    assert [(n.label, n.text) for n in notes] == [
+        ("1", "Memorandum of February 20, 1962."),
+        ("2", "Ibid., paragraph 1."),
+        ("3", "Box 334. 5."),
+    ]
+
+
+def test_a_bare_one_does_not_start_the_notes() -> None:
+    # Without a heading the notes begin at the last "1." with text.
+    notes = notes_of("Body.\n1.\nprose\n\n1. Kennedy Library, Box 334.\n2. Ibid.\n")
+    assert [n.text for n in notes] == ["Kennedy Library, Box 334.", "Ibid."]

@@ -237,3 +237,37 @@ def test_format_and_bib_share_style_and_to(command: str) -> None:
     assert code == 2 and "'rtf' is not one of" in err
     code, out, _ = run(command, "samples/nsam129.txt", "--to", "html")
     assert code == 0 and "National Security Files" in out
+
+
+# -- several inputs, some unreadable: as extract and check treat them ----------
+
+
+@pytest.mark.parametrize("command", ["format", "bib"])
+def test_a_bad_input_among_several_is_reported_and_the_rest_formatted(
+    command: str, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    alone_code, alone, _ = run(command, "samples/manuscript.md")
+    code, out, err = run(command, "samples/manuscript.md", str(empty))
+    assert alone_code == 0
+    assert code == 1
+    assert out == alone
+    assert f"archcite: error: {empty}: empty file" in err.splitlines()
+
+
+@pytest.mark.parametrize("command", ["format", "bib"])
+def test_every_input_bad_reports_each_and_exits_2(command: str, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    rtf = tmp_path / "x.rtf"
+    rtf.write_bytes(b"{\\rtf1 x}")
+    out_file = tmp_path / "out.txt"
+    code, out, err = run(command, str(empty), str(rtf), "-o", str(out_file))
+    assert code == 2
+    assert out == ""
+    assert not out_file.exists()
+    assert err.splitlines() == [
+        f"archcite: error: {empty}: empty file",
+        f"archcite: error: {rtf}: RTF is not supported; save as DOCX or ODT",
+    ]

@@ -55,3 +55,32 @@ def test_format_keeps_the_format_of_the_manuscript(tmp_path: Path) -> None:
     assert (
         result.stderr.startswith("archcite: error:") and result.stderr.count("\n") == 1
     )
+
+
+def _kept_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "kept as written" in line]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+def test_office_places_are_notes_and_paragraphs_as_check_names_them(
+    suffix: str, tmp_path: Path
+) -> None:
+    src = str(SAMPLES / f"manuscript.{suffix}")
+    printed = CliRunner().invoke(cli, ["format", src])
+    rewritten = CliRunner().invoke(
+        cli, ["format", src, "-o", str(tmp_path / f"out.{suffix}")]
+    )
+    check = CliRunner().invoke(cli, ["check", src, "--select", "unrecognized"])
+    kept = _kept_lines(printed.stderr)
+    assert kept and _kept_lines(rewritten.stderr) == kept
+    # check's own place for the same citation, as README describes for DOCX/ODT
+    place = check.stdout.splitlines()[0].split(": unrecognized ")[0]
+    assert place.startswith(f"{src}: note ") and "(paragraph " in place
+    assert kept[0].startswith(f"archcite: {place}: “")
+
+
+def test_the_quoted_excerpt_is_one_length_whoever_reports_it(tmp_path: Path) -> None:
+    src = str(SAMPLES / "manuscript.md")
+    printed = _kept_lines(CliRunner().invoke(cli, ["format", src]).stderr)
+    rewritten = CliRunner().invoke(cli, ["format", src, "-o", str(tmp_path / "o.md")])
+    assert printed and _kept_lines(rewritten.stderr) == printed

@@ -18,10 +18,8 @@ from archcite.check.model import Edit, Finding, Hit
 from archcite.check.settings import Settings
 from archcite.model import Located
 from archcite.pipeline import finish, locate
+from archcite.places import OFFICE_READERS
 from archcite.readers import Source
-
-#: readers whose ``line`` is a body paragraph, not a line of the file
-OFFICE_READERS = frozenset({"docx", "odt"})
 
 
 def _finding(rule_id: str, hit: Hit) -> Finding:

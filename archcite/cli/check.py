@@ -197,7 +197,10 @@ def check(
     """
     select_ids = _patterns(select, "--select")
     ignore_ids = _patterns(ignore, "--ignore")
-    if (fix or in_place) and "-" in paths:
+    if in_place and not fix:
+        # Rewriting a manuscript must be asked for in so many words.
+        raise click.UsageError("--in-place only goes with --fix")
+    if fix and "-" in paths:
         raise click.UsageError("--fix needs files, not standard input")
     options = Corpus(include, exclude, jobs, quiet)
     inputs = expand(paths, options)
@@ -229,7 +232,7 @@ def check(
         if internal:
             raise InternalError(results[-1].error or "unreadable")
         raise InputError(results[-1].error or "unreadable", None)
-    if fix or in_place:
+    if fix:
         from archcite.cli.check_fix import fix_results
 
         results = fix_results(results, from_, in_place)

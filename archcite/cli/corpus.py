@@ -26,6 +26,7 @@ from archcite.errors import InputError
 from archcite.output import open_atomic
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
@@ -97,6 +98,33 @@ def exit_code(outcomes: Sequence[corpus.Outcome]) -> int:
 
 def error_line(message: str) -> None:
     click.echo(f"archcite: error: {message}", err=True)
+
+
+def read_each(names: Sequence[str], read: Callable[[str], T]) -> tuple[list[T], int]:
+    """``read`` every input in order, as ``extract`` and ``check`` treat them.
+
+    One input raises its own error (its one line, its exit code). Of several,
+    each that fails is reported on stderr and the rest are read on; the values
+    read are returned with the exit code the run ends with (:func:`exit_code`).
+    When every input failed there is nothing to print: the run ends here.
+    """
+    if len(names) == 1:
+        return [read(names[0])], EXIT_OK
+    values: list[T] = []
+    outcomes: list[corpus.Outcome] = []
+    for name in names:
+        try:
+            values.append(read(name))
+            outcomes.append(corpus.Outcome(name))
+        except Exception as exc:  # reported, and the other inputs go on
+            outcome = corpus.failed(name, exc)
+            assert outcome.error is not None
+            error_line(outcome.error)
+            outcomes.append(outcome)
+    code = exit_code(outcomes)
+    if not values:
+        sys.exit(code)
+    return values, code
 
 
 class _Discard(Exception):
@@ -210,4 +238,11 @@ def _items(located: list[Any], bibliographies: list[dict[str, Any]], fmt: str) -
     return render_items(items, fmt)
 
 
-__all__ = ["Corpus", "corpus_options", "exit_code", "expand", "run_extract"]
+__all__ = [
+    "Corpus",
+    "corpus_options",
+    "exit_code",
+    "expand",
+    "read_each",
+    "run_extract",
+]

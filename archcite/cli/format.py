@@ -6,8 +6,9 @@ then the bibliography; for a CSL-JSON or BibTeX file, each item as a first
 full note, then the bibliography. A citation that cannot be formatted
 (unrecognized; an Ibid. or short form that stands for no earlier citation,
 or for one kept as written) is kept verbatim, left out of the bibliography and
-reported on stderr with its place: ``PATH:LINE:COLUMN: note N: kept as written
-(reason)``.
+reported on stderr with its place: ``PATH:LINE:COLUMN: note N: “…” kept as
+written (reason)``, for DOCX/ODT ``PATH: note N (paragraph P), character C: …``
+(:mod:`archcite.places`, as ``check`` names places).
 
 ``-o`` with a manuscript suffix (``.docx``, ``.odt``, ``.md``, ``.tex``)
 rewrites the manuscript itself: see :data:`MANUSCRIPT_WRITERS`.
@@ -23,6 +24,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from archcite import readers
+from archcite.cli.corpus import read_each
 from archcite.errors import InputError
 from archcite.export.cslinput import is_bibliography
 from archcite.export.cslinput import parse as parse_bibliography
@@ -30,6 +32,7 @@ from archcite.items import collect, from_csl
 from archcite.model import Located
 from archcite.output import write_atomic
 from archcite.pipeline import extract_source
+from archcite.places import OFFICE_READERS, kept_line
 from archcite.render import (
     OUTPUTS,
     SECTIONS,
@@ -67,17 +70,8 @@ _STYLE_HELP = (
 )
 
 
-def _kept(rendered: Rendered, source: str) -> list[str]:
-    out = []
-    for loc, reason in rendered.kept:
-        line, column = loc.line_column
-        text = loc.citation.text
-        short = text if len(text) <= 60 else text[:59] + "…"
-        out.append(
-            f"{source}:{line}:{column}: note {loc.note.label}: “{short}” "
-            f"kept as written ({reason})"
-        )
-    return out
+def _kept(rendered: Rendered, source: str, office: bool) -> list[str]:
+    return [kept_line(loc, reason, source, office) for loc, reason in rendered.kept]
 
 
 def _note_text(locs: Sequence[Located], citations: dict[int, str]) -> str:
@@ -119,11 +113,14 @@ def _heading(output: Output) -> str:
     }.get(output, "Bibliography\n")
 
 
-def _read(name: str) -> tuple[list[Located], list[dict[str, Any]]]:
+def _read(name: str) -> tuple[list[Located], list[dict[str, Any]], bool]:
+    """A document's citations, or a bibliography's items; and whether it is a
+    DOCX/ODT (its places are notes and paragraphs, not lines)."""
     source = readers.open_source(name, sys.stdin.buffer if name == "-" else None)
     if name != "-" and is_bibliography(name):
-        return [], parse_bibliography(source.read_bytes(), source.name, None)
-    return list(extract_source(source)), []
+        return [], parse_bibliography(source.read_bytes(), source.name, None), False
+    office = readers.reader_for(source).name in OFFICE_READERS
+    return list(extract_source(source)), [], office
 
 
 def _emit(data: str, output_path: Path | None, inputs: Sequence[str]) -> None:
@@ -172,7 +169,9 @@ def format_cmd(
     where the style asks for it, by the document's own note numbers; the
     prose and editorial remarks of each note are kept as written. A CSL-JSON
     or .bib file prints each item as a first full note. Citations that
-    cannot be formatted stay as written and are listed on stderr.
+    cannot be formatted stay as written and are listed on stderr. An
+    unreadable input among several is reported on stderr, the others are
+    still formatted, and the exit code is 1 (2 if every input failed).
     """
     loaded = load_style(style)
     out: Output = to  # type: ignore[assignment]
@@ -186,21 +185,21 @@ def format_cmd(
             )
         if len(paths) != 1:
             raise InputError("rewriting takes exactly one manuscript", str(output))
-        located, _ = _read(paths[0])
+        located, _, _ = _read(paths[0])
         for message in writer(paths[0], located, loaded, output):
             click.echo(f"archcite: {message}", err=True)
         return
     chunks: list[str] = []
     reports: list[str] = []
     items: list[dict[str, Any]] = []
-    for name in paths:
-        located, bib_items = _read(name)
+    read, code = read_each(paths, lambda name: (name, *_read(name)))
+    for name, located, bib_items, office in read:
         if bib_items:
             items.extend(bib_items)
             continue
         text, rendered = format_manuscript(located, loaded, out)
         chunks.append(text)
-        reports.extend(_kept(rendered, name))
+        reports.extend(_kept(rendered, name, office))
     if items:
         notes, bib = render_items(items, loaded, out)
         text = "\n".join(f"{n}. {note}" for n, note in enumerate(notes, 1)) + "\n"
@@ -210,6 +209,8 @@ def format_cmd(
     _emit("\n".join(chunks), output, paths)
     for line in reports:
         click.echo(f"archcite: {line}", err=True)
+    if code:
+        sys.exit(code)
 
 
 @click.command("bib")
@@ -243,7 +244,9 @@ def bib_cmd(
 
     Archival documents are listed by collection (repository and place), as
     the Chicago Manual asks, unless only one document of the collection is
-    cited; FRUS documents by their volume, as a book.
+    cited; FRUS documents by their volume, as a book. An unreadable input
+    among several is reported on stderr, the others are still read, and the
+    exit code is 1 (2 if every input failed).
     """
     wanted: list[Any] = []
     if sections:
@@ -257,8 +260,8 @@ def bib_cmd(
     loaded = load_style(style)
     located: list[Located] = []
     items: list[dict[str, Any]] = []
-    for name in paths:
-        found, bib_items = _read(name)
+    read, code = read_each(paths, _read)
+    for found, bib_items, _ in read:
         located.extend(found)
         items.extend(bib_items)
     itemset = collect(formattable(located))
@@ -272,6 +275,8 @@ def bib_cmd(
         sections=wanted or None,
     )
     _emit("\n".join(entries) + ("\n" if entries else ""), output, paths)
+    if code:
+        sys.exit(code)
 
 
 @click.command("styles")

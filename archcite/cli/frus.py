@@ -4,7 +4,8 @@ Commands (all print JSON on stdout, errors as one line on stderr):
 
 ``archcite frus show ID``
     The catalog record of a volume. An id not in the catalog is *not found*:
-    exit 1 (a finding about the id, not a usage error).
+    exit 1 (a finding about the id, not a usage error); an empty id is a usage
+    error (exit 2) that quotes what it got.
 ``archcite frus resolve TEXT [--in VOLUME_ID]``
     The FRUS references in a note's text (``-`` reads stdin), each with its
     volume id, documents, pages, links and validation. The text goes through
@@ -59,11 +60,22 @@ def frus() -> None:
     """FRUS volume catalog and cross-reference resolver."""
 
 
+def _volume_id(volume_id: str) -> str:
+    """``volume_id`` without surrounding spaces; an empty one is a usage error
+    that names what it got (an id that is merely unknown is a finding)."""
+    stripped = volume_id.strip()
+    if not stripped:
+        raise InputError(
+            f"{volume_id!r} is not a FRUS volume id (such as frus1961-63v06)"
+        )
+    return stripped
+
+
 @frus.command("show")
 @click.argument("volume_id")
 def show(volume_id: str) -> None:
     """Print the catalog record of VOLUME_ID (e.g. frus1961-63v06)."""
-    vol = catalog().get(volume_id.strip())
+    vol = catalog().get(_volume_id(volume_id))
     if vol is None:
         raise NotFoundError("not in the FRUS catalog", volume_id)
     _echo_json(vol.as_dict())
@@ -121,8 +133,10 @@ def resolve(text: str, volume_id: str | None) -> None:
     """Resolve the FRUS references in TEXT ('-' reads stdin)."""
     if text == "-":
         text = sys.stdin.read()
-    if volume_id and volume_id not in catalog():
-        raise NotFoundError("not in the FRUS catalog", volume_id)
+    if volume_id is not None:
+        volume_id = _volume_id(volume_id)
+        if volume_id not in catalog():
+            raise NotFoundError("not in the FRUS catalog", volume_id)
     _echo_json(resolve_text(text, volume_id))
 
 

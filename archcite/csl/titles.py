@@ -54,21 +54,6 @@ _ABOVE_FILE = re.compile(
 )
 
 
-def _name(name: Mapping[str, Any]) -> str:
-    if name.get("family"):
-        particle = name.get("non-dropping-particle")
-        return f"{particle} {name['family']}" if particle else str(name["family"])
-    return str(name.get("literal") or name.get("given") or "")
-
-
-def _names(names: Any) -> str:
-    parts = [_name(n) for n in names or [] if isinstance(n, Mapping)]
-    parts = [p for p in parts if p]
-    if len(parts) <= 2:
-        return " and ".join(parts)
-    return ", ".join(parts[:-1]) + ", and " + parts[-1]
-
-
 def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 

@@ -27,7 +27,7 @@ to :mod:`archcite.grammar.published`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -102,6 +102,7 @@ class _Parsed:
     short: bool = (
         False  # a Chicago short form ("Rusk to Kennedy, February 20, 1962, NSF, JFKL")
     )
+    reason: str | None = None  # why a citation is only ``partial``, if said
 
 
 def _repository_at(
@@ -297,9 +298,9 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
     else:
         item = parse_item(comps)
         rest = comps[item.used :]
-        if not rest:
+        if not rest and not _document_only(item):
             return None
-        first = classify(rest[0].text)
+        first = classify(rest[0].text) if rest else None
         small_first = first is not None and first.kind in (
             "box",
             "folder",
@@ -318,7 +319,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
             else rest
         )
     f = assign(drop_record_group_titles(loc_comps, _rg_name(auth)))
-    if found is None and not f.strong:
+    if found is None and not f.strong and loc_comps:
         return None
     collection = f.collection
     if collection and (am := _ABBR_TAIL.search(collection)) and am.start() > 0:
@@ -327,6 +328,9 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         hit = auth.collection(repo_id, collection)
         if hit is not None and hit[1]:
             collection = hit[0].name
+    # A JCS paper named in front ("JCS 1844/46, Records of the JCS, RG 218")
+    # is filed inside whatever file the location names.
+    files = [*f.file_number, item.filed] if item.filed else f.file_number
     ref = ArchivalRef(
         repository=repo_name,
         repository_as_cited=repo_cited,
@@ -339,7 +343,7 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         folder=join(f.folder),
         reel=f.reel,
         lot=f.lot,
-        file_number=join(f.file_number),
+        file_number=join(files),
         job=f.job,
         item=item.doc_item(f.item_type),
         entry=f.entry,
@@ -358,24 +362,67 @@ def _parse_piece(text: str, start: int, end: int) -> _Parsed | None:
         status = "parsed" if detail else "partial"
     else:
         status = "parsed" if f.legacy_only and ref.file_number else "partial"
+    reason = None
+    if repo_id is not None and _names_repository_again(loc_comps, repo_id, auth):
+        status, reason = "partial", _REPEATED_REPOSITORY
     # A Chicago short form names the document without its type and the place
     # without folder or file, with or without the box: "Rusk to Kennedy,
     # February 20, 1962, NSF, JFKL", "Kennan to Lippmann, April 6, 1948, box
-    # 17, Kennan Papers, Mudd Library". The resolver finds the fuller citation.
+    # 17, Kennan Papers, Mudd Library" — or without any place at all, when
+    # writer, addressee and date name the document ("Rusk to Kennedy,
+    # February 20, 1962"; see _document_only). The resolver finds the fuller
+    # citation; the place left out, it stays partial until then.
     short = (
         not after
         and item.used > 0
         and item.type is None
         and bool(item.author or (item.date and found is not None))
         and not any(
-            (f.folder, f.reel, f.file_number, f.lot, f.accession, f.job, f.record_group,
+            (f.folder, f.reel, files, f.lot, f.accession, f.job, f.record_group,
              f.entry, f.fonds)
         )
         # With a box, only surnames make it short: "David E. Bell to Bundy, …,
         # box 334, NSF, JFKL" is a first, full citation without a type.
         and (f.box is None or all(" " not in n for n in item.author))
     )  # fmt: skip
-    return _Parsed(ref, status, short)
+    return _Parsed(ref, status, short, reason)
+
+
+_REPEATED_REPOSITORY = "names its repository again among its units"
+
+
+def _names_repository_again(
+    units: Sequence[Component], repo_id: str, auth: Authority
+) -> bool:
+    """Whether a unit is the citation's repository once more.
+
+    A location names its repository once; "Kennedy Library, National Security
+    Files, Box 334, Kennedy Library, National Security Files, …" is locations
+    run together (or one pasted many times), and its units would be read as
+    folder and file titles.
+    """
+    for c in units:
+        m = auth.match_repository(c.text)
+        if m is not None and m.end == len(c.text) and m.repository.id == repo_id:
+            return True
+    return False
+
+
+def _document_only(item: ItemParts) -> bool:
+    """Whether the whole clause is a document named by writer, addressee and
+    date, with no type and no place: Chicago's short form of a letter or
+    memorandum cited in full before ("Rusk to Kennedy, February 20, 1962").
+
+    Both names and a date with its month are needed: "Rusk to Kennedy was the
+    usual channel" has no date, "Washington to Moscow, 1962" only a year, and
+    a type ("Letter from Rusk to Kennedy, May 3") makes a description, not a
+    short form.
+    """
+    return (
+        item.used > 0
+        and item.type is None
+        and bool(item.author and item.recipient and item.date)
+    )
 
 
 def parse_location(text: str, start: int, end: int) -> ArchivalRef | None:
@@ -499,6 +546,7 @@ def _citations(text: str) -> list[Citation]:
                 end=e,
                 kind="short" if parsed.short else "archival",
                 status="parsed" if parsed.status == "parsed" else "partial",
+                reason=parsed.reason,
                 role=role if k == 0 else ("copy" if role == "copy" else "reference"),
                 archival=ref,
                 declares=declares if k == 0 else None,

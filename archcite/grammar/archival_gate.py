@@ -17,6 +17,7 @@ from archcite.grammar.vocab import (
     FONDS_UNIT,
     FOREIGN_BOX_WORDS,
     FOREIGN_FOLDER_WORDS,
+    MONTH,
     PNUMBER,
     TNA_SERIES,
     after_first_letter,
@@ -96,6 +97,12 @@ _DECIMAL_ANY = re.compile(str(DECIMAL_START))
 _FONDS_PAIR = re.compile(rf"(?<!\w){FONDS_UNIT}\s*,\s*{FONDS_UNIT}")
 
 
+# A short form that names only the document, "Rusk to Kennedy, February 20,
+# 1962" (archival._document_only): " to " and a date with its month after a
+# comma. Looser than the grammar; it only has to let every such clause through.
+_DATED = re.compile(rf",[”\"’]?\s*(?:\d{{1,2}}\s+)?{MONTH}")
+
+
 def _has_strong(text: str) -> bool:
     return (
         _STRONG_LITERAL.search(text) is not None
@@ -112,13 +119,16 @@ def gate(text: str) -> bool:
 
     A citation needs a keyword of :data:`_KEYWORDS` (substring tests at C
     speed), and then a repository the authority knows, a strong locator or a
-    word that names an unknown repository. Clauses that open with Ibid., Id.
+    word that names an unknown repository — or it names a document "X to Y,
+    date" that may be a short form. Clauses that open with Ibid., Id.
     or Cf. belong to the short-form recognizer.
     """
-    if not _PREFILTER.search(text) and not _PNUMBER_ANY.search(text):
-        return False
     head = text.lstrip("( \t")
     if head[:4].lower() == "ibid" or head.startswith(("Id.", "Cf.")):
+        return False
+    if " to " in text and _DATED.search(text) is not None:
+        return True
+    if not _PREFILTER.search(text) and not _PNUMBER_ANY.search(text):
         return False
     return not (
         authority().search_repository(text) is None

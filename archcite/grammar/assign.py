@@ -281,6 +281,8 @@ def chicago_order(
     one file unit in box 543; "box 1, vol. I" a volume in box 1.
     """
     comps = _lots_keep_collections(merge_years(comps))
+    if _opens_with_lot_file(comps):
+        return comps
     last = -1
     for i, comp in enumerate(comps):
         loc = classify(comp.text)
@@ -314,6 +316,28 @@ def chicago_order(
 
 
 _SERIES_END = re.compile(r"\b(?:Series|Subseries)$")
+
+
+def _opens_with_lot_file(comps: list[Component]) -> bool:
+    """Whether the location opens with a lot file, its name before the number.
+
+    "Records of the Policy Planning Staff, 1962–1964: Lot 70 D 199, Europe,
+    National Archives", "S/P Files: Lot 64 D 563, Europe": FRUS's order, largest
+    unit first, with the repository moved to the end; what follows the lot is
+    a file in it. Smallest first, the lot file comes after its file ("Europe,
+    S/P Files, Lot 64 D 563, RG 59").
+    """
+    if not comps:
+        return False
+    first = classify(comps[0].text)
+    if first is not None:
+        return first.kind in ("lot", "accession") and first.prefix is not None
+    nxt = classify(comps[1].text) if len(comps) > 1 else None
+    return (
+        nxt is not None
+        and nxt.kind in ("lot", "accession")
+        and (nxt.prefix is None or _YEARS.match(nxt.prefix) is not None)
+    )
 
 
 def _lots_keep_collections(comps: list[Component]) -> list[Component]:

@@ -125,6 +125,9 @@ class ItemParts:
     number: str | None = None
     # A marking inside the description ("telegram 1234, Saigon, Eyes Only, …").
     classification: str | None = None
+    # A JCS paper named among the item parts ("JCS 1844/46, …"): the location's
+    # file number, not the document's title.
+    filed: str | None = None
 
     def doc_item(self, default_type: str | None = None) -> DocItem:
         """The record's view of the document; ``default_type`` when none was read."""
@@ -299,6 +302,7 @@ def parse_item(comps: list[Component]) -> ItemParts:
     kind: str | None = None
     title: str | None = None
     numbered: str | None = None
+    filed: str | None = None
     author: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
     date: str | None = None
@@ -427,6 +431,17 @@ def parse_item(comps: list[Component]) -> ItemParts:
         elif kind is not None and date is None and _DOC_NUMBER.match(text):
             number = number or _number(text)  # the document's own number
         elif (
+            filed is None
+            and date is None
+            and loc is not None
+            and loc.kind == "filing"
+            and _NUMBERED.match(text)
+        ):
+            # "JCS 1844/46, Records of the JCS, RG 218": a JCS paper is filed by
+            # its number, a file number in either order, and the
+            # description may go on after it ("JCS 2101/113, “Title,” March 3").
+            filed = text
+        elif (
             title is None
             and numbered is None
             and date is None
@@ -470,7 +485,7 @@ def parse_item(comps: list[Component]) -> ItemParts:
         recipient = people
     return ItemParts(
         kind, title or numbered, author, recipient, date, used, place, number,
-        classification,
+        classification, filed,
     )  # fmt: skip
 
 

@@ -84,9 +84,11 @@ class _Chunk:
 
     text: str
     pos: _Positions
+    #: where the note is (its ``[^label]:`` or ``^[`` mark): an empty note's place
+    origin: Pos | None = None
 
 
-def _chunk(segments: list[tuple[str, int, int]]) -> _Chunk:
+def _chunk(segments: list[tuple[str, int, int]], origin: Pos | None = None) -> _Chunk:
     parts: list[str] = []
     offsets: list[int] = []
     lines: list[int] = []
@@ -105,7 +107,7 @@ def _chunk(segments: list[tuple[str, int, int]]) -> _Chunk:
         lines.append(line)
         cols.append(col)
         at += len(text)
-    return _Chunk("".join(parts), _Positions(offsets, lines, cols))
+    return _Chunk("".join(parts), _Positions(offsets, lines, cols), origin)
 
 
 def _definitions(lines: list[str]) -> tuple[dict[str, _Chunk], list[str], set[int]]:
@@ -151,7 +153,7 @@ def _definitions(lines: list[str]) -> tuple[dict[str, _Chunk], list[str], set[in
             blank = False
             j += 1
         if label not in defs:  # pandoc keeps the first definition
-            defs[label] = _chunk(segs)
+            defs[label] = _chunk(segs, (i + 1, line.index("[") + 1))
             order.append(label)
         i = j
     return defs, order, used
@@ -288,7 +290,7 @@ def _inline(chunk: _Chunk, lo: int, hi: int, out: TextBuilder, marks: set[int]) 
 
 
 def _note_text(chunk: _Chunk) -> TextBuilder:
-    out = TextBuilder()
+    out = TextBuilder(origin=chunk.origin)
     _inline(chunk, 0, len(chunk.text), out, _emphasis_marks(chunk.text))
     return out
 
@@ -325,7 +327,7 @@ def _references(body: _Chunk) -> Iterator[tuple[str, _Chunk | None]]:
             close = _match_bracket(text, i + 1)
             if close != -1:
                 lo, hi = i + 2, close
-                yield "", _Chunk(text[lo:hi], body.pos[lo:hi])
+                yield "", _Chunk(text[lo:hi], body.pos[lo:hi], body.pos[i])
                 i = close + 1
                 continue
         m = _REF.match(text, i)

@@ -102,6 +102,12 @@ _ZIP_KINDS: tuple[tuple[str, Kind], ...] = (
     ("ppt/", Kind("a PowerPoint file", refusal="a PowerPoint presentation (PPTX), not a text document")),
 )  # fmt: skip
 _EPUB = Kind("an EPUB book", refusal=f"EPUB is not supported; {_READS}")
+# Members only office packages have: a zip holding them is a damaged or odd
+# document, which the office readers explain better than "a zip archive".
+_PACKAGE_MEMBERS = frozenset(
+    {"[Content_Types].xml", "mimetype", "content.xml", "META-INF/manifest.xml"}
+)
+_ZIP = Kind("a zip archive", refusal=f"a zip archive, not a document; {_READS}")
 
 # XML roots that are documents archcite does not read as such.
 _XML_ROOTS: Mapping[str, Kind] = {
@@ -196,8 +202,10 @@ def _zip_kind(data: bytes, source: Source | None) -> Kind:
     for prefix, kind in _ZIP_KINDS:
         if any(n.startswith(prefix) for n in names):
             return kind
-    # A damaged zip, or one without telltale parts: the DOCX reader says what
-    # is wrong with it.
+    if names and _PACKAGE_MEMBERS.isdisjoint(names):
+        return _ZIP  # a zip of files (a.txt, notes.md …), no office document
+    # A damaged zip, or a package without telltale parts: the DOCX reader says
+    # what is wrong with it.
     return Kind("a zip file", reader="docx")
 
 
@@ -423,6 +431,19 @@ def binary_data(sample: bytes) -> str:
     return "binary data, not a text document"
 
 
+def looks_like_text(sample: bytes) -> bool:
+    """Whether the first bytes of an input are plainly text: UTF-8 (a character
+    cut at the end of the sample allowed) without NUL or control characters."""
+    body = sample[3:] if sample.startswith(codecs.BOM_UTF8) else sample
+    if not body.strip():
+        return False
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(body[:4096])
+    except UnicodeDecodeError:
+        return False
+    return not any((ord(c) < 32 and c not in "\t\n\r\f") or c == "\x7f" for c in text)
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Decode a whole text input (BOM-selected codec, else UTF-8); ``\\n`` newlines."""
     codec = text_encoding(data)
@@ -447,6 +468,7 @@ __all__ = [
     "guess_encoding",
     "head",
     "identify",
+    "looks_like_text",
     "require_notes",
     "sniff_text",
     "text_encoding",

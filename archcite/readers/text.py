@@ -13,6 +13,13 @@ Where the notes begin:
   continue 2, 3 …, so a numbered heading in the body ("388. National Security
   Action Memorandum No. 129") or a numbered list in the prose is not a note.
 
+A line that is only a note number (``2.``, ``[2]``) starts a note when it continues
+the count (``n`` after note ``n - 1``): the lines after it, if any, are its text,
+and with none it is an empty note (reported as such, at the number). Such a bare
+line never starts the notes, nor restarts the count at 1; and when the next
+numbered line is the same number with text ("2." then "2. Ibid."), the bare line
+was prose wrapped in the previous note and stays there.
+
 A numbered line that does not continue the count ("1962. …" wrapped onto its own
 line) is a continuation line. Notes after a ``Footnotes`` heading, or without a
 heading, are ``footnote``; after ``Notes``/``Endnotes`` they are ``endnote``.
@@ -28,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archcite.errors import InputError
 from archcite.model import Note
@@ -39,7 +46,8 @@ from archcite.readers.textmap import TextBuilder
 # Note numbers of any size (a 50 MB file has notes past 9999). The possessive
 # runs keep a line of a million spaces linear: nothing after them needs a space
 # back.
-_START = re.compile(r"^([ \t]*+)(?:\[(\d+)\]|(\d+)[.)])[ \t]++(?=\S)")
+# A bare number ("2." alone on its line) matches too, with an empty rest.
+_START = re.compile(r"^([ \t]*+)(?:\[(\d+)\]|(\d+)[.)])(?:[ \t]++(?=\S)|[ \t]*+$)")
 _HEADING = re.compile(
     r"^[ \t]*+(?:#{1,6}[ \t]*+)?(?:notes|footnotes|endnotes)[ \t]*+:?[ \t]*$", re.I
 )
@@ -61,6 +69,8 @@ class _Plan:
     stop_after_heading: int | None = None  # first after-notes heading past it
     last_one: int | None = None  # last note start numbered 1 before stop_from_top
     heading_kind: str = "footnote"
+    #: bare-number lines followed by the same number with text: prose, not notes
+    prose: set[int] = field(default_factory=set)
 
     @property
     def first(self) -> int:
@@ -87,6 +97,7 @@ def _plan(source: Source) -> tuple[_Plan, int]:
     plan = _Plan()
     seen = 0  # characters before this line, for the control-character check
     count = 0
+    bare: tuple[int, int] | None = None  # the last numbered line, if bare
     for i, line in enumerate(lines(source)):
         count = i + 1
         if seen < 65536:
@@ -101,8 +112,15 @@ def _plan(source: Source) -> tuple[_Plan, int]:
             plan.stop_from_top = i
         if after and plan.heading is not None and plan.stop_after_heading is None:
             plan.stop_after_heading = i
-        m = _START.match(line) if plan.stop_from_top is None else None
-        if m is not None and int(m.group(2) or m.group(3)) == 1:
+        m = _START.match(line)
+        if m is None:
+            continue
+        n = int(m.group(2) or m.group(3))
+        empty = m.end() == len(line)
+        if bare is not None and not empty and n == bare[1]:
+            plan.prose.add(bare[0])
+        bare = (i, n) if empty else None
+        if plan.stop_from_top is None and n == 1 and not empty:
             plan.last_one = i
     return plan, count
 
@@ -137,18 +155,22 @@ def _notes(source: Source, plan: _Plan, stop: int) -> Iterator[Note]:
         if m is not None:
             n = int(m.group(2) or m.group(3))
             # With a heading a new chapter may restart the count at 1; without
-            # one the notes run on from the last note numbered 1.
-            starts = (
-                builder is None or n in (number + 1, 1)
-                if plan.heading is not None
-                else (builder is None and n == 1)
-                or (builder is not None and n == number + 1)
-            )
+            # one the notes run on from the last note numbered 1. A bare number
+            # only continues the count.
+            if m.end() == len(line):
+                starts = n == number + 1 and i not in plan.prose
+            elif plan.heading is not None:
+                starts = builder is None or n in (number + 1, 1)
+            else:
+                starts = (builder is None and n == 1) or (
+                    builder is not None and n == number + 1
+                )
             if starts:
                 if builder is not None:
                     yield _note(source, builder, number, index, kind)
                     index += 1
-                builder = TextBuilder()
+                # An empty note is reported where its number is.
+                builder = TextBuilder(origin=(i + 1, len(m.group(1)) + 1))
                 builder.add(line[m.end() :], i + 1, m.end() + 1)
                 number = n
                 previous = line

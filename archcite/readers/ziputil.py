@@ -22,6 +22,7 @@ from lxml import etree
 
 from archcite.errors import InputError, UnsafeInputError
 from archcite.readers import xmlsafe
+from archcite.readers.sniff import looks_like_text
 
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
@@ -64,7 +65,10 @@ def open_package(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     if what is not None:
         raise InputError(f"{what}, not {article} {kind}", name)
     if not data.startswith(b"PK"):
-        raise InputError(f"not {article} {kind} file (not a zip archive)", name)
+        hint = ""
+        if looks_like_text(data[:4096]):
+            hint = "; it looks like plain text (use --from text or rename it)"
+        raise InputError(f"not {article} {kind} file (not a zip archive){hint}", name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:

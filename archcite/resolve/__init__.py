@@ -27,7 +27,9 @@ document.
 
 Short forms: an archival citation that matches an earlier, fuller one by
 identity (repository + collection + item author/recipient/date) within
-:data:`SHORT_FORM_REACH` citations becomes kind ``short``; a clause starting
+:data:`SHORT_FORM_REACH` citations becomes kind ``short``; a short form that
+names no place at all ("Rusk to Kennedy, February 20, 1962") matches by the
+document alone (author/recipient surnames and date) a citation that has one; a clause starting
 with a title declared by "hereafter cited as X" resolves to the declaring
 citation. Internal FRUS references take the note's volume (TEI) or the last
 FRUS volume cited earlier in the document. "See footnote 2 above/below" is a
@@ -356,20 +358,41 @@ def _surnames(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n.split()[-1].lower().strip(".,") for n in names if n.split())
 
 
-def _identity(ref: ArchivalRef | None) -> tuple[str, ...] | None:
-    """Repository + collection + item author/recipient/date, when all are known."""
+def _document(ref: ArchivalRef | None) -> tuple[str, ...] | None:
+    """The document by itself: item date and author/recipient surnames."""
     if ref is None:
         return None
-    repo = ref.repository or ref.repository_as_cited
     item = ref.item
-    if not repo or not item.date or not (item.author or item.recipient):
+    if not item.date or not (item.author or item.recipient):
         return None
     return (
-        _norm_title(repo).lower(),
-        _norm_title(ref.collection or "").lower(),
         item.date,
         *("a:" + s for s in _surnames(item.author)),
         *("r:" + s for s in _surnames(item.recipient)),
+    )
+
+
+def _identity(ref: ArchivalRef | None) -> tuple[str, ...] | None:
+    """Repository + collection + the document, when all are known."""
+    if ref is None:
+        return None
+    repo = ref.repository or ref.repository_as_cited
+    doc = _document(ref)
+    if not repo or doc is None:
+        return None
+    return (_norm_title(repo).lower(), _norm_title(ref.collection or "").lower(), *doc)
+
+
+def _placed_document(ref: ArchivalRef | None) -> tuple[str, ...] | None:
+    """The document of a placed citation (one with its repository)."""
+    return _document(ref) if _identity(ref) is not None else None
+
+
+def _unplaced(ref: ArchivalRef) -> bool:
+    """A short form that names the document and no place at all ("Rusk to
+    Kennedy, February 20, 1962"): only the document identifies it."""
+    return not any(
+        getattr(ref, f.name) for f in fields(ArchivalRef) if f.name != "item"
     )
 
 
@@ -383,7 +406,11 @@ def _weight(ref: ArchivalRef) -> int:
 def _resolve_identity(loc: Located, h: History) -> Citation | None:
     """Match an archival or short citation to an earlier fuller one."""
     c = loc.citation
-    ident = _identity(c.archival)
+    # Without a place the document alone identifies a short form; what it
+    # matches must have a place to give.
+    unplaced = c.kind == "short" and c.archival is not None and _unplaced(c.archival)
+    key = _placed_document if unplaced else _identity
+    ident = (_document if unplaced else _identity)(c.archival)
     if ident is None or c.archival is None:
         return None
     # the last SHORT_FORM_REACH real citations, nearest first
@@ -391,7 +418,7 @@ def _resolve_identity(loc: Located, h: History) -> Citation | None:
         prev
         for _j, prev in reversed(h.recent)
         if prev.citation.kind in ("archival", "short")
-        and _identity(prev.citation.archival) == ident
+        and key(prev.citation.archival) == ident
     ]
     if not matches:
         return None
@@ -412,8 +439,15 @@ def _resolve_identity(loc: Located, h: History) -> Citation | None:
         if not getattr(archival.item, f.name) and getattr(c.archival.item, f.name)
     }
     archival = replace(archival, item=replace(archival.item, **filled))
+    # A short form without a place was partial only for want of it.
+    status = "parsed" if unplaced else c.status
     return replace(
-        c, kind="short", archival=archival, antecedent=_ultimate(base), reason=None
+        c,
+        kind="short",
+        status=status,
+        archival=archival,
+        antecedent=_ultimate(base),
+        reason=None,
     )
 
 
@@ -546,6 +580,13 @@ def _step(pos: int, loc: Located, state: _State) -> Citation:
                 return resolved
     if c.kind == "short" and c.published is not None and c.archival is None:
         return _resolve_short_work(loc, h)
+    if c.kind == "short" and c.archival is not None and _unplaced(c.archival):
+        return _refuse(
+            c,
+            "no earlier fuller citation matches it (a document with the same "
+            "writer, addressee and date and its place, within "
+            f"{SHORT_FORM_REACH} citations)",
+        )
     if c.kind == "short":
         return _refuse(
             c,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from archcite.model import Located
+from archcite.places import OFFICE_READERS, kept_line
 from archcite.readers import Source, reader_for
 from archcite.rewrite import Edit, Refusal, RewriteError, Rewritten, rewrite
 from archcite.rewrite.rich import from_html
@@ -32,16 +33,10 @@ class Kept:
     located: Located
     reason: str
 
-    def describe(self, source: str) -> str:
-        """``source:line:column: note N: “text…” kept as written (reason)``."""
-        line, col = self.located.line_column
-        label = self.located.note.label
-        text = self.located.citation.text
-        short = text if len(text) <= 50 else text[:49] + "…"
-        return (
-            f"{source}:{line}:{col}: note {label}: “{short}” kept as written "
-            f"({self.reason})"
-        )
+    def describe(self, source: str, office: bool = False) -> str:
+        """``source:line:column: note N: “text…” kept as written (reason)``; for
+        DOCX/ODT (``office``) the place is the note, paragraph and character."""
+        return kept_line(self.located, self.reason, source, office)
 
 
 def edits_for(
@@ -133,7 +128,8 @@ def write_manuscript(
     html = formatter(style)(located)  # type: ignore[arg-type]
     result, kept = rewrite_manuscript(source, located, html)
     write_atomic(out, result.data, [source_path])
-    return [k.describe(source_path) for k in kept]
+    office = reader.name in OFFICE_READERS
+    return [k.describe(source_path, office) for k in kept]
 
 
 _SUFFIX_READER = {

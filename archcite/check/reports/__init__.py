@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable, Sequence
 
 from archcite.check.model import FileResult, Finding
+from archcite.places import place
 
 ReportFn = Callable[[Sequence[FileResult], Sequence[str]], str]
 
@@ -33,12 +34,7 @@ def render(fmt: str, results: Sequence[FileResult], rule_ids: Sequence[str]) -> 
 def where(finding: Finding, office: bool) -> str:
     """The place of a finding as people read it: ``file:line:column`` or, for
     DOCX/ODT, the note and the body paragraph of its mark."""
-    if office:
-        return (
-            f"{finding.source}: note {finding.note} (paragraph {finding.line}), "
-            f"character {finding.column}"
-        )
-    return f"{finding.source}:{finding.line}:{finding.column}"
+    return place(finding.source, finding.line, finding.column, finding.note, office)
 
 
 __all__ = ["FORMATS", "ReportFn", "render", "where"]
