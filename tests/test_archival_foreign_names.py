@@ -5,16 +5,9 @@ citation (issue 11)."""
 from __future__ import annotations
 
 import pytest
+from archival_fixtures import arch
 
 from archcite.grammar.note import recognize_text
-from archcite.model import ArchivalRef
-
-
-def arch(text: str) -> ArchivalRef:
-    found = [c for c in recognize_text(text) if c.kind == "archival"]
-    assert len(found) == 1, found
-    assert found[0].archival is not None
-    return found[0].archival
 
 
 @pytest.mark.parametrize(

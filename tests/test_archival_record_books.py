@@ -4,16 +4,7 @@ document with its date, not a folder title (issue 11)."""
 from __future__ import annotations
 
 import pytest
-
-from archcite.grammar.note import recognize_text
-from archcite.model import ArchivalRef
-
-
-def arch(text: str) -> ArchivalRef:
-    found = [c for c in recognize_text(text) if c.kind == "archival"]
-    assert len(found) == 1, found
-    assert found[0].archival is not None
-    return found[0].archival
+from archival_fixtures import arch
 
 
 @pytest.mark.parametrize(

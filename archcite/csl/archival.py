@@ -7,11 +7,15 @@ Mapping (DESIGN.md, ``docs/archival-fields.md``):
   NARA records ("RG 59, Central Files 1967–69"), largest first;
 * ``archive_location`` — everything inside the collection, largest first and
   most specific last, each unit labelled as cited in FRUS: series, "Entry 111",
-  "Lot 66 D 204", "FRC 330 72 A 2468", "Job 79–01025A", file unit, "Box 334",
-  folder ("Folder 8" when the folder is a number, its title otherwise; a
+  "Lot 66 D 204", "FRC 330 72 A 2468", "Job 79–01025A", file unit, "box 334",
+  folder ("folder 8" when the folder is a number, its title otherwise; a
   titled folder left in the location of a document is quoted and put before
   its box, as Chicago notes have it: "folder “USSR, General, 2/62,” box 180"),
-  "Reel 90", "frames 12–14", file number, folio ("ll. 1–9");
+  "reel 90", "frames 12–14", file number, folio ("ll. 1–9"). The containers
+  (box, folder, reel) are lower case, plural for a run ("boxes 3–4"), as
+  Chicago notes print them mid-sentence (CMOS 14.232ff.); the arrangement's
+  own designators (Entry, Lot, FRC, Job) keep their capital, as NARA and FRUS
+  write them;
 * a fonds-based archive's fond is no collection title but the first unit of
   its location: "f. 5, op. 30, d. 335, ll. 1–9" is all ``archive_location``;
 * the document: ``author``/``recipient`` as CSL names, ``issued`` as
@@ -36,6 +40,7 @@ builds from many citations.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from archcite.csl.dates import csl_date
@@ -55,6 +60,23 @@ def _fond(ref: ArchivalRef) -> bool:
     return fonds_units(cited)[0] == "fond"
 
 
+#: "3-4", "3–5", "3, 5", "3 and 5": a run of numbered containers, not one
+_SEVERAL = re.compile(r"\d\s*(?:[-–,&]|and\b)\s*\d")
+_PLURAL = {"box": "boxes", "folder": "folders", "reel": "reels"}
+
+
+def _numbered(folder: str) -> bool:
+    """A folder cited by number ("8", "3–5"), not by its title."""
+    return folder.isdigit() or bool(re.fullmatch(r"\d+\s*[-–]\s*\d+", folder))
+
+
+def _container(word: str, value: str) -> str:
+    """ "box 181", "boxes 3-4": the container word lower case, as Chicago notes
+    have it (CMOS 14.232ff.) mid-note; a style that starts a sentence with the
+    location capitalizes it itself."""
+    return f"{_PLURAL[word] if _SEVERAL.search(value) else word} {value}"
+
+
 def _location(ref: ArchivalRef) -> str | None:
     units: list[str] = [ref.collection] if ref.collection and _fond(ref) else []
     if ref.series:
@@ -70,11 +92,13 @@ def _location(ref: ArchivalRef) -> str | None:
     if ref.file_unit:
         units.append(ref.file_unit)
     if ref.box:
-        units.append(f"Box {ref.box}")
+        units.append(_container("box", ref.box))
     if ref.folder:
-        units.append(f"Folder {ref.folder}" if ref.folder.isdigit() else ref.folder)
+        units.append(
+            _container("folder", ref.folder) if _numbered(ref.folder) else ref.folder
+        )
     if ref.reel:
-        units.append(f"Reel {ref.reel}")
+        units.append(_container("reel", ref.reel))
     if ref.frames:
         units.append(f"frames {ref.frames}")
     if ref.file_number:
@@ -126,7 +150,7 @@ def archival_to_csl(ref: ArchivalRef, supplied_title: bool = True) -> dict[str, 
         out["archive_location"] = location
     if ref.classification:
         out["note"] = ref.classification
-    folder_title = ref.folder if ref.folder and not ref.folder.isdigit() else ""
+    folder_title = ref.folder if ref.folder and not _numbered(ref.folder) else ""
     if supplied_title:
         # A fonds-based archive's units are numbers, no file title ("d. 335").
         out = supply_title(out, "" if fond else ref.file_unit or folder_title)
@@ -139,17 +163,18 @@ def _label_folder(out: dict[str, Any], box: str, folder: str) -> None:
     """A folder title still in the location, quoted with its label before its box.
 
     Chicago notes cite "folder “USSR, General, 2/62,” box 180"; unlabelled
-    after "Box 180" the title could not be told from the box or the collection.
+    after "box 180" the title could not be told from the box or the collection.
     Done after :func:`supply_title`, which takes a file's folder out of the
     location as the item's title (it is left alone then).
     """
     location = str(out.get("archive_location") or "")
-    plain = f"Box {box}, {folder}"
+    boxed = _container("box", box)
+    plain = f"{boxed}, {folder}"
     if (
         location == plain
         or location.endswith(", " + plain)
         or (plain + ", ") in location
     ):
         out["archive_location"] = location.replace(
-            plain, f"folder “{folder},” box {box}", 1
+            plain, f"folder “{folder},” {boxed}", 1
         )

@@ -9,6 +9,13 @@ the document. The engine sees CSL-JSON items and clusters only.
 One cluster per note: positions are computed for the note as a whole (so
 "Ibid." never follows a note that cited several works), then each citation
 span of the note is rendered alone with the placements of its own cites.
+
+An Ibid. or short form the resolver could not tie to an earlier citation is
+kept as written: what it stands for is not known, and formatting its own few
+words as a first full note would make up a citation ("Frutkin, International
+Cooperation (n.d.), 5") and a bibliography entry. An Ibid. or short form
+standing for a citation kept as written is kept too, and so is not formatted
+as a short note of a work the formatted text never cites in full.
 """
 
 from __future__ import annotations
@@ -60,9 +67,47 @@ def _order(loc: Located, item_id: str) -> int:
     return 0
 
 
+#: Kinds that stand for an earlier citation (``Citation.antecedent``).
+_REFERRING = frozenset({"ibid", "short"})
+
+
+def unresolved(located: Sequence[Located]) -> dict[tuple[str, int], str]:
+    """Ibid. and short forms that stand for nothing known, with the reason.
+
+    Keyed by (source, ``Located.index``), so that the citations of several
+    documents can be asked at once (``archcite bib``).
+    """
+    out: dict[tuple[str, int], str] = {}
+    labels: dict[tuple[str, int], str] = {}
+    for loc in located:
+        c = loc.citation
+        key = (loc.note.source, loc.index)
+        labels[key] = loc.note.label
+        if c.kind not in _REFERRING or c.start == c.end:
+            continue
+        if c.antecedent is None:
+            out[key] = c.reason or "it stands for no earlier citation"
+            continue
+        ante = (loc.note.source, c.antecedent)
+        if ante in out:
+            out[key] = (
+                f"it stands for the citation of note {labels[ante]}, kept as written"
+            )
+    return out
+
+
+def formattable(located: Sequence[Located]) -> list[Located]:
+    """The citations that may be formatted: all but :func:`unresolved` ones."""
+    skip = unresolved(located)
+    return [loc for loc in located if (loc.note.source, loc.index) not in skip]
+
+
 def plan(located: Sequence[Located]) -> Plan:
     """Items, clusters and kept citations for one document's citations."""
-    items = collect(located)
+    skip = unresolved(located)
+    items = collect(
+        [loc for loc in located if (loc.note.source, loc.index) not in skip]
+    )
     by_citation: dict[int, list[Cite]] = {}
     for item in items:
         for m in item.mentions:
@@ -79,6 +124,10 @@ def plan(located: Sequence[Located]) -> Plan:
         if c.kind == "not-a-citation" or c.start == c.end:
             continue
         found = by_citation.get(loc.index)
+        why = skip.get((loc.note.source, loc.index))
+        if why is not None:
+            kept.append((loc, why))
+            continue
         if c.kind not in RENDERED_KINDS or not found:
             reason = (
                 "not recognized"

@@ -4,7 +4,8 @@ The formatter (:mod:`archcite.render`) gives each citation it formats as HTML,
 keyed by the citation's index in the document (``Located.index``). Every such
 citation's span becomes an :class:`~archcite.rewrite.Edit`; prose and editorial
 remarks around the spans are never touched, and a citation the formatter left
-out (unrecognized, not a citation) stays as written and is reported.
+out (unrecognized, not a citation, an Ibid. or short form that stands for
+nothing known) stays as written and is reported with the resolver's reason.
 """
 
 from __future__ import annotations
@@ -44,17 +45,32 @@ def edits_for(
     """One edit per formatted citation; what is left as written, with the reason."""
     edits: list[Edit] = []
     kept: list[Kept] = []
+    kept_notes: dict[int, str] = {}
     for loc in located:
         c = loc.citation
         if c.kind in _PROSE or c.start == c.end:
             continue
         formatted = html.get(loc.index)
         if formatted is None:
-            reason = "not recognized" if c.status == "unrecognized" else "not formatted"
-            kept.append(Kept(loc, reason))
+            kept_notes[loc.index] = loc.note.label
+            kept.append(Kept(loc, _reason(loc, kept_notes)))
             continue
         edits.append(Edit(loc.note.index, c.start, c.end, from_html(formatted)))
     return edits, kept
+
+
+def _reason(loc: Located, kept_notes: Mapping[int, str]) -> str:
+    """Why the formatter left ``loc`` out, as far as the citation tells."""
+    c = loc.citation
+    if c.status == "unrecognized":
+        return "not recognized"
+    if c.antecedent is not None and c.antecedent in kept_notes:
+        # an Ibid. or short form of a citation kept as written
+        return (
+            f"it stands for the citation of note {kept_notes[c.antecedent]}, "
+            "kept as written"
+        )
+    return c.reason or "not formatted"
 
 
 def kept_from_refusals(

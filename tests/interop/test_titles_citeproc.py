@@ -38,7 +38,7 @@ NOTES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     # addressed: no title, the genre prints after the author
     "memo": (
         f"Dean Rusk to John F. Kennedy, memorandum, February 20, 1962, box 180, {JFKL}",
-        "Dean Rusk, memorandum to John F. Kennedy, February 20, 1962, Box 180, ",
+        "Dean Rusk, memorandum to John F. Kennedy, February 20, 1962, box 180, ",
         ("memorandum", "Rusk", "Kennedy"),
     ),
     "telegram-to": (
@@ -53,7 +53,7 @@ NOTES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     # no recipient: the type as cited is the title
     "mfr": (
         f"Dean Rusk, memorandum for the record, February 20, 1962, box 180, {JFKL}",
-        "Dean Rusk, “Memorandum for the Record,” February 20, 1962, Box 180, ",
+        "Dean Rusk, “Memorandum for the Record,” February 20, 1962, box 180, ",
         ("memorandum", "record", "Rusk"),
     ),
     "telegram": (
@@ -67,13 +67,13 @@ NOTES: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Kennedy Library, National Security Files, Meetings and Memoranda Series, "
         "NSAM No. 129, U.S.-USSR Space Cooperation, Box 334.",
         "NSAM No. 129, U.S.-USSR Space Cooperation, Meetings and Memoranda Series, "
-        "Box 334, National Security Files, ",
+        "box 334, National Security Files, ",
         ("NSAM", "Meetings", "National Security Files"),
     ),
     # box level: the collection is the title and printed once
     "box": (
         f"National Security Files, box 334, {JFKL[len('National Security Files, ') :]}",
-        "National Security Files, Box 334, John F. Kennedy Presidential Library",
+        "National Security Files, box 334, John F. Kennedy Presidential Library",
         ("National Security Files",),
     ),
 }
