@@ -23,13 +23,13 @@ from archcite.grammar.segment import clauses
 from archcite.grammar.vocab import DECLARES, PRINTING_VERB
 from archcite.model import Citation
 
-# Every field of a Citation after text/start/end, read in one call: building
-# the shifted copy directly is about three times faster than
-# dataclasses.replace, and _shift runs once per citation.
 #: Set to "1" (the test suite does) to let a recognizer's exception propagate
 #: instead of becoming an ``unrecognized`` citation that names it.
 STRICT_ENV = "ARCHCITE_STRICT"
 
+# Every field of a Citation after text/start/end, read in one call: building
+# the shifted copy directly is about three times faster than
+# dataclasses.replace, and _shift runs once per citation.
 _FIELDS = fields(Citation)
 _DIRECT = [f.name for f in _FIELDS[:3]] == ["text", "start", "end"] and all(
     f.init and not f.kw_only for f in _FIELDS
