@@ -22,6 +22,7 @@ NAMES = [
     {"literal": "Department of State"},
     {"literal": "Smith and Sons, Ltd."},
     {"family": "Sukarno"},
+    {"family": "hooks", "given": "bell"},  # lower case, yet no particle
     {"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"},
     {"family": "Torre", "given": "Víctor Raúl", "non-dropping-particle": "de la"},
     {"family": "Gaulle", "given": "Charles", "dropping-particle": "de"},
@@ -112,3 +113,18 @@ def test_the_citation_key_line_is_written_and_read_letter_for_letter() -> None:
     assert citation_key({"citationKey": "field", "extra": "Citation Key: x"}) == "field"
     assert citation_key({"data": {"extra": "Citation Key: wrapped"}}) == "wrapped"
     assert citation_key({"extra": "Citation Keys: no"}) is None
+
+
+def test_a_zotero_item_type_archcite_does_not_write_reads_as_a_document() -> None:
+    # A user's Zotero export may hold any item type; without a "type:" line
+    # in Extra it is read as a CSL document, its fields kept.
+    assert from_zotero({"itemType": "film", "title": "Z", "url": "http://x.org"}) == {
+        "id": "",
+        "type": "document",
+        "title": "Z",
+        "URL": "http://x.org",
+    }
+    assert from_zotero({"itemType": "film", "extra": "type: motion_picture"}) == {
+        "id": "",
+        "type": "motion_picture",
+    }
