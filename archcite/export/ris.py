@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archcite.csl.titles import is_archival, supply_title
-from archcite.export.zotero import extra_name, to_zotero
+from archcite.export.zotero import extra_name, to_zotero, zotero_name_parts
 from archcite.items import ItemSet, as_itemset
 
 _TY = {
@@ -52,12 +52,9 @@ _EOL = "\r\n"  # the RIS specification's line end
 def _name(name: Mapping[str, Any]) -> str:
     if name.get("literal") or not name.get("family"):
         return str(name.get("literal") or name.get("given") or "")
-    family = str(name["family"])
-    if name.get("non-dropping-particle"):
-        family = f"{name['non-dropping-particle']} {family}"
-    given = name.get("given")
-    out = f"{family}, {given}" if given else family
-    return f"{out}, {name['suffix']}" if name.get("suffix") else out
+    # "Last, First, Suffix" (the RIS specification's order), particles kept.
+    family, given = zotero_name_parts(name)
+    return f"{family}, {given}" if given else family
 
 
 def _date(issued: Any) -> tuple[str | None, str | None]:

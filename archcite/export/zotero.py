@@ -213,18 +213,29 @@ def _date(issued: Any) -> str | None:
     return str(text) if text else None
 
 
+def zotero_name_parts(name: Mapping[str, Any]) -> tuple[str, str]:
+    """(last, first) of a personal CSL name as Zotero keeps it: particles in
+    the names (a non-dropping one before the family name, a dropping one after
+    the given name) and the suffix after a comma, where citeproc-js parses
+    them back out."""
+    family = str(name["family"])
+    if name.get("non-dropping-particle"):
+        family = f"{name['non-dropping-particle']} {family}"
+    given = " ".join(
+        str(p) for p in (name.get("given"), name.get("dropping-particle")) if p
+    )
+    if name.get("suffix"):
+        given = f"{given}, {name['suffix']}" if given else str(name["suffix"])
+    return family, given
+
+
 def _creator(name: Mapping[str, Any], role: str) -> dict[str, str]:
     if name.get("literal") or not name.get("family"):
         return {
             "creatorType": role,
             "name": str(name.get("literal") or name.get("given") or ""),
         }
-    family = str(name["family"])
-    if name.get("non-dropping-particle"):
-        family = f"{name['non-dropping-particle']} {family}"
-    given = str(name.get("given") or "")
-    if name.get("suffix"):
-        given = f"{given}, {name['suffix']}" if given else str(name["suffix"])
+    family, given = zotero_name_parts(name)
     return {"creatorType": role, "firstName": given, "lastName": family}
 
 
@@ -232,13 +243,44 @@ def extra_name(name: Mapping[str, Any]) -> str:
     # Zotero's Extra convention for a name: "Last || First".
     if name.get("literal") or not name.get("family"):
         return str(name.get("literal") or name.get("given") or "")
-    return f"{name['family']} || {name.get('given') or ''}".rstrip(" |")
+    family, given = zotero_name_parts(name)
+    return f"{family} || {given}".rstrip(" |")
+
+
+def _lower(word: str) -> bool:
+    return word[:1].islower()
+
+
+def _csl_person(last: str, first: str) -> dict[str, str]:
+    """A CSL name from Zotero's last and first name, particles and suffix
+    parsed out as citeproc-js does (the inverse of :func:`zotero_name_parts`)."""
+    name: dict[str, str] = {}
+    words = last.split()
+    n = 0
+    while n < len(words) - 1 and _lower(words[n]):
+        n += 1
+    if n:
+        name["non-dropping-particle"] = " ".join(words[:n])
+    name["family"] = " ".join(words[n:]) if n else last
+    given, comma, suffix = first.partition(", ")
+    given_words = given.split()
+    k = len(given_words)
+    while k > 1 and _lower(given_words[k - 1]):
+        k -= 1
+    if k < len(given_words):
+        name["dropping-particle"] = " ".join(given_words[k:])
+        given = " ".join(given_words[:k])
+    if given:
+        name["given"] = given
+    if comma and suffix.strip():
+        name["suffix"] = suffix.strip()
+    return name
 
 
 def _csl_name_from_extra(text: str) -> dict[str, str]:
     if "||" in text:
         family, given = (s.strip() for s in text.split("||", 1))
-        return {"family": family, "given": given} if given else {"family": family}
+        return _csl_person(family, given)
     return {"literal": text.strip()}
 
 
@@ -339,10 +381,9 @@ def from_zotero(item: Mapping[str, Any]) -> dict[str, Any]:
         if creator.get("name"):
             name: dict[str, str] = {"literal": creator["name"]}
         else:
-            name = {"family": creator.get("lastName", "")}
-            given = creator.get("firstName")
-            if given:
-                name["given"] = given
+            name = _csl_person(
+                str(creator.get("lastName") or ""), str(creator.get("firstName") or "")
+            )
         csl.setdefault(role, []).append(name)
     notes: list[str] = []
     for line in str(data.get("extra") or "").splitlines():
@@ -421,4 +462,5 @@ __all__ = [
     "zotero_csl",
     "zotero_csl_item",
     "zotero_items",
+    "zotero_name_parts",
 ]
