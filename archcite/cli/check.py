@@ -22,6 +22,7 @@ from archcite.check.model import FileResult, severity_rank
 from archcite.check.reports import FORMATS, render
 from archcite.check.runner import active, manuscript_of, run
 from archcite.check.settings import Settings, for_manuscript, load
+from archcite.cli.choices import RegistryChoice
 from archcite.cli.corpus import Corpus, corpus_options, expand
 from archcite.corpus import Outcome, Progress, default_jobs, ordered_map, show_progress
 from archcite.errors import InputError, InternalError
@@ -114,7 +115,7 @@ def _failing(results: Sequence[FileResult], fail_on: str) -> bool:
 @click.option(
     "--from",
     "from_",
-    type=click.Choice(readers.names()),
+    type=RegistryChoice(readers.names, readers.canonical_name),
     help="Input format (default: from the file suffix, then the content).",
 )
 @click.option(
