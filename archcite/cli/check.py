@@ -24,7 +24,14 @@ from archcite.check.runner import active, manuscript_of, run
 from archcite.check.settings import Settings, for_manuscript, load
 from archcite.cli.choices import RegistryChoice
 from archcite.cli.corpus import Corpus, corpus_options, expand
-from archcite.corpus import Outcome, Progress, default_jobs, ordered_map, show_progress
+from archcite.corpus import (
+    Outcome,
+    Progress,
+    default_jobs,
+    inputs_line,
+    ordered_map,
+    show_progress,
+)
 from archcite.errors import InputError, InternalError
 from archcite.output import write_atomic
 
@@ -247,12 +254,11 @@ def check(
         if r.error is not None:
             click.echo(f"archcite: error: {r.error}", err=True)
     if several and not quiet:
-        summary = sum(len(r.findings) for r in results)
-        checked = len(results) - errors
+        found = sum(len(r.findings) for r in results)
+        notes = sum(len(r.notes) for r in results)
         click.echo(
-            f"archcite: {checked} file{'s' * (checked != 1)} checked, "
-            f"{sum(len(r.notes) for r in results)} notes, {summary} findings, "
-            f"{errors} error{'s' * (errors != 1)}",
+            f"archcite: {inputs_line(len(results), errors)}, "
+            f"{notes} note{'s' * (notes != 1)}, {found} finding{'s' * (found != 1)}",
             err=True,
         )
     if internal:
