@@ -407,10 +407,7 @@ class Summary:
         be no citation (prose, editorial remarks) is counted apart from them."""
         kinds = {k: n for k, n in self.kinds.items() if k != "not-a-citation"}
         prose = self.kinds["not-a-citation"]
-        inputs = self.files + self.errors
-        out = f"archcite: {_count(inputs, 'file')}"
-        if self.errors:
-            out += f" ({_count(self.errors, 'error')})"
+        out = f"archcite: {inputs_line(self.files + self.errors, self.errors)}"
         out += f", {_count(self.notes, 'note')}, "
         out += _count(sum(kinds.values()), "citation")
         if kinds:
@@ -427,6 +424,13 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
+def inputs_line(inputs: int, errors: int) -> str:
+    """``2 files (1 error)``: every input, the unreadable ones among them; the
+    start of every command's summary line (extract's and check's)."""
+    out = _count(inputs, "file")
+    return out + f" ({_count(errors, 'error')})" if errors else out
+
+
 __all__ = [
     "BIBLIOGRAPHY_FORMATS",
     "RECORD_FORMATS",
@@ -440,6 +444,7 @@ __all__ = [
     "extract_file",
     "extract_one",
     "failed",
+    "inputs_line",
     "ordered_map",
     "show_progress",
 ]

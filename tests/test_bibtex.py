@@ -154,3 +154,21 @@ def test_pybtex_plugins_convert_both_ways(tmp_path: Path) -> None:
     # way out (archcite.csl.titles); everything else comes back as it was.
     for item in items():
         assert back[item["id"]] == titles.supply_title(item)
+
+
+def test_an_untitled_telegrams_number_reaches_zoteros_note() -> None:
+    """The number of an addressed document rides in its genre ("telegram no.
+    2231"); BibTeX.js keeps no genre of an archival @misc, so annote carries it."""
+    telegram = dict(
+        items()[1],
+        id="thompson",
+        genre="telegram",
+        number="2231",
+        author=[{"family": "Thompson", "given": "Llewellyn"}],
+        recipient=[{"family": "Rusk", "given": "Dean"}],
+    )
+    for flavor in ("bibtex", "biblatex"):
+        e = entries(bibtex.dumps(from_csl([telegram]), flavor))["thompson"]
+        assert e["genre"] == "telegram no. 2231"
+        # pybtex reads the note's lines back as one: the labels still part them
+        assert " Number: 2231 recipient: " in e["annote"], e["annote"]

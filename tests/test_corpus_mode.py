@@ -182,7 +182,23 @@ def test_check_takes_folders_too(shelf: Path) -> None:
     code, out, err = run("check", str(shelf), "--exclude", "*.docx", "-j", "2")
     assert code in (0, 1)
     assert "nsam129.txt" in out or "findings" in out
-    assert err.splitlines()[-1].startswith("archcite: 3 files checked, ")
+    assert err.splitlines()[-1].startswith("archcite: 3 files, ")
+
+
+def test_checks_summary_is_worded_as_extracts(tmp_path: Path) -> None:
+    """Every input counts as a file, the unreadable ones as "(1 error)"."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    manuscript = str(SAMPLES / "manuscript.md")
+    code, out, err = run("check", manuscript, str(empty), "--format", "json")
+    assert code == 1
+    findings = out.splitlines()
+    notes = run("extract", manuscript, "-q")[1]
+    count = len({json.loads(line)["note"] for line in notes.splitlines()})
+    assert err.splitlines() == [
+        f"archcite: error: {empty}: empty file",
+        f"archcite: 2 files (1 error), {count} notes, {len(findings)} findings",
+    ]
 
 
 # -- streaming ids equal whole-document ids --------------------------------------

@@ -38,6 +38,20 @@ def one(text: str) -> Citation:
             "Dean Rusk Oral History Collection", None, None,
         ),
         (
+            "Dean Rusk, interview by Richard Rusk, Thomas Schoenbaum, and Paige "
+            "Mulhollan, 1985, Dean Rusk Oral History Collection, Richard B. Russell "
+            "Library.",
+            "Dean Rusk", ("Richard Rusk", "Thomas Schoenbaum", "Paige Mulhollan"),
+            "1985", RUSSELL, "Dean Rusk Oral History Collection", None, None,
+        ),
+        (
+            "Interview with George Ball, by Thomas Stern, Charles Kennedy and Paige "
+            "Mulhollan, 1990, Foreign Affairs Oral History Collection, Association "
+            "for Diplomatic Studies and Training.",
+            "George Ball", ("Thomas Stern", "Charles Kennedy", "Paige Mulhollan"),
+            "1990", ADST, "Foreign Affairs Oral History Collection", None, None,
+        ),
+        (
             "Oral history interview with W. Averell Harriman, by Michael V. Forrestal, "
             "April 13, 1964, John F. Kennedy Presidential Library.",
             "W. Averell Harriman", ("Michael V. Forrestal",), "1964-04-13", JFKL,
@@ -145,6 +159,56 @@ def test_an_interview_without_a_repository_is_still_personal() -> None:
     assert c.kind == "interview"
     assert c.archival is not None and c.archival.repository is None
     assert c.archival.item.recipient == ("Paige Mulhollan",)
+
+
+@pytest.mark.parametrize(
+    ("text", "interviewers", "date", "place"),
+    [
+        (
+            "Dean Rusk, interview by Richard Rusk, Thomas Schoenbaum, and Paige "
+            "Mulhollan, 1985.",
+            ("Richard Rusk", "Thomas Schoenbaum", "Paige Mulhollan"), "1985", None,
+        ),
+        (
+            "Interview with Robert McNamara by Richard Smith, John Doe, and Jane Roe, "
+            "Washington, D.C., May 3, 1995.",
+            ("Richard Smith", "John Doe", "Jane Roe"), "1995-05-03",
+            "Washington, D.C.",
+        ),
+        # a comma after the interviewer without a closing "and" starts the place
+        (
+            "Robert McNamara, interview by Richard Smith, Washington, D.C., May 3, "
+            "1995.",
+            ("Richard Smith",), "1995-05-03", "Washington, D.C.",
+        ),
+    ],
+)  # fmt: skip
+def test_interviewers_listed_with_commas_without_a_repository(
+    text: str, interviewers: tuple[str, ...], date: str, place: str | None
+) -> None:
+    c = one(text)
+    assert c.kind == "interview"
+    assert c.archival is not None
+    item = c.archival.item
+    assert (item.recipient, item.date, item.place) == (interviewers, date, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no closing "and": the place and the date are not interviewers
+        "Dean Rusk, interview by Richard Rusk, Athens, Georgia, 1985, Dean Rusk "
+        "Oral History Collection, Richard B. Russell Library.",
+        "Dean Rusk, interview by Richard Rusk, March 3, 1985, Dean Rusk Oral "
+        "History Collection, Richard B. Russell Library.",
+    ],
+)
+def test_a_comma_list_does_not_swallow_a_place_or_a_date(text: str) -> None:
+    c = one(text)
+    assert c.kind == "interview"
+    assert c.archival is not None
+    assert c.archival.item.recipient == ("Richard Rusk",)
+    assert c.archival.repository == RUSSELL
 
 
 def test_prose_about_an_interview_in_a_library_is_no_citation_of_it() -> None:

@@ -354,3 +354,18 @@ def test_the_example_package_reads_recognizes_and_writes(tmp_path: Path) -> None
     plain.write_text(LEDGER, "utf-8")
     out = runner.invoke(cli, ["extract", str(plain), "--from", "ledger"])
     assert out.exit_code == 0 and len(out.stdout.splitlines()) == 3
+
+
+@pytest.mark.usefixtures("example_package")
+def test_check_offers_a_reader_plugin_made_visible_after_import(
+    tmp_path: Path,
+) -> None:
+    """check's --from reads the registry when used, as extract's does: the
+    plugin became visible after archcite.cli.check was imported."""
+    plain = tmp_path / "minutes.dat"
+    plain.write_text(LEDGER, "utf-8")
+    runner = CliRunner()
+    assert "ledger" in runner.invoke(cli, ["check", "--help"]).stdout
+    out = runner.invoke(cli, ["check", str(plain), "--from", "ledger"])
+    assert out.exit_code == 0, out.output  # 2 (usage) while the choice was fixed
+    assert "in 1 file" in out.stdout, out.output

@@ -22,8 +22,16 @@ from archcite.check.model import FileResult, severity_rank
 from archcite.check.reports import FORMATS, render
 from archcite.check.runner import active, manuscript_of, run
 from archcite.check.settings import Settings, for_manuscript, load
+from archcite.cli.choices import RegistryChoice
 from archcite.cli.corpus import Corpus, corpus_options, expand
-from archcite.corpus import Outcome, Progress, default_jobs, ordered_map, show_progress
+from archcite.corpus import (
+    Outcome,
+    Progress,
+    default_jobs,
+    inputs_line,
+    ordered_map,
+    show_progress,
+)
 from archcite.errors import InputError, InternalError
 from archcite.output import write_atomic
 
@@ -114,7 +122,7 @@ def _failing(results: Sequence[FileResult], fail_on: str) -> bool:
 @click.option(
     "--from",
     "from_",
-    type=click.Choice(readers.names()),
+    type=RegistryChoice(readers.names, readers.canonical_name),
     help="Input format (default: from the file suffix, then the content).",
 )
 @click.option(
@@ -246,12 +254,11 @@ def check(
         if r.error is not None:
             click.echo(f"archcite: error: {r.error}", err=True)
     if several and not quiet:
-        summary = sum(len(r.findings) for r in results)
-        checked = len(results) - errors
+        found = sum(len(r.findings) for r in results)
+        notes = sum(len(r.notes) for r in results)
         click.echo(
-            f"archcite: {checked} file{'s' * (checked != 1)} checked, "
-            f"{sum(len(r.notes) for r in results)} notes, {summary} findings, "
-            f"{errors} error{'s' * (errors != 1)}",
+            f"archcite: {inputs_line(len(results), errors)}, "
+            f"{notes} note{'s' * (notes != 1)}, {found} finding{'s' * (found != 1)}",
             err=True,
         )
     if internal:

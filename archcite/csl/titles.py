@@ -90,9 +90,13 @@ def document_number(csl: Mapping[str, Any]) -> str | None:
         return str(csl["number"])
     if not is_archival(csl):
         return None
-    m = _NUMBERED.match(str(csl.get("title") or "")) or _NUMBERED_GENRE.match(
-        str(csl.get("genre") or "")
-    )
+    m = _NUMBERED.match(str(csl.get("title") or ""))
+    return m.group("number") if m else genre_number(csl)
+
+
+def genre_number(csl: Mapping[str, Any]) -> str | None:
+    """The number an untitled letter's genre carries ("telegram no. 2231")."""
+    m = _NUMBERED_GENRE.match(str(csl.get("genre") or ""))
     return m.group("number") if m else None
 
 

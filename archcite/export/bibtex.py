@@ -27,7 +27,7 @@ from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.scanner import PybtexError
 
 from archcite.csl import CSL_TYPES, TYPE_ALIASES, date_to_edtf, edtf_to_date
-from archcite.csl.titles import is_archival, supply_title
+from archcite.csl.titles import genre_number, is_archival, supply_title
 from archcite.errors import InputError
 from archcite.export.latex_text import LatexWriter, from_latex, to_latex
 from archcite.items import ItemSet, as_itemset
@@ -265,7 +265,10 @@ _NOTE_LINES = (
 
 def zotero_note(csl: Mapping[str, Any]) -> str | None:
     """The labelled lines for ``annote`` ("Archive Place: Boston, MA" …)."""
-    lines = [f"{label}: {csl[var]}" for var, label in _NOTE_LINES if csl.get(var)]
+    # An untitled letter's number rides in its genre ("telegram no. 2231"),
+    # which BibTeX.js drops with the rest of an archival @misc's fields.
+    values = {**csl, "number": csl.get("number") or genre_number(csl)}
+    lines = [f"{label}: {values[var]}" for var, label in _NOTE_LINES if values.get(var)]
     for role in _EXTRA_NAMES:
         for name in csl.get(role) or []:
             family = name.get("family") or name.get("literal") or ""

@@ -38,7 +38,7 @@ from typing import Final
 from archcite.authority import authority
 from archcite.grammar.archival import parse_location
 from archcite.grammar.locators import Component, components, title_like
-from archcite.grammar.personal import AUTHOR, PEOPLE, names
+from archcite.grammar.personal import AUTHOR, NAME, PEOPLE, names
 from archcite.grammar.vocab import INTERVIEW, iso_date
 from archcite.model import Citation, DocItem
 
@@ -59,6 +59,10 @@ _TITLED: Final = re.compile(
 _YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
 _BY_ALONE: Final = re.compile(rf"^{_BY}$")
 _WHO: Final = re.compile(rf"^{PEOPLE}$")
+# "by Richard Rusk, Thomas Schoenbaum, and Paige Mulhollan": the components after
+# the first interviewer, each one name, the last closing the list with "and".
+_ONE: Final = re.compile(rf"^{NAME}$")
+_CLOSING: Final = re.compile(rf"^(?:and\s+{NAME}|{NAME}\s+and\s+{NAME})$")
 # A page of the transcript: "p. 12", "pp. 12–14".
 _PAGE: Final = re.compile(r"^pp?\.\s*\d+(?:\s*[–-]\s*\d+)?$")
 # An oral-history programme named after the library in one phrase ("JFK Library
@@ -87,13 +91,28 @@ def _head(comps: list[Component]) -> tuple[DocItem, int, bool] | None:
         return None  # "Interviews with …": a file of them, not one interview
     if by is None and used < len(comps) and (m := _BY_ALONE.match(comps[used].text)):
         by, used = m.group("by"), used + 1
+    more: tuple[str, ...] = ()
+    if names(by):
+        more, used = _listed(comps, used)
     item = DocItem(
         type=what[0].lower() + what[1:],
         title=title,
         author=names(who),
-        recipient=names(by),
+        recipient=names(by) + more,
     )
     return item, used, by is not None
+
+
+def _listed(comps: list[Component], k: int) -> tuple[tuple[str, ...], int]:
+    """The interviewers a comma list adds from component ``k`` on, and the
+    component after them: none unless the list closes with "and", so a place
+    or a date after the interviewer ("…, Athens, Georgia, 1985") is no name."""
+    j = k
+    while j < len(comps) and _ONE.match(comps[j].text):
+        j += 1
+    if j < len(comps) and _CLOSING.match(comps[j].text):
+        return tuple(n for c in comps[k : j + 1] for n in names(c.text)), j + 1
+    return (), k
 
 
 def _year(text: str) -> str | None:
@@ -146,8 +165,10 @@ def recognize(text: str) -> list[Citation]:
         elif page is None and _PAGE.match(c):
             page = " ".join(c.split())
         elif not asked and (m := _BY_ALONE.match(c)):
-            item = replace(item, recipient=names(m.group("by")))
+            more, k = _listed(comps, k + 1)
+            item = replace(item, recipient=names(m.group("by")) + more)
             asked = True
+            continue
         else:
             break
         k += 1

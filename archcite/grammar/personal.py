@@ -27,7 +27,9 @@ from archcite.grammar.vocab import INTERVIEW, MONTH, PERSONAL_COMMUNICATION, iso
 from archcite.model import ArchivalRef, Citation, DocItem, Kind
 
 _NAME: Final = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:[A-Z][\w’'.-]*\.?|de|van|von|du|la))*)"
-_PEOPLE: Final = rf"{_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*"
+# A list of more than two people closes with "and" ("A, B, and C"): without it a
+# comma after a name starts the place or the date ("by A, Washington, D.C.").
+_PEOPLE: Final = rf"{_NAME}(?:(?:,\s+{_NAME})*,?\s+and\s+{_NAME})?"
 _AUTHOR: Final = r"(?:the\s+)?(?:author|writer)s?"
 _DATE: Final = rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|{MONTH},?\s+\d{{4}}|\d{{4}})"
 
@@ -49,19 +51,25 @@ _AUTHOR_ONLY: Final = re.compile(rf"^{_AUTHOR}$", re.IGNORECASE)
 #: Shared with :mod:`archcite.grammar.oral_history`: one or more people, and
 #: "the author" (who is no name).
 PEOPLE: Final = _PEOPLE
+NAME: Final = _NAME
 AUTHOR: Final = _AUTHOR
 _PLACE_PART: Final = re.compile(r"^[A-Z][\w.’' -]*$")
 
 
 def names(text: str | None) -> tuple[str, ...]:
-    """The people of a "by A and B" or "with A, B" phrase; "the author" is none."""
+    """The people of a "by A and B" or "with A, B, and C" phrase; "the author"
+    is none."""
     return _names(text)
 
 
 def _names(text: str | None) -> tuple[str, ...]:
     if not text or _AUTHOR_ONLY.match(text):
         return ()
-    return tuple(n.strip() for n in re.split(r",\s+|\s+and\s+", text) if n.strip())
+    return tuple(
+        n.strip()
+        for n in re.split(r",\s+(?:and\s+)?|\s+and\s+|^and\s+", text)
+        if n.strip()
+    )
 
 
 def recognize(text: str) -> list[Citation]:
