@@ -177,7 +177,7 @@ def _after_description(text: str, start: int) -> int | None:
 # document (title) in the edition (container).
 _IN_EDITION = re.compile(r",\s+in\s+(?:the\s+)?")
 _SIGNAL_HEAD = re.compile(r"(?:[Ss]ee(?:\s+also)?|Cf\.|[Cc]ompare)\s+")
-_DOC_DATE = re.compile(rf"\b{MONTH_STEM}\w*\.?\s+\d{{1,2}},\s+\d{{4}}\b")
+_DOC_DATE = re.compile(rf"\b{MONTH_STEM}\s+\d{{1,2}},\s+\d{{4}}\b")
 #: A description longer than this is prose that mentions an edition.
 _MAX_DESCRIPTION = 160
 
@@ -311,9 +311,8 @@ def _ibid_tail(text: str, start: int, end: int) -> list[Citation]:
 def _recognize(text: str, shortcut: bool = True) -> list[Citation]:
     """The full grammar; ``shortcut=False`` skips the cheap early refusal (tests)."""
     start, role, lead = _opening(text)
-    if lead < PRINTED and ", in " in text:
-        if found := _document_in_edition(text):
-            return found
+    if lead < PRINTED and ", in " in text and (found := _document_in_edition(text)):
+        return found
     # "The text of the notes is in 16 UST 2029": the edition after "is in".
     if (
         not lead
