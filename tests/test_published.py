@@ -437,3 +437,76 @@ PUB_FRAGMENTS = [
 def test_gate_is_conservative_on_random_text(parts: list[str]) -> None:
     text = "".join(parts)
     assert published.recognize(text) == full_scan(text)
+
+
+# -- editors before the title; documents printed in an edition (published6) -----------
+
+
+@pytest.mark.parametrize(
+    ("clause", "editors", "title", "publisher", "date", "pages"),
+    [
+        ("Jane Doe, ed., A Book of Records (Acme Press, 1990), 12.", ("Jane Doe",),
+         "A Book of Records", "Acme Press", "1990", "12"),
+        ("Mary K. Roe, editor, The Quiet War: Papers and Letters (Oxford University "
+         "Press, 2003), p. 41", ("Mary K. Roe",), "The Quiet War: Papers and Letters",
+         "Oxford University Press", "2003", "41"),
+        ("Jane Roe and Max Poe, eds., The Long Peace (Boston: Little, Brown, 2001), "
+         "pp. 4–9", ("Jane Roe", "Max Poe"), "The Long Peace", "Little, Brown", "2001",
+         "4–9"),
+    ],
+)  # fmt: skip
+def test_editor_named_before_the_title(
+    clause: str,
+    editors: tuple[str, ...],
+    title: str,
+    publisher: str,
+    date: str,
+    pages: str,
+) -> None:
+    _, ref = _one(clause)
+    assert (ref.type, ref.author, ref.editor, ref.title) == ("book", (), editors, title)
+    assert (ref.publisher, ref.date, ref.pages) == (publisher, date, pages)
+
+
+def test_more_title_after_a_trailing_editor_is_still_refused() -> None:
+    assert recognize("The Big Book, ed. John Smith, More Words (Knopf, 1990)") == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "title", "container", "pages"),
+    [
+        ("See the joint statement issued by the two ministers on May 4, 1962, in "
+         "American Foreign Policy: Current Documents, 1962, pp. 101–103.",
+         "the joint statement issued by the two ministers on May 4, 1962",
+         "American Foreign Policy: Current Documents, 1962", "101–103"),
+        ("Note from the Embassy, March 3, 1958, in Department of State Bulletin, "
+         "vol. 38, p. 455", "Note from the Embassy, March 3, 1958",
+         "Department of State Bulletin", "455"),
+    ],
+)  # fmt: skip
+def test_document_printed_in_an_edition(
+    clause: str, title: str, container: str, pages: str
+) -> None:
+    _, ref = _one(clause)
+    assert (ref.type, ref.title, ref.container_title, ref.pages) == (
+        "chapter",
+        title,
+        container,
+        pages,
+    )
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # no document is described before ", in"
+        "See what he said then, in Department of State Bulletin, vol. 38, p. 455",
+        # a sentence ends inside the description: prose, not a description
+        "The note was sent. Then he wrote on May 2, in Documents on Germany, p. 4",
+        # the edition is FRUS: the FRUS recognizer's
+        "See the note of May 2, 1962, in Foreign Relations, 1961–1963, vol. V, Document 3",
+    ],
+)
+def test_document_in_edition_refusals(clause: str) -> None:
+    found = recognize(clause)
+    assert all(c.published is None or c.published.type != "chapter" for c in found)

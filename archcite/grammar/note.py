@@ -75,15 +75,13 @@ def _leftovers(clause: str, found: list[Citation]) -> list[Citation]:
         # before "printed" is the document the citation after it locates.
         if (
             c.start > cursor
-            and (left := _leftover(clause, cursor, c.start, c)) is not None
+            and (left := _leftover(clause, cursor, c.start, c))
             and not _DESCRIBES.search(clause, cursor, c.start)
         ):
-            out.append(left)
+            out += left
         cursor = max(cursor, c.end)
     if found and cursor < len(clause):
-        left = _leftover(clause, cursor, len(clause), found[-1])
-        if left is not None:
-            out.append(left)
+        out += _leftover(clause, cursor, len(clause), found[-1])
     if out and any(c.declares for c in found):
         # "(hereafter cited as NSF, JFKL)" is read: the citation declares it.
         out = [c for c in out if not DECLARES.match(c.text)]
@@ -93,26 +91,39 @@ def _leftovers(clause: str, found: list[Citation]) -> list[Citation]:
 _START = attrgetter("start")
 
 
-def _leftover(clause: str, start: int, end: int, near: Citation) -> Citation | None:
+# "(Johnson Library, President's Daily Diary, and ibid., Rusk Appointment
+# Books, 1967)": an Ibid. after a citation in the same clause.
+_IBID_OPENS = re.compile(r"ibid\b", re.IGNORECASE)
+
+
+def _leftover(clause: str, start: int, end: int, near: Citation) -> list[Citation]:
     while start < end and clause[start] in _EDGE:
         start += 1
     while end > start and clause[end - 1] in _EDGE:
         end -= 1
     if start == end:
-        return None
+        return []
     if (m := _CONNECTIVE.match(clause, start, end)) is not None:
         start = m.end()
     text = clause[start:end]
     if not text or not has_anchor(text):
-        return None
-    return Citation(
-        text,
-        start,
-        end,
-        "unrecognized",
-        "unrecognized",
-        reason=f"left over after the {near.kind} citation {near.text[:40]!r}",
-    )
+        return []
+    if _IBID_OPENS.match(text):
+        from archcite.grammar import shortforms  # a cycle at import
+
+        found = shortforms.recognize(text)
+        if found and found[0].start == 0:
+            return [replace(c, start=c.start + start, end=c.end + start) for c in found]
+    return [
+        Citation(
+            text,
+            start,
+            end,
+            "unrecognized",
+            "unrecognized",
+            reason=f"left over after the {near.kind} citation {near.text[:40]!r}",
+        )
+    ]
 
 
 class _Crash(Exception):

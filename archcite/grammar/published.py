@@ -171,6 +171,54 @@ def _after_description(text: str, start: int) -> int | None:
     return None
 
 
+# "See the joint communiqué issued on June 22, 1961, in American Foreign Policy:
+# Current Documents, 1961, pp. 964–965": a document, described by its kind or
+# date, then ", in" and the edition that prints it. The citation is the
+# document (title) in the edition (container).
+_IN_EDITION = re.compile(r",\s+in\s+(?:the\s+)?")
+_SIGNAL_HEAD = re.compile(r"(?:[Ss]ee(?:\s+also)?|Cf\.|[Cc]ompare)\s+")
+_DOC_DATE = re.compile(rf"\b{MONTH_STEM}\s+\d{{1,2}},\s+\d{{4}}\b")
+#: A description longer than this is prose that mentions an edition.
+_MAX_DESCRIPTION = 160
+
+
+def _document_in_edition(text: str) -> list[Citation]:
+    """A described document printed in a known edition, or ``[]``."""
+    s = 0
+    while s < len(text) and text[s] in "( \t[":
+        s += 1
+    if m := _SIGNAL_HEAD.match(text, s):
+        s = m.end()
+    for m in _IN_EDITION.finditer(text, s):
+        at = m.end()
+        if not (KNOWN.match(text, at) or LEGAL.match(text, at)) or FRUS.match(text, at):
+            continue
+        desc = text[s : m.start()].strip()
+        if (
+            not desc
+            or len(desc) > _MAX_DESCRIPTION
+            or any(ch in desc for ch in ";:()")
+            or re.search(r"[.!?]\s+[A-Z]", desc)
+            or not _DESCRIBES.search(desc)
+        ):
+            return []
+        a, e = _trim(text, at, len(text))
+        w = parse_work(text, a, e, SIGNAL)
+        if w is None:
+            return []
+        cite = _cite(text, s, w, "reference")
+        date = _DOC_DATE.search(desc)
+        ref = replace(
+            w.ref,
+            title=desc,
+            container_title=w.ref.title,
+            type="chapter",
+            date=w.ref.date or (date.group() if date else None),
+        )
+        return [replace(cite, kind="published", published=ref)]
+    return []
+
+
 _FIRST_PART = re.compile(r"[,(]")
 
 
@@ -263,6 +311,8 @@ def _ibid_tail(text: str, start: int, end: int) -> list[Citation]:
 def _recognize(text: str, shortcut: bool = True) -> list[Citation]:
     """The full grammar; ``shortcut=False`` skips the cheap early refusal (tests)."""
     start, role, lead = _opening(text)
+    if lead < PRINTED and ", in " in text and (found := _document_in_edition(text)):
+        return found
     # "The text of the notes is in 16 UST 2029": the edition after "is in".
     if (
         not lead

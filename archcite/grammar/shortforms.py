@@ -347,7 +347,7 @@ def _unit_tail(tail: str) -> ArchivalRef | None:
     body = tail.strip().strip(" ,.;")
     found = archival(body)
     if len(found) != 1:
-        return None
+        return _named_unit(body)
     c = found[0]
     ref = c.archival
     if (
@@ -361,6 +361,37 @@ def _unit_tail(tail: str) -> ArchivalRef | None:
     ):
         return None
     return replace(ref, item=DocItem(), classification=None, in_authority=False)
+
+
+# "ibid., Rusk Appointment Books, 1967": a collection of the same repository,
+# named by a headline-case title that ends in a word for a person's or an
+# office's own records, then at most its years or a file title. "File(s)" and
+# "Series" are left out: "ibid., Country File, Japan" after "National Security
+# File, …" is a series of the collection before, not a collection of its own,
+# and stays partial.
+_RECORDS_WORD = re.compile(
+    r"\b(?:Books|Diar(?:y|ies)|Papers|Calendars?|Logs?|Journals?|Correspondence|"
+    r"Chronos?)$"
+)
+_YEARS = re.compile(r"^\d{4}(?:\s*[–-]\s*\d{2,4})?$")
+
+
+def _named_unit(body: str) -> ArchivalRef | None:
+    from archcite.grammar.locators import title_like
+
+    segments = [_clean(p) for p in _split_segments(body)]
+    if not segments or len(segments) > 3:
+        return None
+    name, rest = segments[0], segments[1:]
+    if (
+        not _RECORDS_WORD.search(name)
+        or not title_like(name, strict=True)
+        or len(name.split()) > 8
+        or any(_labelled(s) for s in rest)
+        or not all(_YEARS.match(s) or title_like(s, strict=True) for s in rest)
+    ):
+        return None
+    return ArchivalRef(collection=name, file_unit=", ".join(rest) or None)
 
 
 def _citation(text: str, start: int, end: int, found: Locators, tail: str) -> Citation:
@@ -418,6 +449,40 @@ def _others(text: str, offset: int) -> list[Citation]:
     ]
 
 
+# "(Telegram 797 to Tokyo; ibid.)": a document, then where it is.
+_DOC_THEN_IBID = re.compile(r"^[(\[\s]*(?P<doc>[^;()]+?)\s*;\s*$")
+
+
+def _document_before(prefix: str) -> tuple[int, DocItem] | None:
+    """The document a prefix ending in ";" describes, and where it starts.
+
+    Only a prefix that is wholly a document description (its type read by
+    the item grammar, and nothing after it) qualifies: "He agreed; ibid."
+    does not.
+    """
+    from archcite.grammar.items import parse_item  # a cycle at import
+    from archcite.grammar.locators import components
+
+    m = _DOC_THEN_IBID.match(prefix)
+    if m is None:
+        return None
+    s, e = m.span("doc")
+    comps = components(prefix, s, e)
+    parts = parse_item(comps)
+    if parts.type is None or not comps or parts.used != len(comps):
+        return None
+    item = DocItem(
+        type=parts.type,
+        title=parts.title,
+        author=parts.author,
+        recipient=parts.recipient,
+        date=parts.date,
+        place=parts.place,
+        number=parts.number,
+    )
+    return s, item
+
+
 def recognize(text: str) -> list[Citation]:
     """Find Ibid./Id./Idem citations in one clause; offsets relative to ``text``."""
     starts: list[tuple[int, int]] = []  # (token start, token end)
@@ -429,7 +494,10 @@ def recognize(text: str) -> list[Citation]:
         starts.extend((m.start(), m.end()) for m in _IBID.finditer(text))
     if not starts:
         return []
-    if not _prefix_ok(text[: starts[0][0]]):
+    described = None
+    if ";" in text[: starts[0][0]]:
+        described = _document_before(text[: starts[0][0]])
+    if described is None and not _prefix_ok(text[: starts[0][0]]):
         return []
     out: list[Citation] = []
     for n, (tok_start, tok_end) in enumerate(starts):
@@ -455,6 +523,12 @@ def recognize(text: str) -> list[Citation]:
         if tail and not tail.startswith(",") and (found.rest or found.empty):
             end = tok_end
             found = Locators()
-        out.append(_citation(text, tok_start, end, found, text[tok_end:end]))
+        cite = _citation(text, tok_start, end, found, text[tok_end:end])
+        if n == 0 and described is not None:
+            # The document is the one described; the Ibid. says where it is.
+            at, item = described
+            arch = replace(cite.archival or ArchivalRef(), item=item)
+            cite = replace(cite, text=text[at:end], start=at, archival=arch)
+        out.append(cite)
         out.extend(extra)
     return out

@@ -361,17 +361,20 @@ def _short_page(comps: list[Component]) -> bool:
 def _book(comps: list[Component], h: _Head) -> bool:
     """Title and trailing editor/volume parts of a book; False if not a title."""
     parts: list[str] = []
+    # Only an editor or volume read after the title closes it; editors named
+    # before it ("Jane Doe, ed., Title") do not.
+    closed = False
     for comp in comps:
         text = comp.text
         if m := _EMPHASIS.match(text):
             text = m.group("t")
         if parts and (m := _ED_BY.match(text)):
-            h.editors = _names(m.group("n"))
+            h.editors, closed = _names(m.group("n")), True
         elif parts and (m := _VOL.match(text)) and not m.group("p"):
-            h.volume = m.group("v")
+            h.volume, closed = m.group("v"), True
         elif parts and _SKIP_AFTER_TITLE.match(text):
             continue
-        elif h.editors or h.volume:
+        elif closed:
             return False  # more title after the editor: not a citation we can read
         else:
             parts.append(text)

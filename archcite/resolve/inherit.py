@@ -108,7 +108,7 @@ class Want:
 def merge(c: Citation, base: Citation, want: Want) -> Citation | str:
     """``c`` with fields inherited from ``base``, or the reason it cannot be."""
     if base.frus is not None:
-        if want.archival is not None:
+        if want.archival is not None and locates(want.archival):
             return "it gives an archival locator, but the citation it follows is FRUS"
         frus = base.frus
         if want.volume and want.volume.lower() != (frus.volume or "").lower():
@@ -142,12 +142,15 @@ def merge(c: Citation, base: Citation, want: Want) -> Citation | str:
                 "location that names no document"
             )
         archival = merge_archival(base.archival, want.archival, keep_item=want.whole)
+        if want.archival is not None and want.archival.item != DocItem():
+            # "Telegram 797 to Tokyo; ibid.": the Ibid. names its own document.
+            archival = replace(archival, item=want.archival.item)
         # A page of an archival document has no ArchivalRef field; it is kept as
         # the pinpoint of the citation rather than dropped.
         published = PublishedRef(pages=", ".join(want.pages)) if want.pages else None
         return replace(c, archival=archival, frus=None, published=published)
     if base.published is not None:
-        if want.archival is not None:
+        if want.archival is not None and locates(want.archival):
             return "it gives an archival locator, but the citation it follows is a published work"
         if want.documents:
             return "it gives document numbers, but the citation it follows is not FRUS"
