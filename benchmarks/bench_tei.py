@@ -55,7 +55,7 @@ def best_of(repeat: int, fn: object, path: Path) -> float:
     return best
 
 
-def _maxrss_kib() -> int:
+def maxrss_kib() -> int:
     """Peak resident set size of this process, in KiB."""
     # ru_maxrss of a child started by fork+exec inherits the parent's peak on
     # Linux, which would hide the child's own; VmHWM belongs to this process only.
@@ -71,13 +71,13 @@ def _maxrss_kib() -> int:
 
 def child(mode: str, path: Path) -> None:
     """Run one operation in this (fresh) process and print its peak RSS growth."""
-    before = _maxrss_kib()
+    before = maxrss_kib()
     if mode == "read":
         read_all(path)
     else:
         tree = etree.parse(str(path))
         del tree
-    print(json.dumps({"peak_kib": _maxrss_kib() - before}))
+    print(json.dumps({"peak_kib": maxrss_kib() - before}))
 
 
 def peak_in_subprocess(mode: str, path: Path) -> float:

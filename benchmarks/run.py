@@ -43,6 +43,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench_tei import maxrss_kib  # the same measure, one definition
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SECTIONS = ("tei", "recognize", "jobs", "memory", "scale", "adversarial")
@@ -54,16 +56,7 @@ _NOTE_INDEX = re.compile(rb'"note_index": (\d+)')
 
 def peak_rss_mib() -> float:
     """Peak resident memory of this process (VmHWM), in MiB."""
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
-        status = ""
-    m = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
-    if m:
-        return int(m.group(1)) / 1024
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return maxrss_kib() / 1024
 
 
 def best_of(repeat: int, fn: Callable[[], object]) -> float:

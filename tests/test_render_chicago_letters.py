@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from export_fixtures import RUSK_MEMO
 
 from archcite.cli import cli
 from archcite.render import Cite, Cluster, Renderer, load_style
@@ -22,18 +23,8 @@ CHICAGO = (
     "chicago-notes-bibliography-subsequent-ibid",
 )
 
-RUSK: dict[str, Any] = {
-    "id": "rusk-180",
-    "type": "personal_communication",
-    "genre": "memorandum",
-    "author": [{"family": "Rusk", "given": "Dean"}],
-    "recipient": [{"family": "Kennedy", "given": "John F."}],
-    "issued": {"date-parts": [[1962, 2, 20]]},
-    "archive": "John F. Kennedy Presidential Library",
-    "archive-place": "Boston, MA",
-    "archive_collection": "National Security Files",
-    "archive_location": "box 180",
-}
+# Note 2 of the sample manuscript, in box 180 only.
+RUSK: dict[str, Any] = dict(RUSK_MEMO, id="rusk-180", archive_location="box 180")
 
 
 def notes(path: str = "samples/manuscript.txt", *args: str) -> dict[str, str]:

@@ -471,16 +471,7 @@ def _document_before(prefix: str) -> tuple[int, DocItem] | None:
     parts = parse_item(comps)
     if parts.type is None or not comps or parts.used != len(comps):
         return None
-    item = DocItem(
-        type=parts.type,
-        title=parts.title,
-        author=parts.author,
-        recipient=parts.recipient,
-        date=parts.date,
-        place=parts.place,
-        number=parts.number,
-    )
-    return s, item
+    return s, parts.doc_item()
 
 
 def recognize(text: str) -> list[Citation]:
