@@ -244,11 +244,12 @@ def extract_file(task: Task) -> Outcome:
         return Outcome(task.name, bibliography=tuple(parsed))
     if task.fmt not in RECORD_FORMATS:
         located = extract_source(source, task.from_)
-        return _counted(task.name, located, Outcome(task.name, located=located))
+        return _counted(task.name, located)
     return _write_records(task, stream_source(source, task.from_))
 
 
-def _counted(name: str, located: Iterable[Located], base: Outcome) -> Outcome:
+def _counted(name: str, located: Sequence[Located]) -> Outcome:
+    """The outcome of a document held whole (item formats): its counts and records."""
     tally = _Tally()
     for loc in located:
         tally.add(loc)
@@ -257,8 +258,7 @@ def _counted(name: str, located: Iterable[Located], base: Outcome) -> Outcome:
         tally.notes,
         tally.kinds_sorted(),
         tally.unrecognized,
-        base.part,
-        base.located,
+        located=tuple(located),
     )
 
 
@@ -292,7 +292,6 @@ def _write_records(task: Task, doc: Any) -> Outcome:
 
     tally = _Tally()
     keys: dict[str, int] = {}
-    seen: dict[int, set[str]] = {}
     text = {"encoding": "utf-8", "errors": "surrogatepass", "newline": "\n"}
     with tempfile.TemporaryFile("w+", dir=task.workdir, **text) as spool:  # type: ignore[call-overload]
         for loc, key in doc:
@@ -300,10 +299,14 @@ def _write_records(task: Task, doc: Any) -> Outcome:
             k = -1
             if key is not None:
                 k = keys.setdefault(key, len(keys))
-                seen.setdefault(k, set()).add(doc.ids.provisional(key))
             spool.write(f"{k}\t{json.dumps(to_record(loc), ensure_ascii=False)}\n")
-        final = {k: doc.final_id(key) for key, k in keys.items()}
-        changed = {k: f for k, f in final.items() if seen.get(k) != {f}}
+        # A record carries its item's provisional id, fixed when the item is
+        # first seen; only those whose final id differs are rewritten.
+        changed = {
+            k: f
+            for key, k in keys.items()
+            if (f := doc.final_id(key)) != doc.ids.provisional(key)
+        }
         spool.seek(0)
         fd, part = tempfile.mkstemp(prefix="archcite-part-", dir=task.workdir)
         with os.fdopen(fd, "w", **text) as out:  # type: ignore[call-overload]
@@ -324,7 +327,7 @@ def _copy_records(
             out.write(record)
             continue
         rec = json.loads(record)
-        if fix is not None and rec.get("csl") is not None and fix:
+        if fix and rec.get("csl") is not None:
             rec["csl"]["id"] = fix
         if fmt == "jsonl":
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")

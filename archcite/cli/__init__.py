@@ -25,17 +25,15 @@ from archcite.cli.evaluation import eval_group
 from archcite.cli.export import export
 from archcite.cli.format import COMMANDS as FORMAT_COMMANDS
 from archcite.cli.frus import frus
+
+# Inputs that are lists of sources; output formats that are citation records.
+from archcite.corpus import BIBLIOGRAPHY_FORMATS, RECORD_FORMATS
 from archcite.errors import ArchciteError, InputError
 from archcite.export import formats
 from archcite.pipeline import parse_text
 from archcite.record import schema, to_record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-#: Inputs that are lists of sources rather than documents with notes.
-BIBLIOGRAPHY_FORMATS = ("csl-json", "bibtex")
-
-# Output formats of `extract`: citation records, or the export layer's items.
-BUILTIN_FORMATS = ("jsonl", "json")
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -127,7 +125,7 @@ def cli() -> None:
     "--format",
     "fmt",
     type=RegistryChoice(
-        lambda: BUILTIN_FORMATS + formats.names(), formats.canonical_name
+        lambda: RECORD_FORMATS + formats.names(), formats.canonical_name
     ),
     default="jsonl",
     show_default=True,

@@ -25,6 +25,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from archcite.errors import InputError, NoNotesError, UnsupportedFormatError
+from archcite.places import OFFICE_READERS
 
 if TYPE_CHECKING:
     from archcite.model import Note
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 _READS = "archcite reads plain text, Markdown, LaTeX, DOCX, ODT and TEI XML"
 _TEI_NS = "http://www.tei-c.org/ns/1.0"
 _TEXT_READERS = frozenset({"text", "markdown", "latex"})
-_OFFICE_READERS = frozenset({"docx", "odt"})
 _NAMES = {
     "text": "plain text",
     "markdown": "Markdown",
@@ -287,10 +287,8 @@ def sniff_text(source: Source) -> str:
     with source.open() as handle:
         while chunk := handle.read(1 << 20):
             data = tail + chunk
-            if _MARKDOWN_NOTE.search(data) or b"^[" in data:
-                return "markdown"
-            if _LATEX_NOTE.search(data):
-                return "latex"
+            if (flavour := _text_flavour(data)) != "text":
+                return flavour
             tail = data[-64:]
     return "text"
 
@@ -328,7 +326,7 @@ def choose(
         return named
     if kind is not None and kind.refusal:
         raise UnsupportedFormatError(kind.refusal, source.name)
-    if kind is not None and kind.reader in _OFFICE_READERS:
+    if kind is not None and kind.reader in OFFICE_READERS:
         return kind.reader
     if named is None and suffix in _UNSUPPORTED_SUFFIXES:
         refusal = _UNSUPPORTED_SUFFIXES[suffix].refusal
@@ -351,7 +349,7 @@ def _check_explicit(fmt: str, kind: Kind | None, source: Source) -> None:
             source.name,
         )
     if fmt == "tei":
-        if kind.reader in _OFFICE_READERS or kind.refusal:
+        if kind.reader in OFFICE_READERS or kind.refusal:
             raise InputError(f"{kind.what}, not TEI XML", source.name)
         _check_tei(source)
 

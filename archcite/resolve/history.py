@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archcite.grammar.labels import is_label
-from archcite.model import Citation, Located, Note
+from archcite.model import Located, Note
 
 
 def note_key(note: Note) -> tuple[str, int]:
@@ -194,7 +194,6 @@ def lookahead_label(
 
 __all__ = [
     "Anchor",
-    "Citation",
     "History",
     "Since",
     "lookahead_label",
