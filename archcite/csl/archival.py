@@ -65,9 +65,12 @@ _SEVERAL = re.compile(r"\d\s*(?:[-–,&]|and\b)\s*\d")
 _PLURAL = {"box": "boxes", "folder": "folders", "reel": "reels"}
 
 
+_NUMBER_RANGE = re.compile(r"\d+\s*[-–]\s*\d+")
+
+
 def _numbered(folder: str) -> bool:
     """A folder cited by number ("8", "3–5"), not by its title."""
-    return folder.isdigit() or bool(re.fullmatch(r"\d+\s*[-–]\s*\d+", folder))
+    return folder.isdigit() or bool(_NUMBER_RANGE.fullmatch(folder))
 
 
 def _container(word: str, value: str) -> str:

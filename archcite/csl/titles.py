@@ -159,7 +159,7 @@ def supply_title(
             out["genre"] = numbered_genre(genre, number)
             del out["number"]
         return out
-    if out.get("title") or not is_archival(out) or is_addressed(out):
+    if out.get("title") or not is_archival(out):
         return out
     title = document_title(out)
     if title is not None:

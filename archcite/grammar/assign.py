@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from archcite.grammar.locators import STRONG, Component, Locator, classify, fonds_units
-from archcite.grammar.vocab import FONDS_NAME
+from archcite.grammar.vocab import FONDS_NAME, YEAR_SPAN
 
 _SERIES_LIKE = re.compile(
     r"(?:\b(?:Series|Subseries|Files?|Materials?|Papers|Records|Collection|Books|"
@@ -26,7 +26,6 @@ _CENTRAL = re.compile(r"^Central\s+(?:Decimal\s+|Foreign\s+Policy\s+)?Files?\b")
 _ENDS_YEAR = re.compile(r"\b\d{4}$")
 # Kinds that hold a unit below the series: a title right before one is a series.
 _BELOW = frozenset({"box", "reel", "folder", "filing"})
-_YEARS = re.compile(r"^\d{4}(?:\s*[–-]\s*\d{2,4})?$")
 # A date or date span continues the unit before it ("Documentary Films, ca.
 # 1914–ca. 1944"; "President's Daily Diary, May 1, 1965 to September 30, 1965").
 _DATE = r"(?:ca?\.\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?\d{4}"
@@ -42,7 +41,7 @@ def merge_years(comps: list[Component]) -> list[Component]:
     """
     out: list[Component] = []
     for comp in comps:
-        if out and _YEARS.match(comp.text):
+        if out and YEAR_SPAN.pattern.fullmatch(comp.text):
             prev = out[-1]
             kind = classify(prev.text)
             if kind is None or kind.kind == "vol":
@@ -336,7 +335,7 @@ def _opens_with_lot_file(comps: list[Component]) -> bool:
     return (
         nxt is not None
         and nxt.kind in ("lot", "accession")
-        and (nxt.prefix is None or _YEARS.match(nxt.prefix) is not None)
+        and (nxt.prefix is None or YEAR_SPAN.pattern.fullmatch(nxt.prefix) is not None)
     )
 
 

@@ -240,15 +240,11 @@ class Prefixes:
         return self.text[split.end() if split else comma + 1 : end]
 
 
-def describes_document(head: str) -> bool:
-    """Whether ``head`` (the words before a locator, without the comma) describes
-    a document rather than naming a work: a kind of document with its number or
-    date, or with its addressee ("Instruction to the Minister in China")."""
-    return describes_document_at(Prefixes(head), len(head))
-
-
 def describes_document_at(before: Prefixes, end: int) -> bool:
-    """:func:`describes_document` of the text before ``end``, without copying it."""
+    """Whether the words before ``end`` (before a locator, without the comma)
+    describe a document rather than name a work: a kind of document with its
+    number or date, or with its addressee ("Instruction to the Minister in
+    China")."""
     s0, e0 = before.stripped(end)
     if s0 == e0:
         return False

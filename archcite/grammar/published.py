@@ -180,6 +180,8 @@ _SIGNAL_HEAD = re.compile(r"(?:[Ss]ee(?:\s+also)?|Cf\.|[Cc]ompare)\s+")
 _DOC_DATE = re.compile(rf"\b{MONTH_STEM}\s+\d{{1,2}},\s+\d{{4}}\b")
 #: A description longer than this is prose that mentions an edition.
 _MAX_DESCRIPTION = 160
+# A sentence ends inside the description: it is prose, not one document.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 
 
 def _document_in_edition(text: str) -> list[Citation]:
@@ -198,7 +200,7 @@ def _document_in_edition(text: str) -> list[Citation]:
             not desc
             or len(desc) > _MAX_DESCRIPTION
             or any(ch in desc for ch in ";:()")
-            or re.search(r"[.!?]\s+[A-Z]", desc)
+            or _SENTENCE_BREAK.search(desc)
             or not _DESCRIBES.search(desc)
         ):
             return []

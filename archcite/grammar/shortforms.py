@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from archcite.grammar.locators import unquote
+from archcite.grammar.locators import components, title_like, unquote
 from archcite.grammar.vocab import (
     BOX,
     DOCUMENT,
@@ -41,6 +41,7 @@ from archcite.grammar.vocab import (
     PRINTING_VERB,
     REEL,
     SUBJECT_CODE,
+    YEAR_SPAN,
     expand,
 )
 from archcite.model import ArchivalRef, Citation, DocItem, FrusRef, PublishedRef
@@ -373,12 +374,9 @@ _RECORDS_WORD = re.compile(
     r"\b(?:Books|Diar(?:y|ies)|Papers|Calendars?|Logs?|Journals?|Correspondence|"
     r"Chronos?)$"
 )
-_YEARS = re.compile(r"^\d{4}(?:\s*[–-]\s*\d{2,4})?$")
 
 
 def _named_unit(body: str) -> ArchivalRef | None:
-    from archcite.grammar.locators import title_like
-
     segments = [_clean(p) for p in _split_segments(body)]
     if not segments or len(segments) > 3:
         return None
@@ -388,7 +386,9 @@ def _named_unit(body: str) -> ArchivalRef | None:
         or not title_like(name, strict=True)
         or len(name.split()) > 8
         or any(_labelled(s) for s in rest)
-        or not all(_YEARS.match(s) or title_like(s, strict=True) for s in rest)
+        or not all(
+            YEAR_SPAN.pattern.fullmatch(s) or title_like(s, strict=True) for s in rest
+        )
     ):
         return None
     return ArchivalRef(collection=name, file_unit=", ".join(rest) or None)
@@ -461,7 +461,6 @@ def _document_before(prefix: str) -> tuple[int, DocItem] | None:
     does not.
     """
     from archcite.grammar.items import parse_item  # a cycle at import
-    from archcite.grammar.locators import components
 
     m = _DOC_THEN_IBID.match(prefix)
     if m is None:

@@ -81,6 +81,7 @@ __all__ = [
     "TITLE_CONTINUES",
     "TNA_SERIES",
     "UNIT_ABBREVIATION",
+    "YEAR_SPAN",
     "Term",
     "after_first_letter",
     "alt",
@@ -411,6 +412,15 @@ FONDS_UNIT = Term(
     "a unit of a fonds-based archive with its number",
     _examples("fonds_unit"),
     ("op. cit.", "d. Gr.", "fond memories"),
+)
+
+#: A year or a span of years standing alone: "1967", "1962–1964", "1964-66"
+#: (the dates of a series or a file after its name).
+YEAR_SPAN = Term(
+    r"\d{4}(?:\s*[–-]\s*\d{2,4})?",
+    "a year or a span of years",
+    ("1967", "1962–1964", "1964-66"),
+    ("196", "May 1962", "FY 1962"),
 )
 
 #: Cities where archives are, cited after the repository without a region

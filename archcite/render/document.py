@@ -98,16 +98,19 @@ def unresolved(located: Sequence[Located]) -> dict[tuple[str, int], str]:
 
 def formattable(located: Sequence[Located]) -> list[Located]:
     """The citations that may be formatted: all but :func:`unresolved` ones."""
-    skip = unresolved(located)
+    return _without(located, unresolved(located))
+
+
+def _without(
+    located: Sequence[Located], skip: Mapping[tuple[str, int], str]
+) -> list[Located]:
     return [loc for loc in located if (loc.note.source, loc.index) not in skip]
 
 
 def plan(located: Sequence[Located]) -> Plan:
     """Items, clusters and kept citations for one document's citations."""
     skip = unresolved(located)
-    items = collect(
-        [loc for loc in located if (loc.note.source, loc.index) not in skip]
-    )
+    items = collect(_without(located, skip))
     by_citation: dict[int, list[Cite]] = {}
     for item in items:
         for m in item.mentions:
